@@ -1,0 +1,13 @@
+package dev.s3aas.common.policy;
+
+/**
+ * A policy document that cannot be accepted. The message names the element and says what is wrong,
+ * e.g. {@code Statement[1].Effect must be "Allow" or "Deny"}; statement indexes count from 0. The control
+ * plane returns the message to the user as is (AWS returns {@code MalformedPolicy} with a similar text).
+ */
+public final class MalformedPolicyException extends Exception {
+
+    public MalformedPolicyException(String message) {
+        super(message);
+    }
+}
