@@ -10,11 +10,29 @@ import java.util.Objects;
  * <p>{@code action} is an IAM action such as {@code s3:GetObject}; it is stored in the catalogue's
  * spelling when it is a known action (actions are case-insensitive). {@code resourceArn} is
  * {@code arn:aws:s3:::bucket} for bucket operations, {@code arn:aws:s3:::bucket/key} for object operations
- * (see {@link #bucketArn} and {@link #objectArn}) and {@code *} for operations on no particular resource
- * such as ListAllMyBuckets.
+ * (see {@link #bucketArn} and {@link #objectArn}) and {@link #ANY_BUCKET_ARN} for requests about no
+ * particular bucket: ListAllMyBuckets and MinIO's {@code admin:} and {@code kms:} actions.
+ *
+ * <p>Typical use on the node, once per S3 request:
+ * <pre>{@code
+ * var conditions = ConditionContext.builder()
+ *         .put(ConditionKeys.SOURCE_IP, clientIp)
+ *         .put(ConditionKeys.SECURE_TRANSPORT, String.valueOf(tls))
+ *         .put(ConditionKeys.CURRENT_TIME, now.toString())
+ *         .build();
+ * var request = new AccessRequest("s3:GetObject", AccessRequest.objectArn(bucket, key),
+ *         RequestPrincipal.user(userName, accessKeyId), conditions);
+ * boolean ok = PolicyEvaluator.isAllowed(userPolicies, bucketPolicy, request);
+ * }</pre>
  */
 public record AccessRequest(String action, String resourceArn, RequestPrincipal principal,
                             ConditionContext conditions) {
+
+    /**
+     * The resource of requests about no particular bucket. Policies grant these with {@code "*"} or
+     * {@code arn:aws:s3:::*} (as MinIO's built-in policies do); a policy naming one bucket does not cover it.
+     */
+    public static final String ANY_BUCKET_ARN = "arn:aws:s3:::*";
 
     private static final List<String> ANONYMOUS_USERID = List.of("anonymous");
     private static final List<String> TYPE_ANONYMOUS = List.of("Anonymous");

@@ -2,7 +2,6 @@ package dev.s3aas.common.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -28,16 +27,12 @@ final class ConditionParser {
             throw new MalformedPolicyException(path + " must be an object of condition operators");
         }
         List<Condition> out = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> operators = node.fields();
-        while (operators.hasNext()) {
-            Map.Entry<String, JsonNode> op = operators.next();
+        for (Map.Entry<String, JsonNode> op : node.properties()) {
             String opPath = path + "." + op.getKey();
             if (!op.getValue().isObject() || op.getValue().isEmpty()) {
                 throw new MalformedPolicyException(opPath + " must be an object of condition keys and values");
             }
-            Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields();
-            while (keys.hasNext()) {
-                Map.Entry<String, JsonNode> key = keys.next();
+            for (Map.Entry<String, JsonNode> key : op.getValue().properties()) {
                 out.add(condition(op.getKey(), key.getKey(), key.getValue(), path));
             }
         }

@@ -7,6 +7,8 @@ package dev.s3aas.common.policy;
  */
 public final class MalformedPolicyException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     public MalformedPolicyException(String message) {
         super(message);
     }

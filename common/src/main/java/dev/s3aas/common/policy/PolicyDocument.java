@@ -8,10 +8,13 @@ import java.util.Optional;
  * A parsed, validated IAM policy document. Parse once (when the policy is stored or loaded), evaluate
  * many times with {@link PolicyEvaluator}; instances are immutable and thread-safe.
  *
- * <p>Documents are limited to {@value PolicyParser#MAX_BYTES} bytes of UTF-8 (20 KiB, the S3 bucket
- * policy limit; AWS's smaller 6,144-character limit for managed identity policies is not enforced).
+ * <p>Documents are limited to {@link #MAX_SIZE_BYTES} bytes of UTF-8 (20 KiB, the S3 bucket policy limit;
+ * AWS's smaller 6,144-character limit for managed identity policies is not enforced).
  */
 public final class PolicyDocument {
+
+    /** The largest document accepted, in bytes of UTF-8; a caller may reject larger bodies before parsing. */
+    public static final int MAX_SIZE_BYTES = 20 * 1024;
 
     private final String json;
     private final String version;

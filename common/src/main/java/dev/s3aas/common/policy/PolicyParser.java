@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +28,7 @@ final class PolicyParser {
      * AWS limits bucket policies to 20 KB and managed identity policies to 6,144 characters; one limit,
      * the larger, applies here to both kinds.
      */
-    static final int MAX_BYTES = 20 * 1024;
+    static final int MAX_BYTES = PolicyDocument.MAX_SIZE_BYTES;
 
     private static final Set<String> TOP_LEVEL_FIELDS = Set.of("Version", "Id", "Statement");
 
@@ -129,9 +128,8 @@ final class PolicyParser {
 
     /** Rejects any field of {@code node} not in {@code allowed}, e.g. a misspelt {@code "Statment"}. */
     static void checkFields(JsonNode node, Set<String> allowed, String what) throws MalformedPolicyException {
-        Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-        while (fields.hasNext()) {
-            String name = fields.next().getKey();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+            String name = field.getKey();
             if (!allowed.contains(name)) {
                 throw new MalformedPolicyException(what + " \"" + name + "\"");
             }

@@ -307,6 +307,17 @@ class PolicyEvaluatorTest {
     }
 
     @Test
+    void listAllMyBucketsNeedsAPolicyForAllBuckets() {
+        AccessRequest list = request("s3:ListAllMyBuckets", AccessRequest.ANY_BUCKET_ARN, alice());
+        PolicyDocument oneBucket = identity(TestPolicies.statementJson("Allow", null, "s3:*", BUCKET_ARN, null));
+        PolicyDocument star = identity(TestPolicies.statementJson("Allow", null, "s3:ListAllMyBuckets", "*", null));
+        assertThat(PolicyEvaluator.evaluateIdentity(List.of(oneBucket), list)).isEqualTo(Decision.NOT_APPLICABLE);
+        assertThat(PolicyEvaluator.evaluateIdentity(List.of(star), list)).isEqualTo(Decision.ALLOW);
+        assertThat(PolicyEvaluator.evaluateIdentity(List.of(TestPolicies.identity(TestPolicies.resource(
+                "identity/console-listing.json"))), list)).isEqualTo(Decision.ALLOW);
+    }
+
+    @Test
     void accessRequestUsesTheCatalogueSpellingOfActions() {
         assertThat(request("S3:GETOBJECT", OBJECT, alice()).action()).isEqualTo("s3:GetObject");
         assertThat(request("s3:SomethingNew", OBJECT, alice()).action()).isEqualTo("s3:SomethingNew");

@@ -134,10 +134,11 @@ class PolicyParserTest {
                 + "'Condition':{'NumericLessThan':{'s3:max-keys':['10']}}}]}"));
     }
 
-    static Stream<Arguments> malformed() {
-        String s3 = OK_ACTION + "," + OK_OBJECTS;
+    private static final String S3 = OK_ACTION + "," + OK_OBJECTS;
+
+    static Stream<Arguments> malformedDocuments() {
+        String s3 = S3;
         return Stream.of(
-                // Document level
                 arguments(GENERIC, "not json", "invalid JSON at line 1, column 1: Unrecognized token 'not'"),
                 arguments(GENERIC, "", "policy document is empty"),
                 arguments(GENERIC, "   ", "policy document is empty"),
@@ -167,7 +168,12 @@ class PolicyParserTest {
                 arguments(GENERIC, doc(s3) + " ".repeat(PolicyParser.MAX_BYTES), "larger than the limit of 20480 bytes"),
                 arguments(GENERIC, j("{'Version':'2012-10-17','Statement':[{'Sid':'a'," + s3 + "},{'Sid':'a'," + s3 + "}]}"),
                         "duplicate Sid \"a\""),
-                // Statement level
+                arguments(GENERIC, "{}", "Statement is missing"));
+    }
+
+    static Stream<Arguments> malformedStatements() {
+        String s3 = S3;
+        return Stream.of(
                 arguments(GENERIC, doc("'Action':'s3:GetObject'," + OK_OBJECTS), "Statement[0].Effect is missing"),
                 arguments(GENERIC, doc("'Effect':'allow','Action':'s3:GetObject'," + OK_OBJECTS),
                         "Statement[0].Effect must be \"Allow\" or \"Deny\""),
@@ -213,7 +219,12 @@ class PolicyParserTest {
                         "invalid policy variable \"${username}\""),
                 arguments(GENERIC, doc(OK_ACTION + ",'Resource':'arn:aws:s3:::b/${aws:username, default}'"),
                         "invalid default value in policy variable"),
-                // Principal
+                arguments(GENERIC, doc("'Effect':'Deny'"), "Statement[0] must have Action or NotAction"));
+    }
+
+    static Stream<Arguments> malformedPrincipalsAndBucketPolicies() {
+        String s3 = S3;
+        return Stream.of(
                 arguments(IDENTITY, doc(s3 + ",'Principal':'*'"),
                         "Statement[0].Principal: Policy document should not specify a principal"),
                 arguments(IDENTITY, doc(s3 + ",'NotPrincipal':{'AWS':'bob'}"),
@@ -228,7 +239,6 @@ class PolicyParserTest {
                         "Statement[0].Principal: unknown principal type \"User\""),
                 arguments(GENERIC, doc(s3 + ",'Principal':{'AWS':[]}"), "Statement[0].Principal.AWS must not be an empty list"),
                 arguments(GENERIC, doc(s3 + ",'Principal':{'AWS':'arn:aws:iam::*:user/a*'}"), "has a wildcard"),
-                // Bucket policy resources and actions
                 arguments(BUCKET, doc(OK_ACTION + ",'Principal':'*','Resource':'arn:aws:s3:::other-bucket/*'"),
                         "Statement[0].Resource: Policy has invalid resource \"arn:aws:s3:::other-bucket/*\""),
                 arguments(BUCKET, doc(OK_ACTION + ",'Principal':'*','Resource':'*'"), "Policy has invalid resource \"*\""),
@@ -241,7 +251,12 @@ class PolicyParserTest {
                         "Statement[0].NotResource: Policy has invalid resource"),
                 arguments(BUCKET, doc("'Effect':'Allow','Principal':'*','Action':'admin:ServerInfo'," + OK_OBJECTS),
                         "\"admin:ServerInfo\" is not an S3 action"),
-                // Conditions
+                arguments(BUCKET, doc("'Effect':'Allow','Principal':'*','Action':'kms:*'," + OK_OBJECTS),
+                        "\"kms:*\" is not an S3 action"));
+    }
+
+    static Stream<Arguments> malformedConditions() {
+        return Stream.of(
                 arguments(GENERIC, withCondition("'x'"), "Statement[0].Condition must be an object"),
                 arguments(GENERIC, withCondition("{'StringEqualz':{'s3:prefix':'a'}}"),
                         "Statement[0].Condition: unknown condition operator \"StringEqualz\""),
@@ -286,7 +301,8 @@ class PolicyParserTest {
     }
 
     @ParameterizedTest(name = "[{index}] {2}")
-    @MethodSource("malformed")
+    @MethodSource({"malformedDocuments", "malformedStatements", "malformedPrincipalsAndBucketPolicies",
+            "malformedConditions"})
     void rejectsMalformedDocumentsNamingTheProblem(PolicyValidation validation, String json, String expected) {
         assertThatThrownBy(() -> PolicyDocument.parse(json, validation))
                 .isInstanceOf(MalformedPolicyException.class)
