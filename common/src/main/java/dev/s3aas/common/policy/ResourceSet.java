@@ -21,7 +21,13 @@ record ResourceSet(List<Template> resources, boolean negated, boolean present) {
 
     boolean covers(String arn, AccessRequest request) {
         for (int i = 0; i < resources.size(); i++) {
-            int[] glob = resources.get(i).resolveGlob(request);
+            Template t = resources.get(i);
+            // For Resource a prefix mismatch and an unresolved variable both mean "no match", so the
+            // shortcut is safe; for NotResource an unresolved variable must still be noticed.
+            if (!negated && !t.mayMatchGlob(arn)) {
+                continue;
+            }
+            int[] glob = t.resolveGlob(request);
             if (glob == null) {
                 if (negated) {
                     return false;

@@ -39,10 +39,12 @@ final class Template {
     private final List<Part> parts;
     private final String constant;
     private final int[] constantGlob;
+    private final String literalPrefix;
 
     private Template(String raw, List<Part> parts) {
         this.raw = raw;
         this.parts = parts;
+        this.literalPrefix = literalPrefix(parts);
         boolean constantParts = parts.stream().noneMatch(p -> p instanceof Variable);
         this.constant = constantParts ? resolveString(null) : null;
         this.constantGlob = constantParts ? resolveGlob(null) : null;
@@ -106,8 +108,32 @@ final class Template {
         return new Variable(ConditionContext.normalizeKey(name), defaultValue);
     }
 
+    /** The text before the first wildcard or variable: every match starts with it. */
+    private static String literalPrefix(List<Part> parts) {
+        if (parts.isEmpty() || !(parts.get(0) instanceof Literal first)) {
+            return "";
+        }
+        String text = first.text();
+        int end = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '*' || text.charAt(i) == '?') {
+                end = i;
+                break;
+            }
+        }
+        return text.substring(0, end);
+    }
+
     String raw() {
         return raw;
+    }
+
+    /**
+     * False if no substitution can make this glob match {@code text}: it does not start with the literal
+     * prefix. Lets callers skip resolving variables (which allocates) for resources that clearly differ.
+     */
+    boolean mayMatchGlob(String text) {
+        return text.startsWith(literalPrefix);
     }
 
     boolean hasVariables() {
