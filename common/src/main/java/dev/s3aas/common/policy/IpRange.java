@@ -59,7 +59,9 @@ record IpRange(byte[] network, int prefixLength, String text) {
 
     /**
      * Parses a literal IPv4 (strict dotted quad) or IPv6 address; null if it is not one. Host names are
-     * never resolved: only characters of address literals reach {@link InetAddress#getByName}.
+     * never resolved: only characters of address literals reach {@link InetAddress#getByName}. An
+     * IPv4-mapped IPv6 address ({@code ::ffff:192.0.2.1}, as dual-stack sockets report IPv4 clients) is
+     * returned as the IPv4 address, so IPv4 ranges match it.
      */
     static byte[] parseAddress(String s) {
         if (s.indexOf(':') < 0) {
@@ -70,7 +72,7 @@ record IpRange(byte[] network, int prefixLength, String text) {
         }
         try {
             byte[] bytes = InetAddress.getByName("[" + s + "]").getAddress();
-            return bytes.length == 16 ? bytes : null;
+            return bytes;
         } catch (UnknownHostException e) {
             return null;
         }

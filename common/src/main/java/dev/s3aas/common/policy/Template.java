@@ -70,7 +70,7 @@ final class Template {
             if (start > i) {
                 parts.add(new Literal(raw.substring(i, start)));
             }
-            int end = raw.indexOf('}', start);
+            int end = closingBrace(raw, start + 2);
             if (end < 0) {
                 throw new MalformedPolicyException("unterminated policy variable in \"" + raw + "\"");
             }
@@ -78,6 +78,20 @@ final class Template {
             i = end + 1;
         }
         return new Template(raw, List.copyOf(parts));
+    }
+
+    /** The {@code }} that ends a variable, skipping any inside a quoted default value; -1 if none. */
+    private static int closingBrace(String raw, int from) {
+        boolean quoted = false;
+        for (int i = from; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (c == '}' && !quoted) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static Part variable(String raw, String body) throws MalformedPolicyException {

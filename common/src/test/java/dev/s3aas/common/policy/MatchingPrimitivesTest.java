@@ -45,7 +45,9 @@ class MatchingPrimitivesTest {
                 arguments("2001:db8::/32", "2001:0db9::1", false),
                 arguments("2001:db8:1234:5678::/63", "2001:db8:1234:5679::1", true),
                 arguments("::/0", "fe80::1", true),
-                arguments("::/0", "10.0.0.1", false));
+                arguments("::/0", "10.0.0.1", false),
+                arguments("192.0.2.0/24", "::ffff:192.0.2.9", true),
+                arguments("192.0.2.0/24", "::ffff:c000:0209", true));
     }
 
     @ParameterizedTest(name = "{0} contains {1}: {2}")

@@ -64,6 +64,7 @@ class PolicyVariablesTest {
                 // default values
                 arguments("arn:aws:s3:::b/${s3:delimiter, 'none'}/*", "arn:aws:s3:::b/none/k", true),
                 arguments("arn:aws:s3:::b/${s3:delimiter,'it''s'}", "arn:aws:s3:::b/it's", true),
+                arguments("arn:aws:s3:::b/${s3:delimiter, '{x}'}/*", "arn:aws:s3:::b/{x}/k", true),
                 // multivalued keys cannot be variables
                 arguments("arn:aws:s3:::b/${aws:TagKeys}", "arn:aws:s3:::b/x", false),
                 arguments("arn:aws:s3:::b/${aws:TagKeys, 'many'}", "arn:aws:s3:::b/many", true),
