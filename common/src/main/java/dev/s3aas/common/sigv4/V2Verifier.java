@@ -101,14 +101,11 @@ final class V2Verifier {
                         AuthError.InvalidAccessKeyId.defaultMessage(),
                         Map.of("AWSAccessKeyId", accessKeyId)));
         String stringToSign = stringToSign(request, query, bucket, dateLine);
-        byte[] expected = hmacSha1(secret, stringToSign);
-        byte[] provided;
-        try {
-            provided = Base64.getDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            provided = null;
-        }
-        if (provided == null || !MessageDigest.isEqual(expected, provided)) {
+        // Compared as base64 text, not decoded bytes: decoders ignore the unused low bits of the
+        // last character, so two strings would otherwise carry the same signature.
+        byte[] expected = Base64.getEncoder().encodeToString(hmacSha1(secret, stringToSign))
+                .getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.UTF_8))) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("AWSAccessKeyId", accessKeyId);
             details.put("StringToSign", stringToSign);
