@@ -68,6 +68,7 @@ public final class SigV4Signer {
      * @param payloadHash hex SHA-256 of the body, UNSIGNED-PAYLOAD or a STREAMING-* value
      */
     public SignedRequest sign(RequestView request, String payloadHash, Instant at) {
+        requireHost(request);
         String timestamp = AmzDate.formatIsoBasic(at.getEpochSecond());
         String scope = Canonical.scope(timestamp.substring(0, 8), region, service);
         Map<String, String> added = new LinkedHashMap<>();
@@ -102,6 +103,10 @@ public final class SigV4Signer {
     /** A presigned URL's query, signing {@code payloadHash} (other services hash the body). */
     public PresignedRequest presign(RequestView request, Instant at, Duration expires,
             String payloadHash) {
+        requireHost(request);
+        if (expires.toSeconds() < 1) {
+            throw new IllegalArgumentException("a presigned URL lives at least a second");
+        }
         String timestamp = AmzDate.formatIsoBasic(at.getEpochSecond());
         String scope = Canonical.scope(timestamp.substring(0, 8), region, service);
         List<String> signedHeaders = signedHeaders(request, false);
@@ -140,6 +145,13 @@ public final class SigV4Signer {
         String timestamp = AmzDate.formatIsoBasic(at.getEpochSecond());
         return new ChunkSigner(key(timestamp), timestamp,
                 Canonical.scope(timestamp.substring(0, 8), region, service), seedSignature);
+    }
+
+    /** Host is always signed (S3 rejects requests where it is not). */
+    private static void requireHost(RequestView request) {
+        if (request.header("host") == null) {
+            throw new IllegalArgumentException("the request to sign needs its Host header");
+        }
     }
 
     private SigningKey key(String timestamp) {
