@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Objects;
 import java.util.zip.Checksum;
 
 /**
@@ -34,7 +35,7 @@ public final class Crc64Nvme implements Checksum {
 
     @Override
     public void update(byte[] bytes, int offset, int length) {
-        java.util.Objects.checkFromIndexSize(offset, length, bytes.length);
+        Objects.checkFromIndexSize(offset, length, bytes.length);
         long crc = register;
         int i = offset;
         int end = offset + length;

@@ -1,6 +1,7 @@
 package dev.s3aas.common.checksum;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Lower-case hexadecimal, the form SigV4 signatures, payload hashes and ETags are written in.
@@ -18,7 +19,7 @@ public final class Hex {
             PAIRS[2 * b] = digits[b >>> 4];
             PAIRS[2 * b + 1] = digits[b & 0xF];
         }
-        java.util.Arrays.fill(NIBBLE, (byte) -1);
+        Arrays.fill(NIBBLE, (byte) -1);
         for (int i = 0; i < 10; i++) {
             NIBBLE['0' + i] = (byte) i;
         }

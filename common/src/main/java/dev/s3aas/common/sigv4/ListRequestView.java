@@ -3,6 +3,7 @@ package dev.s3aas.common.sigv4;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -36,7 +37,7 @@ record ListRequestView(String method, String rawPath, String rawQuery,
         Set<String> lower = new LinkedHashSet<>();
         List<String> names = new ArrayList<>();
         for (Map.Entry<String, String> header : headers) {
-            if (lower.add(header.getKey().toLowerCase(java.util.Locale.ROOT))) {
+            if (lower.add(header.getKey().toLowerCase(Locale.ROOT))) {
                 names.add(header.getKey());
             }
         }

@@ -1,6 +1,7 @@
 package dev.s3aas.common.sigv4;
 
 import dev.s3aas.common.checksum.Hex;
+import java.util.Map;
 
 /**
  * How the request body is protected, from {@code x-amz-content-sha256} ("Authenticating
@@ -69,6 +70,6 @@ public enum PayloadMode {
                     "SigV4a (" + value + ") is not implemented.");
         }
         throw new SigV4Exception(AuthError.InvalidArgument, INVALID,
-                java.util.Map.of("ArgumentName", "x-amz-content-sha256", "ArgumentValue", value));
+                Map.of("ArgumentName", "x-amz-content-sha256", "ArgumentValue", value));
     }
 }

@@ -1,5 +1,6 @@
 package dev.s3aas.common.sigv4;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,14 +28,14 @@ public final class SigV4Exception extends Exception {
     public SigV4Exception(AuthError error, String message, Map<String, String> details) {
         super(message, null, false, false);
         this.error = Objects.requireNonNull(error, "error");
-        this.details = Map.copyOf(new LinkedHashMap<>(details));
+        this.details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     public AuthError error() {
         return error;
     }
 
-    /** Extra elements for the S3 error body; empty when there are none. */
+    /** Extra elements for the S3 error body, in order; empty when there are none. */
     public Map<String, String> details() {
         return details;
     }

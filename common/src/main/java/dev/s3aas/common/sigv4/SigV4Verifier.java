@@ -3,6 +3,7 @@ package dev.s3aas.common.sigv4;
 import dev.s3aas.common.checksum.Hex;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -165,7 +166,7 @@ public final class SigV4Verifier {
                         "SigV4a (AWS4-ECDSA-P256-SHA256) is not implemented.");
             }
             throw new SigV4Exception(AuthError.InvalidArgument, "Unsupported Authorization Type",
-                    java.util.Map.of("ArgumentName", "Authorization"));
+                    Map.of("ArgumentName", "Authorization"));
         }
         if (v4Query && v2Query) {
             throw new SigV4Exception(AuthError.InvalidArgument, ONE_MECHANISM);

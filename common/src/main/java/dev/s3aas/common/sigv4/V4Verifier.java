@@ -1,8 +1,8 @@
 package dev.s3aas.common.sigv4;
 
 import dev.s3aas.common.checksum.Hex;
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
