@@ -96,16 +96,27 @@ final class UriEncoding {
     }
 
     /**
-     * The canonical URI of a path: each segment between '/' decoded and re-encoded (so an
-     * encoded slash {@code %2F} stays one). S3 signs the path as is; {@code normalize} applies
-     * the RFC 3986 dot-segment removal and empty-segment merging other AWS services use.
+     * The canonical URI of a path. S3 ({@code normalize} false): the path decoded and re-encoded
+     * once, '/' kept — also where the client sent it as {@code %2F}. Other services
+     * ({@code normalize} true): each segment decoded and re-encoded, then RFC 3986 dot-segment
+     * removal and empty-segment merging.
      */
     static String canonicalUri(String rawPath, boolean normalize) {
         if (rawPath == null || rawPath.isEmpty()) {
             return "/";
         }
-        if (!normalize && allUnreservedOrSlash(rawPath)) {
-            return rawPath;
+        if (!normalize) {
+            if (allUnreservedOrSlash(rawPath)) {
+                return rawPath;
+            }
+            // S3: decode the whole path, then encode it once keeping '/', so an encoded slash counts as
+            // a slash. The AWS SDK for Java v2 signs "a//b" but sends "a/%2Fb" (to stop HTTP stacks from
+            // merging slashes); S3 accepts that, so must we.
+            byte[] bytes = new byte[rawPath.length() * 3];
+            int n = decodeInto(rawPath, 0, rawPath.length(), false, bytes);
+            StringBuilder out = new StringBuilder(rawPath.length() + 16);
+            appendEncoded(out, bytes, n, true);
+            return out.toString();
         }
         List<String> segments = new ArrayList<>();
         int start = 0;

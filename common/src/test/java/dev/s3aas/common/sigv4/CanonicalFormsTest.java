@@ -23,7 +23,7 @@ class CanonicalFormsTest {
         "/a%20b | /a%20b",
         "/a+b | /a%2Bb",
         "/a%2Bb | /a%2Bb",
-        "/a%2fb/c | /a%2Fb/c",
+        "/a%2fb/c | /a/b/c",
         "/%7e~%41 | /~~A",
         "/ключ | /%D0%BA%D0%BB%D1%8E%D1%87",
         "/%FF%FE | /%FF%FE",

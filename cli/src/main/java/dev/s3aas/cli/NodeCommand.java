@@ -1,0 +1,49 @@
+package dev.s3aas.cli;
+
+import dev.s3aas.node.Node;
+import dev.s3aas.node.NodeConfig;
+import dev.s3aas.node.auth.RootCredentials;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code s3aas node}: runs one data-plane node in the foreground until interrupted. */
+@Command(name = "node", mixinStandardHelpOptions = true, description = "Run an S3 data-plane node.")
+final class NodeCommand implements Callable<Integer> {
+    @Option(names = "--data-dir", required = true, description = "Directory for metadata and object data.")
+    Path dataDir;
+
+    @Option(names = "--address", defaultValue = "127.0.0.1:9000", description = "host:port to listen on (default: ${DEFAULT-VALUE}).")
+    String address;
+
+    @Option(names = "--root-user", description = "Root access key (env S3AAS_ROOT_USER).")
+    String rootUser;
+
+    @Option(names = "--root-password", description = "Root secret key (env S3AAS_ROOT_PASSWORD).")
+    String rootPassword;
+
+    @Option(names = "--region", defaultValue = "us-east-1", description = "Region this node reports (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--domain", split = ",", description = "Domain(s) for virtual-hosted-style requests, e.g. s3.example.com.")
+    List<String> domains = List.of();
+
+    @Override
+    public Integer call() throws Exception {
+        InetSocketAddress listen = HostPort.parse(address);
+        RootCredentials root = RootSecrets.resolve(dataDir, rootUser, rootPassword, System.out);
+        CountDownLatch stop = new CountDownLatch(1);
+        try (Node node = Node.start(new NodeConfig(dataDir, listen, root, region, domains))) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "s3aas-shutdown"));
+            System.out.printf("s3aas node listening on http://%s:%d (data: %s)%n", listen.getHostString(), node.port(),
+                    dataDir.toAbsolutePath());
+            System.out.flush();
+            stop.await();
+        }
+        return 0;
+    }
+}

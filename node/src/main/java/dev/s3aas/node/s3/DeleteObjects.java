@@ -1,0 +1,52 @@
+package dev.s3aas.node.s3;
+
+import dev.s3aas.node.storage.ObjectStore;
+import dev.s3aas.node.storage.StorageException;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * POST /bucket?delete — DeleteObjects: up to 1000 keys, each deleted (and reported) on its own; quiet mode
+ * reports only failures.
+ */
+record DeleteObjects(ObjectStore store) implements Operation {
+    private static final int MAX_KEYS = 1000;
+    private static final int MAX_BODY = 2 * 1024 * 1024;
+
+    @Override
+    public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
+        store.bucket(ex.bucket());
+        XmlBody.Node doc = XmlBody.parse(SmallBody.read(ex, MAX_BODY));
+        if (!doc.name().equals("Delete")) {
+            throw new S3Exception(S3ErrorCode.MalformedXML);
+        }
+        boolean quiet = "true".equalsIgnoreCase(doc.childText("Quiet"));
+        List<XmlBody.Node> objects = doc.all("Object");
+        if (objects.isEmpty() || objects.size() > MAX_KEYS) {
+            throw new S3Exception(S3ErrorCode.MalformedXML);
+        }
+        Xml xml = Xml.document("DeleteResult");
+        for (XmlBody.Node o : objects) {
+            String key = o.childText("Key");
+            if (key == null) {
+                throw new S3Exception(S3ErrorCode.MalformedXML);
+            }
+            try {
+                ObjectKey.parse(key);
+                store.deleteObject(ex.bucket(), key);
+                if (!quiet) {
+                    xml.start("Deleted").element("Key", key).end();
+                }
+            } catch (S3Exception e) {
+                error(xml, key, e.code(), e.getMessage());
+            } catch (StorageException e) {
+                error(xml, key, ErrorMapper.map(e.error()), e.getMessage());
+            }
+        }
+        ex.sendXml(200, xml);
+    }
+
+    private static void error(Xml xml, String key, S3ErrorCode code, String message) {
+        xml.start("Error").element("Key", key).element("Code", code.name()).element("Message", message).end();
+    }
+}

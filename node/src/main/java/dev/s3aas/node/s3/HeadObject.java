@@ -1,0 +1,50 @@
+package dev.s3aas.node.s3;
+
+import dev.s3aas.node.storage.ObjectInfo;
+import dev.s3aas.node.storage.ObjectStore;
+import dev.s3aas.node.storage.StorageException;
+
+/** HEAD /bucket/key — HeadObject: the headers GetObject would send, no body. */
+record HeadObject(ObjectStore store) implements Operation {
+    @Override
+    public void handle(S3Exchange ex) throws S3Exception, StorageException {
+        ObjectInfo info = store.headObject(ex.bucket(), ex.key());
+        if (preconditions(ex, info)) {
+            return;
+        }
+        ByteRange range = range(ex, info);
+        ObjectHeaders.toResponse(ex, info);
+        ObjectHeaders.applyOverrides(ex);
+        ex.responseHeaders().put("Content-Length", range == null ? info.size() : range.length());
+        if (range != null) {
+            ex.setHeader("Content-Range", range.contentRange(info.size()));
+        }
+        ex.sendEmpty(range == null ? 200 : 206);
+    }
+
+    /** Evaluates If-* headers; returns true if the exchange was answered (304). 412 is thrown. */
+    static boolean preconditions(S3Exchange ex, ObjectInfo info) throws S3Exception {
+        switch (Conditionals.evaluate(ex, info)) {
+            case PROCEED -> {
+                return false;
+            }
+            case NOT_MODIFIED -> {
+                ex.setHeader("ETag", ObjectHeaders.quote(info.etag()));
+                ex.setHeader("Last-Modified", HttpDates.format(info.lastModified()));
+                ex.sendEmpty(304);
+                return true;
+            }
+            case PRECONDITION_FAILED -> throw new S3Exception(S3ErrorCode.PreconditionFailed);
+        }
+        throw new IllegalStateException();
+    }
+
+    static ByteRange range(S3Exchange ex, ObjectInfo info) throws S3Exception {
+        try {
+            return ByteRange.parse(ex.header("Range"), info.size());
+        } catch (S3Exception e) {
+            ex.setHeader("Content-Range", "bytes */" + info.size());
+            throw e;
+        }
+    }
+}

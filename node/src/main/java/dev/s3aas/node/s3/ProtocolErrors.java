@@ -1,0 +1,41 @@
+package dev.s3aas.node.s3;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * Renders errors Jetty raises before our handler runs (unparseable request line, a path that climbs above
+ * the root such as {@code /bucket/../../x}, oversized headers) as S3 error documents instead of HTML, so
+ * S3 clients can parse them.
+ */
+final class ProtocolErrors extends ErrorHandler {
+    @Override
+    protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
+                                    Callback callback) {
+        String s3Code = switch (code) {
+            case 400 -> "InvalidRequest";
+            case 404 -> "NotFound";
+            case 405 -> "MethodNotAllowed";
+            case 413, 431 -> "RequestHeaderSectionTooLarge";
+            case 501 -> "NotImplemented";
+            case 503 -> "ServiceUnavailable";
+            default -> code >= 500 ? "InternalError" : "InvalidRequest";
+        };
+        String text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + s3Code + "</Code><Message>"
+                + escape(code == 400 ? "The HTTP request could not be parsed (for example, a path whose dot segments "
+                        + "climb above the root)." : String.valueOf(message)) + "</Message></Error>";
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,112 @@
+package dev.s3aas.node.s3;
+
+import dev.s3aas.common.sigv4.PayloadException;
+import dev.s3aas.common.sigv4.SigV4Exception;
+import dev.s3aas.node.storage.StorageException;
+import java.io.IOException;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.EofException;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's Jetty handler: the path every S3 request takes.
+ * <ol>
+ *   <li>request id; health checks answered without authentication;</li>
+ *   <li>addressing (bucket, key) and query parameters;</li>
+ *   <li>authentication (signature) → identity;</li>
+ *   <li>routing to an {@link S3Operation}, then authorization for that operation;</li>
+ *   <li>name validation, then the operation itself.</li>
+ * </ol>
+ * Every failure is translated here, once, into an S3 error document. Runs on a virtual thread per request.
+ */
+final class S3Handler extends Handler.Abstract {
+    private static final Logger LOG = LoggerFactory.getLogger(S3Handler.class);
+
+    private final Addressing addressing;
+    private final Authenticator authenticator;
+    private final AccessControl accessControl;
+    private final Map<S3Operation, Operation> operations;
+    private final RequestIds ids = new RequestIds();
+
+    S3Handler(Addressing addressing, Authenticator authenticator, AccessControl accessControl,
+              Map<S3Operation, Operation> operations) {
+        this.addressing = addressing;
+        this.authenticator = authenticator;
+        this.accessControl = accessControl;
+        this.operations = operations;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String requestId = ids.next();
+        response.getHeaders().put("x-amz-request-id", requestId);
+        response.getHeaders().put("x-amz-id-2", requestId);
+        response.getHeaders().put(HttpHeader.SERVER, "s3aas");
+        JettyRequestView view = new JettyRequestView(request);
+        if (Health.isHealthCheck(view)) {
+            Health.answer(view, response, callback);
+            return true;
+        }
+        S3Exchange ex = null;
+        S3Operation op = null;
+        try {
+            Addressing.Target target = addressing.resolve(view.header("Host"), view.rawPath());
+            QueryParams query = QueryParams.parse(view.rawQuery());
+            ex = new S3Exchange(request, response, callback, view, requestId, target.bucket(), target.key(), query);
+            authenticator.authenticate(ex, view, target);
+            op = Router.route(request.getMethod(), target.bucket(), target.key(), query);
+            accessControl.authorize(ex, op);
+            validateNames(op, target);
+            operations.get(op).handle(ex);
+            if (!ex.isCompleted()) {
+                throw new IllegalStateException(op + " returned without answering");
+            }
+        } catch (S3Exception e) {
+            fail(ex, request, response, callback, requestId, e.code(), e.getMessage(), Map.of(), null);
+        } catch (StorageException e) {
+            fail(ex, request, response, callback, requestId, ErrorMapper.map(e.error()), e.getMessage(), Map.of(), null);
+        } catch (SigV4Exception e) {
+            fail(ex, request, response, callback, requestId, ErrorMapper.map(e.error()), e.getMessage(), e.details(),
+                    null);
+        } catch (PayloadException e) {
+            fail(ex, request, response, callback, requestId, ErrorMapper.map(e.error()), e.getMessage(), Map.of(), null);
+        } catch (EofException e) {
+            LOG.debug("{} client went away: {}", requestId, e.toString());
+            callback.failed(e);
+        } catch (IOException | RuntimeException e) {
+            LOG.error("{} {} {} failed", requestId, request.getMethod(), view.rawPath(), e);
+            fail(ex, request, response, callback, requestId, S3ErrorCode.InternalError, null, Map.of(), e);
+        }
+        return true;
+    }
+
+    private static void validateNames(S3Operation op, Addressing.Target target) throws S3Exception {
+        if (target.bucket() != null) {
+            BucketName.parse(target.bucket());
+        }
+        if (target.key() != null && op.target == S3Operation.Target.OBJECT) {
+            ObjectKey.parse(target.key());
+        }
+    }
+
+    private void fail(S3Exchange ex, Request request, Response response, Callback callback, String requestId,
+                      S3ErrorCode code, String message, Map<String, String> details, Throwable cause) {
+        if ((ex != null && ex.isCompleted()) || response.isCommitted()) {
+            // Headers (and maybe part of the body) are out: the only honest signal left is to abort.
+            callback.failed(cause != null ? cause : new IOException(code + ": " + message));
+            return;
+        }
+        if (code.status < 500) {
+            LOG.debug("{} {} {} -> {} {} {}", requestId, request.getMethod(), request.getHttpURI().getPath(), code, message,
+                    details);
+        }
+        ErrorDocument.send(request, response, callback, requestId, code, message, details,
+                ex == null ? null : ex.bucket(), ex == null ? null : ex.key());
+    }
+}

@@ -1,0 +1,98 @@
+package dev.s3aas.node.s3;
+
+import dev.s3aas.node.auth.CredentialStore;
+import dev.s3aas.node.storage.ObjectStore;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.UriCompliance;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The S3 HTTP endpoint: Jetty 12 (core handlers, no servlets) with one virtual thread per request, and the
+ * table of operations. Jetty's URI normalisation is off ({@link UriCompliance#UNSAFE}) because object keys
+ * legitimately contain "..", "//" and encoded slashes; keys never become file paths, so this is safe here.
+ */
+public final class S3Server implements AutoCloseable {
+    private final Server server;
+    private final ServerConnector connector;
+
+    /** How the endpoint is configured: listen address, region, virtual-host domains, owner id for listings. */
+    public record Settings(InetSocketAddress address, String region, List<String> domains, String ownerId) {
+        public Settings {
+            domains = List.copyOf(domains);
+        }
+    }
+
+    private S3Server(Server server, ServerConnector connector) {
+        this.server = server;
+        this.connector = connector;
+    }
+
+    public static S3Server start(Settings settings, ObjectStore store, CredentialStore credentials) throws Exception {
+        QueuedThreadPool pool = new QueuedThreadPool(64, 4);
+        pool.setName("s3-jetty");
+        pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        Server server = new Server(pool);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setUriCompliance(UriCompliance.UNSAFE);
+        // Signed header values must reach the verifier byte for byte; Jetty's header cache would otherwise
+        // hand back its own spelling of common values (e.g. "charset=utf-8" for "charset=UTF-8").
+        http.setHeaderCacheCaseSensitive(true);
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setRequestHeaderSize(64 * 1024);
+        http.setOutputBufferSize(64 * 1024);
+        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        connector.setHost(settings.address().getHostString());
+        connector.setPort(settings.address().getPort());
+        connector.setAcceptQueueSize(1024);
+        connector.setIdleTimeout(120_000);
+        server.addConnector(connector);
+        server.setHandler(new S3Handler(new Addressing(settings.domains()),
+                new Authenticator(credentials, Clock.systemUTC()), new AccessControl(),
+                operations(settings, store)));
+        server.setErrorHandler(new ProtocolErrors());
+        server.setStopTimeout(5_000);
+        server.start();
+        return new S3Server(server, connector);
+    }
+
+    private static Map<S3Operation, Operation> operations(Settings s, ObjectStore store) {
+        Map<S3Operation, Operation> ops = new EnumMap<>(S3Operation.class);
+        ops.put(S3Operation.LIST_BUCKETS, new BucketOperations.ListBuckets(store, s.ownerId()));
+        ops.put(S3Operation.CREATE_BUCKET, new BucketOperations.CreateBucket(store, s.region()));
+        ops.put(S3Operation.HEAD_BUCKET, new BucketOperations.HeadBucket(store));
+        ops.put(S3Operation.DELETE_BUCKET, new BucketOperations.DeleteBucket(store));
+        ops.put(S3Operation.GET_BUCKET_LOCATION, new BucketOperations.GetBucketLocation(store));
+        ops.put(S3Operation.LIST_OBJECTS, new ListObjects.V1(store, s.ownerId()));
+        ops.put(S3Operation.LIST_OBJECTS_V2, new ListObjects.V2(store, s.ownerId()));
+        ops.put(S3Operation.DELETE_OBJECTS, new DeleteObjects(store));
+        ops.put(S3Operation.PUT_OBJECT, new PutObject(store));
+        ops.put(S3Operation.GET_OBJECT, new GetObject(store));
+        ops.put(S3Operation.HEAD_OBJECT, new HeadObject(store));
+        ops.put(S3Operation.DELETE_OBJECT, new DeleteObject(store));
+        for (S3Operation op : S3Operation.values()) {
+            if (!ops.containsKey(op)) {
+                throw new IllegalStateException("no handler for " + op);
+            }
+        }
+        return ops;
+    }
+
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+}

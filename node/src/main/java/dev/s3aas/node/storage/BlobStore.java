@@ -1,0 +1,151 @@
+package dev.s3aas.node.storage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Object data files. Layout under the data directory:
+ * <pre>
+ *   tmp/&lt;id&gt;          being written, or durable but not yet moved (see the write protocol)
+ *   blobs/&lt;xx&gt;/&lt;id&gt;   committed data; xx = first two hex digits of the id (256 directories)
+ * </pre>
+ * Paths are built only from {@link BlobIds} (validated hex), never from anything a client sent.
+ */
+final class BlobStore {
+    private final Path tmpDir;
+    private final Path blobsDir;
+
+    BlobStore(Path dataDir) throws IOException {
+        this.tmpDir = dataDir.resolve("tmp");
+        this.blobsDir = dataDir.resolve("blobs");
+        Files.createDirectories(tmpDir);
+        for (int i = 0; i < 256; i++) {
+            Files.createDirectories(blobsDir.resolve(String.format("%02x", i)));
+        }
+        syncDirectory(dataDir);
+    }
+
+    Path tmpPath(String id) {
+        return tmpDir.resolve(checked(id));
+    }
+
+    Path blobPath(String id) {
+        return blobsDir.resolve(checked(id).substring(0, 2)).resolve(id);
+    }
+
+    /** Starts a new blob in {@code tmp/}. */
+    Writer create() throws IOException {
+        String id = BlobIds.newId();
+        FileChannel ch = FileChannel.open(tmpPath(id), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return new Writer(id, ch);
+    }
+
+    /**
+     * Moves a committed blob from {@code tmp/} to {@code blobs/}. Not fsynced: if the rename is lost in a crash
+     * the janitor redoes it, because the blob is referenced in {@code blobrefs}.
+     */
+    void publish(String id) throws IOException {
+        Files.move(tmpPath(id), blobPath(id), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Opens committed data, also finding a blob whose publish has not happened yet. */
+    FileChannel open(String id) throws IOException {
+        try {
+            return FileChannel.open(blobPath(id), StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            return FileChannel.open(tmpPath(id), StandardOpenOption.READ);
+        }
+    }
+
+    /** Removes a blob wherever it is. tmp first: a concurrent publish then either already moved it or fails. */
+    void delete(String id) throws IOException {
+        Files.deleteIfExists(tmpPath(id));
+        Files.deleteIfExists(blobPath(id));
+    }
+
+    List<String> tmpIds() throws IOException {
+        List<String> ids = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(tmpDir)) {
+            for (Path p : ds) {
+                ids.add(p.getFileName().toString());
+            }
+        }
+        return ids;
+    }
+
+    void deleteTmpFile(String name) throws IOException {
+        Path p = tmpDir.resolve(name);
+        if (!p.getParent().equals(tmpDir)) {
+            throw new IOException("refusing to delete outside tmp: " + name);
+        }
+        Files.deleteIfExists(p);
+    }
+
+    private static String checked(String id) {
+        if (!BlobIds.isValid(id)) {
+            throw new IllegalArgumentException("invalid blob id");
+        }
+        return id;
+    }
+
+    static void syncDirectory(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
+    /** An open blob being written. {@link #finish()} makes it durable in {@code tmp/}. */
+    final class Writer implements AutoCloseable {
+        private final String id;
+        private final FileChannel channel;
+        private long written;
+        private boolean finished;
+
+        private Writer(String id, FileChannel channel) {
+            this.id = id;
+            this.channel = channel;
+        }
+
+        String id() {
+            return id;
+        }
+
+        long written() {
+            return written;
+        }
+
+        void write(ByteBuffer buffer) throws IOException {
+            while (buffer.hasRemaining()) {
+                written += channel.write(buffer);
+            }
+        }
+
+        /** fdatasync the data, then fsync tmp/ so the directory entry is durable too. */
+        void finish() throws IOException {
+            channel.force(false);
+            channel.close();
+            syncDirectory(tmpDir);
+            finished = true;
+        }
+
+        /** Closes; an unfinished blob is deleted (the write was aborted). */
+        @Override
+        public void close() throws IOException {
+            if (channel.isOpen()) {
+                channel.close();
+            }
+            if (!finished) {
+                Files.deleteIfExists(tmpPath(id));
+            }
+        }
+    }
+}

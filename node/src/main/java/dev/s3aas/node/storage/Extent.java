@@ -1,0 +1,16 @@
+package dev.s3aas.node.storage;
+
+/**
+ * A contiguous run of an object's bytes held by one blob: a file under {@code blobs/} or, when
+ * {@code inline}, a value in the {@code inline} column family. Multipart objects have one extent per part.
+ */
+record Extent(String blobId, long length, boolean inline) {
+    Extent {
+        if (!BlobIds.isValid(blobId)) {
+            throw new IllegalArgumentException("bad blob id");
+        }
+        if (length < 0) {
+            throw new IllegalArgumentException("negative extent length");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.s3aas.node.storage;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Byte layout of RocksDB keys. Object keys are stored as {@code bucketId (8 bytes, big-endian) || key (UTF-8)}
+ * so that RocksDB's bytewise order within a bucket is exactly S3's listing order (UTF-8 binary order) and a
+ * prefix listing is a seek. Buckets get a numeric id (never reused) so a recreated bucket cannot see
+ * leftovers of an earlier one with the same name.
+ */
+final class Keys {
+    static final int BUCKET_ID_BYTES = 8;
+
+    private Keys() {}
+
+    static byte[] bucketPrefix(long bucketId) {
+        byte[] b = new byte[BUCKET_ID_BYTES];
+        putLong(b, 0, bucketId);
+        return b;
+    }
+
+    static byte[] objectKey(long bucketId, String key) {
+        byte[] k = key.getBytes(StandardCharsets.UTF_8);
+        byte[] b = new byte[BUCKET_ID_BYTES + k.length];
+        putLong(b, 0, bucketId);
+        System.arraycopy(k, 0, b, BUCKET_ID_BYTES, k.length);
+        return b;
+    }
+
+    static String objectName(byte[] rocksKey) {
+        return new String(rocksKey, BUCKET_ID_BYTES, rocksKey.length - BUCKET_ID_BYTES, StandardCharsets.UTF_8);
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static boolean startsWith(byte[] a, byte[] prefix) {
+        return a.length >= prefix.length && Arrays.equals(a, 0, prefix.length, prefix, 0, prefix.length);
+    }
+
+    /**
+     * The smallest byte string greater than every string that starts with {@code prefix}, or null if there is
+     * none (prefix is all 0xFF). Used to skip past a common prefix in one seek.
+     */
+    static byte[] successor(byte[] prefix) {
+        for (int i = prefix.length - 1; i >= 0; i--) {
+            if (prefix[i] != (byte) 0xFF) {
+                byte[] s = Arrays.copyOf(prefix, i + 1);
+                s[i]++;
+                return s;
+            }
+        }
+        return null;
+    }
+
+    static byte[] longBytes(long v) {
+        byte[] b = new byte[8];
+        putLong(b, 0, v);
+        return b;
+    }
+
+    static long getLong(byte[] b, int off) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | (b[off + i] & 0xFF);
+        }
+        return v;
+    }
+
+    static void putLong(byte[] b, int off, long v) {
+        for (int i = 7; i >= 0; i--) {
+            b[off + i] = (byte) v;
+            v >>>= 8;
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.s3aas.node.storage;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The RocksDB instance holding all metadata, and its column families:
+ * <ul>
+ *   <li>{@code default}: node-wide counters (next bucket id).</li>
+ *   <li>{@code buckets}: bucket name → {@link BucketRecord}.</li>
+ *   <li>{@code objects}: bucketId‖key → current {@link ObjectRecord}.</li>
+ *   <li>{@code inline}: blob id → bytes of a small object (RocksDB blob files keep them out of the LSM).</li>
+ *   <li>{@code blobrefs}: blob id → nothing: the blob file is referenced by committed metadata.</li>
+ *   <li>{@code gc}: blob id → nothing: the blob file is garbage, to be unlinked.</li>
+ *   <li>{@code usage}: bucketId → bytes‖objects.</li>
+ *   <li>{@code uploads}, {@code parts}, {@code iam}: multipart state and identities (later features).</li>
+ * </ul>
+ * Writes go only through {@link Committer}; reads may happen from any thread.
+ */
+final class MetaDb implements AutoCloseable {
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    enum Cf { DEFAULT, BUCKETS, OBJECTS, INLINE, BLOBREFS, GC, USAGE, UPLOADS, PARTS, IAM }
+
+    private final RocksDB db;
+    private final List<ColumnFamilyHandle> handles;
+    private final DBOptions dbOptions;
+    private final List<ColumnFamilyOptions> cfOptions = new ArrayList<>();
+    private final LRUCache cache;
+    private final WriteOptions syncWrite;
+    private final WriteOptions asyncWrite;
+
+    MetaDb(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        cache = new LRUCache(64L << 20);
+        dbOptions = new DBOptions()
+                .setCreateIfMissing(true)
+                .setCreateMissingColumnFamilies(true)
+                .setMaxBackgroundJobs(2)
+                .setKeepLogFileNum(3)
+                .setMaxTotalWalSize(256L << 20);
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        for (Cf cf : Cf.values()) {
+            ColumnFamilyOptions o = options(cf);
+            cfOptions.add(o);
+            String name = cf == Cf.DEFAULT ? "default" : cf.name().toLowerCase(java.util.Locale.ROOT);
+            descriptors.add(new ColumnFamilyDescriptor(name.getBytes(java.nio.charset.StandardCharsets.UTF_8), o));
+        }
+        handles = new ArrayList<>();
+        try {
+            db = RocksDB.open(dbOptions, dir.toString(), descriptors, handles);
+        } catch (RocksDBException e) {
+            throw new IOException("cannot open metadata store in " + dir + ": " + e.getMessage(), e);
+        }
+        syncWrite = new WriteOptions().setSync(true);
+        asyncWrite = new WriteOptions().setSync(false);
+    }
+
+    private ColumnFamilyOptions options(Cf cf) {
+        BlockBasedTableConfig table = new BlockBasedTableConfig()
+                .setBlockCache(cache)
+                .setFilterPolicy(new BloomFilter(10, false))
+                .setBlockSize(16 * 1024);
+        ColumnFamilyOptions o = new ColumnFamilyOptions()
+                .setTableFormatConfig(table)
+                .setWriteBufferSize(32L << 20);
+        if (cf == Cf.INLINE) {
+            // Small objects live here; blob files keep multi-KiB values out of LSM compactions.
+            o.setEnableBlobFiles(true)
+                    .setMinBlobSize(2048)
+                    .setEnableBlobGarbageCollection(true)
+                    .setBlobFileSize(64L << 20);
+        }
+        return o;
+    }
+
+    ColumnFamilyHandle cf(Cf cf) {
+        return handles.get(cf.ordinal());
+    }
+
+    byte[] get(Cf cf, byte[] key) {
+        try {
+            return db.get(cf(cf), key);
+        } catch (RocksDBException e) {
+            throw new MetadataFault("read failed", e);
+        }
+    }
+
+    RocksIterator iterator(Cf cf, ReadOptions options) {
+        return db.newIterator(cf(cf), options);
+    }
+
+    RocksIterator iterator(Cf cf) {
+        return db.newIterator(cf(cf));
+    }
+
+    /** Durable write: returns after the WAL is synced. The commit point of every mutation. */
+    void writeSync(WriteBatch batch) throws RocksDBException {
+        db.write(syncWrite, batch);
+    }
+
+    /** Write that may be lost in a crash; only for work that is idempotently redone at start (GC bookkeeping). */
+    void writeAsync(WriteBatch batch) throws RocksDBException {
+        db.write(asyncWrite, batch);
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.syncWal();
+        } catch (RocksDBException ignored) {
+            // closing anyway; every acknowledged write was already synced
+        }
+        for (ColumnFamilyHandle h : handles) {
+            h.close();
+        }
+        db.close();
+        syncWrite.close();
+        asyncWrite.close();
+        dbOptions.close();
+        cfOptions.forEach(ColumnFamilyOptions::close);
+        cache.close();
+    }
+
+    /** RocksDB failed underneath us: a machine fault, surfaced as a 500. */
+    static final class MetadataFault extends RuntimeException {
+        MetadataFault(String message, Throwable cause) {
+            super(message + ": " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.s3aas.node.storage;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * An opened object version whose bytes can be streamed. Opening pins the data: a concurrent overwrite or
+ * delete does not disturb a reader that already holds this handle (files are unlinked, not truncated).
+ */
+public interface ObjectData extends Closeable {
+    ObjectInfo info();
+
+    /**
+     * Streams bytes [offset, offset + length) to {@code sink} in order. Buffers handed to the sink are only
+     * valid during the call.
+     */
+    void transferTo(long offset, long length, Sink sink) throws IOException;
+
+    @Override
+    void close();
+
+    /** Where bytes go: typically the HTTP response, written blocking. */
+    @FunctionalInterface
+    interface Sink {
+        void write(ByteBuffer buffer) throws IOException;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.s3aas.node.storage;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The protocol layer's view of one object version: everything a HEAD answers. {@code etag} is without
+ * quotes; {@code versionId} is "null" for objects written while versioning was never enabled.
+ * {@code partSizes} is empty unless the object came from a multipart upload.
+ */
+public record ObjectInfo(
+        String bucket,
+        String key,
+        String versionId,
+        boolean deleteMarker,
+        long size,
+        String etag,
+        Instant lastModified,
+        ObjectMetadata metadata,
+        Checksum checksum,
+        List<Long> partSizes) {
+
+    public ObjectInfo {
+        partSizes = partSizes == null ? List.of() : List.copyOf(partSizes);
+    }
+
+    public int partsCount() {
+        return partSizes.size();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.s3aas.node.storage;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The persisted form of one object version (value in the {@code objects} column family). Field names are
+ * short because one is stored per object; {@code f} is the format version for forward migrations.
+ *
+ * @param partsCount 0 for a single PUT; N for a multipart object (then extents are its N parts)
+ */
+record ObjectRecord(
+        @JsonProperty("f") int format,
+        @JsonProperty("v") String versionId,
+        @JsonProperty("d") boolean deleteMarker,
+        @JsonProperty("s") long size,
+        @JsonProperty("e") String etag,
+        @JsonProperty("t") long lastModifiedMillis,
+        @JsonProperty("m") ObjectMetadata metadata,
+        @JsonProperty("c") Checksum checksum,
+        @JsonProperty("x") List<Extent> extents,
+        @JsonProperty("p") int partsCount) {
+
+    static final int FORMAT = 1;
+
+    ObjectRecord {
+        extents = extents == null ? List.of() : List.copyOf(extents);
+        metadata = metadata == null ? ObjectMetadata.EMPTY : metadata;
+    }
+
+    ObjectInfo toInfo(String bucket, String key) {
+        List<Long> parts = List.of();
+        if (partsCount > 0) {
+            parts = new ArrayList<>(extents.size());
+            for (Extent e : extents) {
+                parts.add(e.length());
+            }
+        }
+        return new ObjectInfo(bucket, key, versionId, deleteMarker, size, etag,
+                Instant.ofEpochMilli(lastModifiedMillis), metadata, checksum, parts);
+    }
+}

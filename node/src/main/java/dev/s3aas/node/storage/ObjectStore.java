@@ -1,0 +1,46 @@
+package dev.s3aas.node.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The one seam between the S3 protocol layer and storage. Inputs are per-operation records; failures the
+ * client caused are {@link StorageException}s, faults of the machine are {@link IOException}s. Every
+ * mutating call returns only after its effect is durable (see {@code docs/architecture.md}, "write protocol").
+ */
+public interface ObjectStore extends AutoCloseable {
+
+    BucketInfo createBucket(String name, String region, boolean objectLock) throws StorageException, IOException;
+
+    BucketInfo bucket(String name) throws StorageException;
+
+    List<BucketInfo> listBuckets();
+
+    /** Fails with BUCKET_NOT_EMPTY if any object remains; in-progress multipart uploads are aborted. */
+    void deleteBucket(String name) throws StorageException, IOException;
+
+    BucketInfo updateBucketConfig(String name, UnaryOperator<BucketConfig> change) throws StorageException, IOException;
+
+    /** Bytes and objects currently stored in a bucket (what quotas count). */
+    BucketUsage usage(String bucket) throws StorageException;
+
+    /**
+     * Streams {@code body} to stable storage, verifies the digests in {@code input}, then atomically makes it
+     * the current version of the key. The body is consumed to EOF; an exception from it aborts the write.
+     */
+    ObjectInfo putObject(PutObjectInput input, InputStream body) throws StorageException, IOException;
+
+    ObjectInfo headObject(String bucket, String key) throws StorageException;
+
+    ObjectData openObject(String bucket, String key) throws StorageException, IOException;
+
+    /** Deleting a missing key succeeds (S3 semantics); returns what was deleted, if anything. */
+    DeleteOutcome deleteObject(String bucket, String key) throws StorageException, IOException;
+
+    ListPage listObjects(ListQuery query) throws StorageException;
+
+    @Override
+    void close();
+}

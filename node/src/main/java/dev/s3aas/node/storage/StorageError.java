@@ -1,0 +1,25 @@
+package dev.s3aas.node.storage;
+
+/**
+ * The closed set of failures the storage layer reports. The protocol layer maps each one to exactly one
+ * S3 error code (see {@code dev.s3aas.node.http.ErrorMapper}); storage itself knows nothing about HTTP.
+ */
+public enum StorageError {
+    NO_SUCH_BUCKET,
+    NO_SUCH_KEY,
+    NO_SUCH_VERSION,
+    BUCKET_ALREADY_OWNED,
+    BUCKET_NOT_EMPTY,
+    PRECONDITION_FAILED,
+    NO_SUCH_UPLOAD,
+    INVALID_PART,
+    INVALID_PART_ORDER,
+    ENTITY_TOO_SMALL,
+    QUOTA_EXCEEDED,
+    BAD_DIGEST,
+    INCOMPLETE_BODY,
+    ENTITY_TOO_LARGE,
+    INVALID_ARGUMENT,
+    INVALID_REQUEST,
+    METHOD_NOT_ALLOWED
+}

@@ -1,0 +1,98 @@
+package dev.s3aas.node.storage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+
+/**
+ * The view one mutation has inside a commit group: reads see the database plus every write staged by earlier
+ * mutations of the same group (and its own), writes are staged and only reach the group's {@link WriteBatch}
+ * if the mutation returns normally. A mutation that throws leaves no trace, so preconditions can be checked
+ * anywhere in it.
+ */
+final class Txn {
+    private static final byte[] TOMBSTONE = new byte[0];
+
+    private final MetaDb db;
+    private final Map<CfKey, byte[]> groupOverlay;
+    private final Map<CfKey, byte[]> staged = new HashMap<>();
+    private final List<Runnable> afterCommit = new ArrayList<>();
+
+    Txn(MetaDb db, Map<CfKey, byte[]> groupOverlay) {
+        this.db = db;
+        this.groupOverlay = groupOverlay;
+    }
+
+    byte[] get(MetaDb.Cf cf, byte[] key) {
+        CfKey k = new CfKey(cf, key);
+        byte[] v = staged.get(k);
+        if (v == null) {
+            v = groupOverlay.get(k);
+        }
+        if (v != null) {
+            return v == TOMBSTONE ? null : v;
+        }
+        return db.get(cf, key);
+    }
+
+    void put(MetaDb.Cf cf, byte[] key, byte[] value) {
+        staged.put(new CfKey(cf, key), value);
+    }
+
+    void delete(MetaDb.Cf cf, byte[] key) {
+        staged.put(new CfKey(cf, key), TOMBSTONE);
+    }
+
+    /** Whether an earlier mutation of this group wrote a (non-deleted) key under {@code prefix}. */
+    boolean groupHasLive(MetaDb.Cf cf, byte[] prefix) {
+        for (var e : groupOverlay.entrySet()) {
+            if (e.getKey().cf() == cf && e.getValue() != TOMBSTONE && Keys.startsWith(e.getKey().key(), prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs after the group is durable, on the committer thread, before callers are released. Keep it short. */
+    void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    List<Runnable> afterCommitActions() {
+        return afterCommit;
+    }
+
+    boolean hasWrites() {
+        return !staged.isEmpty();
+    }
+
+    /** Moves the staged writes into the group batch and overlay; called once the mutation succeeded. */
+    void flushTo(WriteBatch batch) throws RocksDBException {
+        for (var e : staged.entrySet()) {
+            CfKey k = e.getKey();
+            if (e.getValue() == TOMBSTONE) {
+                batch.delete(db.cf(k.cf()), k.key());
+            } else {
+                batch.put(db.cf(k.cf()), k.key(), e.getValue());
+            }
+            groupOverlay.put(k, e.getValue());
+        }
+    }
+
+    /** Column family plus key with value semantics, for the overlay maps. */
+    record CfKey(MetaDb.Cf cf, byte[] key) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CfKey other && other.cf == cf && Arrays.equals(other.key, key);
+        }
+
+        @Override
+        public int hashCode() {
+            return cf.hashCode() * 31 + Arrays.hashCode(key);
+        }
+    }
+}

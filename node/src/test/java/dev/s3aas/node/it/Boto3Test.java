@@ -1,0 +1,83 @@
+package dev.s3aas.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's boto3 example against a real node, with Debian's boto3 (python3-boto3: older SDK, sends
+ * Content-MD5 and signed payloads) and, where present, a modern boto3 (sends CRC trailers over aws-chunked).
+ */
+class Boto3Test {
+    @TempDir
+    static Path dir;
+    static TestNode node;
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = new TestNode(dir);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        node.close();
+    }
+
+    static Path script() {
+        Path p = Path.of("src/test/python/readme_example.py");
+        assertThat(p).exists();
+        return p;
+    }
+
+    static String run(String python, String bucket) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(python, script().toString()).redirectErrorStream(true);
+        pb.environment().put("S3AAS_ENDPOINT", node.endpoint().toString());
+        pb.environment().put("S3AAS_ACCESS_KEY", TestNode.ACCESS_KEY);
+        pb.environment().put("S3AAS_SECRET_KEY", TestNode.SECRET_KEY);
+        pb.environment().put("S3AAS_BUCKET", bucket);
+        pb.environment().remove("AWS_PROFILE");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    @Test
+    void debianBoto3RunsTheReadmeExample() throws Exception {
+        assertThat(Path.of("/usr/bin/python3")).as("Debian python3 (apt-get install python3-boto3)").exists();
+        String out = run("/usr/bin/python3", "data-bucket");
+        assertThat(out).contains("b'hello'").contains("ok");
+    }
+
+    @Test
+    void modernBoto3RunsTheReadmeExample() throws Exception {
+        String python = modernPython();
+        Assumptions.assumeTrue(python != null, "no modern boto3 on this machine");
+        String out = run(python, "data-bucket-modern");
+        assertThat(out).contains("b'hello'").contains("ok");
+    }
+
+    /** A python3 on PATH, other than Debian's, that has boto3 (e.g. pyenv's). */
+    private static String modernPython() throws Exception {
+        for (String dirName : System.getenv().getOrDefault("PATH", "").split(":")) {
+            Path candidate = Path.of(dirName, "python3");
+            if (Files.isExecutable(candidate) && !candidate.toRealPath().startsWith("/usr/bin")) {
+                Process p = new ProcessBuilder(candidate.toString(), "-c", "import boto3").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                    return candidate.toString();
+                }
+            }
+        }
+        return null;
+    }
+}
