@@ -88,6 +88,12 @@ public record Instance(
         }
     }
 
+    public Instance withStatus(InstanceStatus newStatus, String reason) {
+        return new Instance(uuid, projectId, name, description, versionId, versionName, bucketName, encryption,
+                versioning, mfaDelete, cpu, ram, diskSize, nodesNumber, newStatus, reason, rootUser, rootSecretSealed,
+                generation, observedGeneration, createdAt, updatedAt);
+    }
+
     public Map<String, Object> view(List<NodeView> nodes) {
         String endpoint = nodes.isEmpty() ? null : "http://" + nodes.get(0).ip() + ":" + nodes.get(0).port();
         return View.of(uuid)

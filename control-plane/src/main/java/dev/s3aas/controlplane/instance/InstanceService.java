@@ -150,7 +150,8 @@ public final class InstanceService {
             db.writeVoid(h -> repo.markDeleting(h, cur.uuid(), clock.millis()));
         }
         changes.instanceChanged(cur.uuid());
-        return db.read(h -> repo.find(h, cur.uuid())).orElse(cur);
+        // The finalizer may already have removed the row: report what was accepted.
+        return db.read(h -> repo.find(h, cur.uuid())).orElse(cur.withStatus(InstanceStatus.DELETING, ""));
     }
 
     public List<Instance.NodeView> nodes(String instanceId) {
