@@ -27,7 +27,15 @@ final class Fixture implements AutoCloseable {
     Fixture(ControlPlaneConfig config) {
         this.cp = ControlPlane.start(config, (store, onExit) -> provisioner[0] = new FakeProvisioner(store), nodes);
         this.http = new Http(cp.port());
-        this.admin = http.login("admin", ADMIN_PASSWORD);
+        this.admin = http.login("admin", config.adminPassword() != null ? config.adminPassword() : readGenerated(config));
+    }
+
+    private static String readGenerated(ControlPlaneConfig config) {
+        try {
+            return java.nio.file.Files.readString(config.dataDir().resolve("admin-password")).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Polls until the instance matches, or fails after 10 s with its last state. */
