@@ -42,12 +42,15 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     private final Server server;
+    private final List<Route> routes;
     private final ReconcileController controller;
     private final Provisioner provisioner;
     private final Database db;
 
-    private ControlPlane(Server server, ReconcileController controller, Provisioner provisioner, Database db) {
+    private ControlPlane(Server server, List<Route> routes, ReconcileController controller, Provisioner provisioner,
+            Database db) {
         this.server = server;
+        this.routes = routes;
         this.controller = controller;
         this.provisioner = provisioner;
         this.db = db;
@@ -67,9 +70,10 @@ public final class ControlPlane implements AutoCloseable {
         Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword());
         try {
             Wiring w = new Wiring(config, db, provisioners, nodes);
-            Server server = http(config, w.handler(jsonMapper()));
+            Router router = router(w.routes());
+            Server server = http(config, w.handler(router, jsonMapper()));
             w.controller.start(2);
-            return new ControlPlane(server, w.controller, w.provisioner, db);
+            return new ControlPlane(server, router.routes(), w.controller, w.provisioner, db);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -104,6 +108,11 @@ public final class ControlPlane implements AutoCloseable {
     /** The HTTP port actually bound (useful with port 0). */
     public int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The route table being served (the OpenAPI test compares it with the document). */
+    List<Route> routes() {
+        return routes;
     }
 
     /** Test hook: true when the reconciler has nothing queued or running. */

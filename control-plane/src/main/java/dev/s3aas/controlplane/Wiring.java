@@ -103,7 +103,11 @@ final class Wiring {
                 secrets, clock), instances).routes());
     }
 
-    ApiHandler handler(ObjectMapper json) {
-        return new ApiHandler(ControlPlane.router(routes), iam::authenticate, ControlPlane.idempotency(db, clock), json);
+    List<Route> routes() {
+        return routes;
+    }
+
+    ApiHandler handler(dev.s3aas.controlplane.api.Router router, ObjectMapper json) {
+        return new ApiHandler(router, iam::authenticate, ControlPlane.idempotency(db, clock), json);
     }
 }
