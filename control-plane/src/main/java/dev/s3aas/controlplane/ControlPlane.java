@@ -57,8 +57,13 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     public static ControlPlane start(ControlPlaneConfig config) {
-        return start(config, (store, onExit) -> new LocalProcessProvisioner(store, config.dataDir(), config.nodePorts(),
-                config.nodeLauncher(), onExit), MinioNodeClient::new);
+        return start(config, local(config), MinioNodeClient::new);
+    }
+
+    /** The embedded default: nodes as child processes of this host. */
+    static ProvisionerFactory local(ControlPlaneConfig config) {
+        return (store, onExit) -> new LocalProcessProvisioner(store, config.dataDir(), config.nodePorts(),
+                config.nodeLauncher(), onExit);
     }
 
     static ControlPlane start(ControlPlaneConfig config, ProvisionerFactory provisioners, NodeClient.Factory nodes) {

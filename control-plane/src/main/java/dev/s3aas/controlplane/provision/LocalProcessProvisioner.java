@@ -61,6 +61,7 @@ public final class LocalProcessProvisioner implements Provisioner {
     private final Consumer<String> onNodeExit;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Map<String, Crash> crashes = new ConcurrentHashMap<>();
+    private final Set<String> stopping = ConcurrentHashMap.newKeySet();
     private final Object portLock = new Object();
     private volatile boolean closed;
 
@@ -168,6 +169,7 @@ public final class LocalProcessProvisioner implements Provisioner {
             ProcessBuilder pb = new ProcessBuilder(launcher.command(row.dataDir(), HOST, row.port()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            pb.environment().putAll(launcher.environment());
             pb.environment().put("S3AAS_ROOT_USER", spec.rootUser());
             pb.environment().put("S3AAS_ROOT_PASSWORD", spec.rootSecret());
             Process p = pb.start();
@@ -182,7 +184,7 @@ public final class LocalProcessProvisioner implements Provisioner {
 
     private void watch(NodeRecord row, ProcessHandle handle, Process child) {
         handle.onExit().thenRun(() -> {
-            if (closed) {
+            if (closed || stopping.contains(row.uuid())) {
                 return;
             }
             String detail = child != null ? "node process exited with code " + child.exitValue()
@@ -253,6 +255,7 @@ public final class LocalProcessProvisioner implements Provisioner {
 
     /** Kills the node's process, deletes its directory, then its row (in that order: the row goes last). */
     private void remove(NodeRecord row) throws ProvisionException {
+        stopping.add(row.uuid());
         findProcess(row).ifPresent(LocalProcessProvisioner::kill);
         crashes.remove(row.uuid());
         try {
