@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,7 @@ class OpenApiTest {
             assertThat(doc.text("openapi")).startsWith("3.");
 
             Set<String> documented = new HashSet<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = doc.body().path("paths").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> path = it.next();
+            for (Map.Entry<String, JsonNode> path : doc.body().path("paths").properties()) {
                 path.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase() + " " + path.getKey()));
             }
             Set<String> routed = routesOf(f);

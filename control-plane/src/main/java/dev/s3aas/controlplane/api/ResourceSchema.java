@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.s3aas.controlplane.api.FieldSpec.Access;
 import dev.s3aas.controlplane.api.FieldSpec.Type;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +68,7 @@ public record ResourceSchema(String name, List<FieldSpec> fields) {
     }
 
     private void checkFields(ObjectNode obj, Map<String, FieldSpec> specs, boolean patch) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = obj.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : obj.properties()) {
             FieldSpec spec = specs.get(e.getKey());
             if (spec == null) {
                 throw new ApiError.Invalid("unknown_field", "unknown field '" + e.getKey() + "' for " + name, e.getKey());

@@ -125,7 +125,7 @@ public final class LocalProcessProvisioner implements Provisioner {
 
     private static boolean bindable(int port) {
         try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
-            return true;
+            return s.isBound();
         } catch (IOException e) {
             return false;
         }
