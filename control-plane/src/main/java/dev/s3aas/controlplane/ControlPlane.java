@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.s3aas.controlplane.api.ApiHandler;
 import dev.s3aas.controlplane.api.ApiResponse;
-import dev.s3aas.controlplane.api.IdempotencyStore;
 import dev.s3aas.controlplane.api.OpenApi;
 import dev.s3aas.controlplane.api.Route;
 import dev.s3aas.controlplane.api.Router;
@@ -125,10 +124,6 @@ public final class ControlPlane implements AutoCloseable {
         return controller.idle();
     }
 
-    Database database() {
-        return db;
-    }
-
     @Override
     public void close() {
         try {
@@ -142,23 +137,21 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
-    /** Adds the OpenAPI route, which documents the whole table including itself. */
-    static List<Route> withOpenApi(List<Route> routes) {
+    /**
+     * The router over the resources' routes plus {@code GET /v1/openapi.json}, whose document is
+     * generated from the complete table (itself included) once, at startup.
+     */
+    static Router router(List<Route> routes) {
         List<Route> all = new ArrayList<>(routes);
-        Object[] doc = new Object[1];
+        Map<String, Object>[] doc = newDocHolder();
         all.add(new Route("GET", "/v1/openapi.json", "This OpenAPI 3 document", "public", Route.Shape.FREE, null, null,
                 false, r -> ApiResponse.ok(doc[0])));
-        Map<String, Object> generated = OpenApi.document(all, "v1");
-        doc[0] = generated;
-        return all;
+        doc[0] = OpenApi.document(all, "v1");
+        return new Router(all);
     }
 
-    /** Used by {@link Wiring} to build the router. */
-    static Router router(List<Route> routes) {
-        return new Router(withOpenApi(routes));
-    }
-
-    static IdempotencyStore idempotency(Database db, java.time.Clock clock) {
-        return new IdempotencyStore(db, clock);
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object>[] newDocHolder() {
+        return (Map<String, Object>[]) new Map<?, ?>[1];
     }
 }

@@ -5,6 +5,7 @@ import dev.s3aas.controlplane.accesskey.AccessKeyRepository;
 import dev.s3aas.controlplane.accesskey.AccessKeyResource;
 import dev.s3aas.controlplane.accesskey.AccessKeyService;
 import dev.s3aas.controlplane.api.ApiHandler;
+import dev.s3aas.controlplane.api.IdempotencyStore;
 import dev.s3aas.controlplane.api.Route;
 import dev.s3aas.controlplane.attachment.AttachmentRepository;
 import dev.s3aas.controlplane.attachment.AttachmentResource;
@@ -108,6 +109,6 @@ final class Wiring {
     }
 
     ApiHandler handler(dev.s3aas.controlplane.api.Router router, ObjectMapper json) {
-        return new ApiHandler(router, iam::authenticate, ControlPlane.idempotency(db, clock), json);
+        return new ApiHandler(router, iam::authenticate, new IdempotencyStore(db, clock), json);
     }
 }
