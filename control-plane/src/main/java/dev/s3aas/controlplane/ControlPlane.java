@@ -1,0 +1,157 @@
+package dev.s3aas.controlplane;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.s3aas.controlplane.api.ApiHandler;
+import dev.s3aas.controlplane.api.ApiResponse;
+import dev.s3aas.controlplane.api.OpenApi;
+import dev.s3aas.controlplane.api.Route;
+import dev.s3aas.controlplane.api.Router;
+import dev.s3aas.controlplane.db.Database;
+import dev.s3aas.controlplane.node.MinioNodeClient;
+import dev.s3aas.controlplane.node.NodeClient;
+import dev.s3aas.controlplane.provision.LocalProcessProvisioner;
+import dev.s3aas.controlplane.provision.NodeStore;
+import dev.s3aas.controlplane.provision.Provisioner;
+import dev.s3aas.controlplane.reconcile.ReconcileController;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The control plane of one host: REST API, IAM, SQL store, reconciler and node provisioner.
+ * {@code ./s3aas server} calls {@link #start(ControlPlaneConfig)}; {@link #close()} stops the API
+ * and the reconciler and leaves node processes running (a restarted control plane re-adopts them).
+ */
+public final class ControlPlane implements AutoCloseable {
+    /** Builds the provisioner; tests substitute one. */
+    @FunctionalInterface
+    interface ProvisionerFactory {
+        Provisioner create(NodeStore store, Consumer<String> onNodeExit);
+    }
+
+    private final Server server;
+    private final List<Route> routes;
+    private final ReconcileController controller;
+    private final Provisioner provisioner;
+    private final Database db;
+
+    private ControlPlane(Server server, List<Route> routes, ReconcileController controller, Provisioner provisioner,
+            Database db) {
+        this.server = server;
+        this.routes = routes;
+        this.controller = controller;
+        this.provisioner = provisioner;
+        this.db = db;
+    }
+
+    public static ControlPlane start(ControlPlaneConfig config) {
+        return start(config, local(config), MinioNodeClient::new);
+    }
+
+    /** The embedded default: nodes as child processes of this host. */
+    static ProvisionerFactory local(ControlPlaneConfig config) {
+        return (store, onExit) -> new LocalProcessProvisioner(store, config.dataDir(), config.nodePorts(),
+                config.nodeLauncher(), onExit);
+    }
+
+    static ControlPlane start(ControlPlaneConfig config, ProvisionerFactory provisioners, NodeClient.Factory nodes) {
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data dir " + config.dataDir(), e);
+        }
+        Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword());
+        try {
+            Wiring w = new Wiring(config, db, provisioners, nodes);
+            Router router = router(w.routes());
+            Server server = http(config, w.handler(router, jsonMapper()));
+            w.controller.start(2);
+            return new ControlPlane(server, router.routes(), w.controller, w.provisioner, db);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    static ObjectMapper jsonMapper() {
+        return new ObjectMapper()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    private static Server http(ControlPlaneConfig config, ApiHandler handler) {
+        QueuedThreadPool pool = new QueuedThreadPool();
+        pool.setName("cp-http");
+        pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        Server server = new Server(pool);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(config.listenHost());
+        connector.setPort(config.listenPort());
+        server.addConnector(connector);
+        server.setHandler(handler);
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot listen on " + config.listenHost() + ":" + config.listenPort(), e);
+        }
+        return server;
+    }
+
+    /** The HTTP port actually bound (useful with port 0). */
+    public int port() {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** The route table being served (the OpenAPI test compares it with the document). */
+    List<Route> routes() {
+        return routes;
+    }
+
+    /** Test hook: true when the reconciler has nothing queued or running. */
+    boolean reconcilerIdle() {
+        return controller.idle();
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("HTTP server did not stop cleanly", e);
+        } finally {
+            controller.close();
+            provisioner.close();
+            db.close();
+        }
+    }
+
+    /**
+     * The router over the resources' routes plus {@code GET /v1/openapi.json}, whose document is
+     * generated from the complete table (itself included) once, at startup.
+     */
+    static Router router(List<Route> routes) {
+        List<Route> all = new ArrayList<>(routes);
+        Map<String, Object>[] doc = newDocHolder();
+        all.add(new Route("GET", "/v1/openapi.json", "This OpenAPI 3 document", "public", Route.Shape.FREE, null, null,
+                false, r -> ApiResponse.ok(doc[0])));
+        doc[0] = OpenApi.document(all, "v1");
+        return new Router(all);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object>[] newDocHolder() {
+        return (Map<String, Object>[]) new Map<?, ?>[1];
+    }
+}

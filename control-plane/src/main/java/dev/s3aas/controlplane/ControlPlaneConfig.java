@@ -1,0 +1,126 @@
+package dev.s3aas.controlplane;
+
+import dev.s3aas.controlplane.provision.NodeLauncher;
+import dev.s3aas.controlplane.provision.PortRange;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * Control-plane settings.
+ *
+ * @param dataDir holds the SQLite database, the master key, the admin password file and the nodes
+ * @param listenHost / listenPort HTTP address ({@code S3AAS_LISTEN}, default 127.0.0.1:8080; port 0 = any free)
+ * @param dbUrl JDBC URL ({@code S3AAS_DB_URL}); null = SQLite file {@code <dataDir>/control-plane.db}
+ * @param dbUser / dbPassword for PostgreSQL ({@code S3AAS_DB_USER}, {@code S3AAS_DB_PASSWORD}), may be null
+ * @param nodePorts ports for local nodes ({@code S3AAS_NODE_PORTS}, default 9100-9199)
+ * @param adminPassword bootstrap admin password ({@code S3AAS_ADMIN_PASSWORD}); null = generate
+ * @param masterKeyFile AES-256 master key ({@code S3AAS_MASTER_KEY_FILE}, default {@code <dataDir>/master.key})
+ * @param tokenTtl access token lifetime (default 1 h)
+ * @param resyncInterval how often every instance is reconciled even without changes (default 15 s)
+ * @param nodeLauncher how the local provisioner starts nodes (default: {@code dev.s3aas.cli.Main} on this JVM)
+ */
+public record ControlPlaneConfig(
+        Path dataDir,
+        String listenHost,
+        int listenPort,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        PortRange nodePorts,
+        String adminPassword,
+        Path masterKeyFile,
+        Duration tokenTtl,
+        Duration resyncInterval,
+        NodeLauncher nodeLauncher) {
+
+    public ControlPlaneConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(listenHost, "listenHost");
+        Objects.requireNonNull(nodePorts, "nodePorts");
+        Objects.requireNonNull(tokenTtl, "tokenTtl");
+        Objects.requireNonNull(resyncInterval, "resyncInterval");
+        Objects.requireNonNull(nodeLauncher, "nodeLauncher");
+        masterKeyFile = masterKeyFile == null ? dataDir.resolve("master.key") : masterKeyFile;
+    }
+
+    /** Embedded defaults for a data dir. */
+    public static ControlPlaneConfig defaults(Path dataDir) {
+        return new ControlPlaneConfig(dataDir, "127.0.0.1", 8080, null, null, null, new PortRange(9100, 9199), null,
+                null, Duration.ofHours(1), Duration.ofSeconds(15), NodeLauncher.currentJvm(NodeLauncher.DEFAULT_MAIN));
+    }
+
+    /**
+     * From the environment, over an optional properties file named by {@code S3AAS_CONFIG} whose
+     * keys are the same variable names (the environment wins).
+     */
+    public static ControlPlaneConfig fromEnvironment() {
+        return fromMap(System.getenv());
+    }
+
+    static ControlPlaneConfig fromMap(Map<String, String> env) {
+        Properties file = new Properties();
+        String configFile = env.get("S3AAS_CONFIG");
+        if (configFile != null) {
+            try (Reader r = Files.newBufferedReader(Path.of(configFile))) {
+                file.load(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read config file " + configFile, e);
+            }
+        }
+        java.util.function.Function<String, String> get = k -> env.getOrDefault(k, file.getProperty(k));
+        Path dataDir = Path.of(orDefault(get.apply("S3AAS_DATA_DIR"), "s3aas-data"));
+        ControlPlaneConfig c = defaults(dataDir);
+        String listen = orDefault(get.apply("S3AAS_LISTEN"), "127.0.0.1:8080");
+        int colon = listen.lastIndexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("S3AAS_LISTEN must be host:port, got " + listen);
+        }
+        String keyFile = get.apply("S3AAS_MASTER_KEY_FILE");
+        String ports = get.apply("S3AAS_NODE_PORTS");
+        return new ControlPlaneConfig(dataDir, listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)),
+                get.apply("S3AAS_DB_URL"), get.apply("S3AAS_DB_USER"), get.apply("S3AAS_DB_PASSWORD"),
+                ports == null ? c.nodePorts() : PortRange.parse(ports), get.apply("S3AAS_ADMIN_PASSWORD"),
+                keyFile == null ? null : Path.of(keyFile), c.tokenTtl(), c.resyncInterval(), c.nodeLauncher());
+    }
+
+    private static String orDefault(String v, String d) {
+        return v == null || v.isBlank() ? d : v;
+    }
+
+    public ControlPlaneConfig withListen(String host, int port) {
+        return new ControlPlaneConfig(dataDir, host, port, dbUrl, dbUser, dbPassword, nodePorts, adminPassword,
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher);
+    }
+
+    public ControlPlaneConfig withDatabase(String url, String user, String password) {
+        return new ControlPlaneConfig(dataDir, listenHost, listenPort, url, user, password, nodePorts, adminPassword,
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher);
+    }
+
+    public ControlPlaneConfig withAdminPassword(String password) {
+        return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, nodePorts, password,
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher);
+    }
+
+    public ControlPlaneConfig withNodes(PortRange ports, NodeLauncher launcher) {
+        return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, ports, adminPassword,
+                masterKeyFile, tokenTtl, resyncInterval, launcher);
+    }
+
+    public ControlPlaneConfig withTimings(Duration tokenTtl, Duration resyncInterval) {
+        return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, nodePorts, adminPassword,
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher);
+    }
+
+    /** The JDBC URL in effect. */
+    public String effectiveDbUrl() {
+        return dbUrl != null ? dbUrl : "jdbc:sqlite:" + dataDir.resolve("control-plane.db").toAbsolutePath();
+    }
+}

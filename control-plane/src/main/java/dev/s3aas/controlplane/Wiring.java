@@ -1,0 +1,114 @@
+package dev.s3aas.controlplane;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.s3aas.controlplane.accesskey.AccessKeyRepository;
+import dev.s3aas.controlplane.accesskey.AccessKeyResource;
+import dev.s3aas.controlplane.accesskey.AccessKeyService;
+import dev.s3aas.controlplane.api.ApiHandler;
+import dev.s3aas.controlplane.api.IdempotencyStore;
+import dev.s3aas.controlplane.api.Route;
+import dev.s3aas.controlplane.attachment.AttachmentRepository;
+import dev.s3aas.controlplane.attachment.AttachmentResource;
+import dev.s3aas.controlplane.attachment.AttachmentService;
+import dev.s3aas.controlplane.bucket.BucketRepository;
+import dev.s3aas.controlplane.bucket.BucketResource;
+import dev.s3aas.controlplane.bucket.BucketService;
+import dev.s3aas.controlplane.crypto.PasswordHasher;
+import dev.s3aas.controlplane.crypto.SecretBox;
+import dev.s3aas.controlplane.db.Database;
+import dev.s3aas.controlplane.iam.Bootstrap;
+import dev.s3aas.controlplane.iam.IamAdminService;
+import dev.s3aas.controlplane.iam.IamRepository;
+import dev.s3aas.controlplane.iam.IamResource;
+import dev.s3aas.controlplane.iam.IamService;
+import dev.s3aas.controlplane.iam.TokenService;
+import dev.s3aas.controlplane.instance.ChangeListener;
+import dev.s3aas.controlplane.instance.InstanceRepository;
+import dev.s3aas.controlplane.instance.InstanceResource;
+import dev.s3aas.controlplane.instance.InstanceService;
+import dev.s3aas.controlplane.node.NodeClient;
+import dev.s3aas.controlplane.policy.PolicyRepository;
+import dev.s3aas.controlplane.policy.PolicyResource;
+import dev.s3aas.controlplane.policy.PolicyService;
+import dev.s3aas.controlplane.provision.LocalProcessProvisioner;
+import dev.s3aas.controlplane.provision.NodeStore;
+import dev.s3aas.controlplane.provision.Provisioner;
+import dev.s3aas.controlplane.reconcile.InstanceReconciler;
+import dev.s3aas.controlplane.reconcile.NodeProbe;
+import dev.s3aas.controlplane.reconcile.ReconcileController;
+import dev.s3aas.controlplane.user.UserRepository;
+import dev.s3aas.controlplane.user.UserResource;
+import dev.s3aas.controlplane.user.UserService;
+import dev.s3aas.controlplane.version.VersionRepository;
+import dev.s3aas.controlplane.version.VersionResource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The one place that builds the control plane's object graph (constructor injection throughout). */
+final class Wiring {
+    final Provisioner provisioner;
+    final ReconcileController controller;
+    private final List<Route> routes = new ArrayList<>();
+    private final IamService iam;
+    private final Database db;
+    private final Clock clock = Clock.systemUTC();
+
+    Wiring(ControlPlaneConfig config, Database db, ControlPlane.ProvisionerFactory provisioners, NodeClient.Factory nodes) {
+        this.db = db;
+        SecretBox secrets = SecretBox.fromKeyFile(config.masterKeyFile());
+        PasswordHasher hasher = PasswordHasher.standard();
+        IamRepository iamRepo = new IamRepository();
+        this.iam = new IamService(db, iamRepo, hasher,
+                new TokenService(secrets.deriveKey("jwt-signing"), clock, config.tokenTtl()), clock);
+        IamAdminService iamAdmin = new IamAdminService(db, iamRepo, hasher, clock);
+        Bootstrap.run(db, iamAdmin, hasher, clock, config.adminPassword(), config.dataDir());
+
+        // The controller is built after the provisioner, which reports node exits to it: late-bound.
+        ChangeListener[] late = new ChangeListener[1];
+        ChangeListener changes = id -> {
+            if (late[0] != null) {
+                late[0].instanceChanged(id);
+            }
+        };
+        NodeStore nodeStore = new NodeStore(db, clock);
+        this.provisioner = provisioners.create(nodeStore, changes::instanceChanged);
+        if (provisioner instanceof LocalProcessProvisioner local) {
+            local.reapOrphans();
+        }
+        InstanceReconciler reconciler = new InstanceReconciler(db, provisioner, nodes, secrets, clock);
+        this.controller = new ReconcileController(db, reconciler, config.resyncInterval(), Duration.ofMillis(500),
+                Duration.ofSeconds(30));
+        late[0] = controller;
+
+        VersionRepository versionRepo = new VersionRepository();
+        BucketRepository bucketRepo = new BucketRepository();
+        BucketService[] bucketsLate = new BucketService[1];
+        InstanceService instances = new InstanceService(db, new InstanceRepository(), versionRepo, secrets, clock,
+                changes, (h, i) -> bucketsLate[0].createDefault(h, i));
+        BucketService buckets = new BucketService(db, bucketRepo, instances, new NodeProbe(nodeStore, nodes, secrets), clock);
+        bucketsLate[0] = buckets;
+        UserService users = new UserService(db, new UserRepository(), instances, clock);
+        PolicyService policies = new PolicyService(db, new PolicyRepository(), instances, clock);
+
+        routes.addAll(new IamResource(iam, iamAdmin).routes());
+        routes.addAll(new VersionResource(db, versionRepo, clock).routes());
+        routes.addAll(new InstanceResource(instances).routes());
+        routes.addAll(new BucketResource(buckets, instances).routes());
+        routes.addAll(new UserResource(users, instances).routes());
+        routes.addAll(new PolicyResource(policies, instances).routes());
+        routes.addAll(new AttachmentResource(new AttachmentService(db, new AttachmentRepository(), instances, users,
+                policies, clock), instances).routes());
+        routes.addAll(new AccessKeyResource(new AccessKeyService(db, new AccessKeyRepository(), instances, users,
+                secrets, clock), instances).routes());
+    }
+
+    List<Route> routes() {
+        return routes;
+    }
+
+    ApiHandler handler(dev.s3aas.controlplane.api.Router router, ObjectMapper json) {
+        return new ApiHandler(router, iam::authenticate, new IdempotencyStore(db, clock), json);
+    }
+}

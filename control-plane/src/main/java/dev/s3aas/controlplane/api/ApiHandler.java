@@ -1,0 +1,159 @@
+package dev.s3aas.controlplane.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3aas.controlplane.iam.Principal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP edge: reads a bounded JSON body, routes, authenticates, replays idempotent retries,
+ * calls the endpoint and writes JSON. Every error is translated here, once, into
+ * {@code {code, message, field?}}. Runs on virtual threads, so endpoints may block.
+ */
+public final class ApiHandler extends Handler.Abstract {
+    /** Request bodies above this size are refused with 413. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(ApiHandler.class);
+
+    private final Router router;
+    private final Authenticator authenticator;
+    private final IdempotencyStore idempotency;
+    private final ObjectMapper json;
+
+    public ApiHandler(Router router, Authenticator authenticator, IdempotencyStore idempotency, ObjectMapper json) {
+        this.router = router;
+        this.authenticator = authenticator;
+        this.idempotency = idempotency;
+        this.json = json;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) {
+        String requestId = UUID.randomUUID().toString();
+        response.getHeaders().put("X-Request-Id", requestId);
+        String method = request.getMethod();
+        String path = request.getHttpURI().getPath();
+        try {
+            Router.Match match = router.match(method, path);
+            Principal principal = match.route().authenticated() ? authenticate(request) : null;
+            JsonNode body = readBody(request);
+            String idemKey = "POST".equals(method) && principal != null
+                    ? request.getHeaders().get("Idempotency-Key") : null;
+            if (idemKey != null) {
+                Optional<IdempotencyStore.Stored> prior = idempotency.find(principal.userId(), idemKey);
+                if (prior.isPresent()) {
+                    replay(prior.get(), method, path, response, callback);
+                    return true;
+                }
+            }
+            ApiRequest apiRequest = new ApiRequest(method, path, match.params(), query(request), body, principal);
+            ApiResponse result = match.route().endpoint().handle(apiRequest);
+            byte[] bytes = result.body() == null ? null : json.writeValueAsBytes(result.body());
+            if (idemKey != null && result.status() < 300) {
+                idempotency.remember(principal.userId(), idemKey, new IdempotencyStore.Stored(method, path,
+                        result.status(), bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8)));
+            }
+            result.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+            write(response, callback, result.status(), bytes);
+        } catch (ApiError e) {
+            LOG.debug("{} {} {} -> {} {}", requestId, method, path, e.status(), e.getMessage());
+            write(response, callback, e.status(), errorBody(e.code(), e.getMessage(), e.field()));
+        } catch (RuntimeException | IOException e) {
+            LOG.error("{} {} {} failed", requestId, method, path, e);
+            write(response, callback, 500, errorBody("internal_error", "internal error; request id " + requestId, null));
+        }
+        return true;
+    }
+
+    private Principal authenticate(Request request) {
+        String header = request.getHeaders().get(HttpHeader.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ApiError.Unauthenticated("a bearer token is required (POST /v1/auth/token)");
+        }
+        return authenticator.authenticate(header.substring(7).strip());
+    }
+
+    private JsonNode readBody(Request request) throws IOException {
+        long declared = request.getLength();
+        if (declared > MAX_BODY_BYTES) {
+            throw new ApiError.TooLarge("request body exceeds " + MAX_BODY_BYTES + " bytes");
+        }
+        byte[] bytes;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+        }
+        if (bytes.length > MAX_BODY_BYTES) {
+            throw new ApiError.TooLarge("request body exceeds " + MAX_BODY_BYTES + " bytes");
+        }
+        if (bytes.length == 0) {
+            return null;
+        }
+        try {
+            return json.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new ApiError.Invalid("invalid_json", "the body is not valid JSON: " + e.getOriginalMessage(), null);
+        }
+    }
+
+    private static Map<String, String> query(Request request) {
+        Map<String, String> out = new HashMap<>();
+        Fields fields = Request.extractQueryParameters(request);
+        for (Fields.Field f : fields) {
+            out.put(f.getName(), f.getValue());
+        }
+        return out;
+    }
+
+    private void replay(IdempotencyStore.Stored prior, String method, String path, Response response, Callback callback) {
+        if (!prior.method().equals(method) || !prior.path().equals(path)) {
+            write(response, callback, 422, errorBody("idempotency_key_reused",
+                    "this Idempotency-Key was used for " + prior.method() + " " + prior.path(), null));
+            return;
+        }
+        response.getHeaders().put("Idempotent-Replayed", "true");
+        write(response, callback, prior.status(),
+                prior.body().isEmpty() ? null : prior.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private byte[] errorBody(String code, String message, String field) {
+        ObjectNode n = json.createObjectNode();
+        n.put("code", code);
+        n.put("message", message);
+        if (field != null) {
+            n.put("field", field);
+        }
+        try {
+            return json.writeValueAsBytes(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(Response response, Callback callback, int status, byte[] body) {
+        response.setStatus(status);
+        if (body == null) {
+            response.write(true, null, callback);
+            return;
+        }
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+}

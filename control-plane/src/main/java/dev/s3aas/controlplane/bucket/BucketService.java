@@ -1,0 +1,136 @@
+package dev.s3aas.controlplane.bucket;
+
+import dev.s3aas.controlplane.api.ApiError;
+import dev.s3aas.controlplane.api.JsonInput;
+import dev.s3aas.controlplane.api.Page;
+import dev.s3aas.controlplane.api.PageRequest;
+import dev.s3aas.controlplane.db.Database;
+import dev.s3aas.controlplane.db.DbErrors;
+import dev.s3aas.controlplane.db.Ids;
+import dev.s3aas.controlplane.iam.Permission;
+import dev.s3aas.controlplane.iam.Principal;
+import dev.s3aas.controlplane.instance.Instance;
+import dev.s3aas.controlplane.instance.InstanceService;
+import java.time.Clock;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Bucket rules. Deletion asks the nodes first so a non-empty bucket is refused with 409. */
+public final class BucketService {
+    /** Asks the instance's node whether a bucket holds objects; empty when the node cannot be asked. */
+    @FunctionalInterface
+    public interface EmptinessProbe {
+        Optional<Boolean> isEmpty(Instance instance, String bucket);
+    }
+
+    private final Database db;
+    private final BucketRepository repo;
+    private final InstanceService instances;
+    private final EmptinessProbe probe;
+    private final Clock clock;
+
+    public BucketService(Database db, BucketRepository repo, InstanceService instances, EmptinessProbe probe, Clock clock) {
+        this.db = db;
+        this.repo = repo;
+        this.instances = instances;
+        this.probe = probe;
+        this.clock = clock;
+    }
+
+    public Bucket create(Principal p, String instanceRef, JsonInput in) {
+        Instance inst = instances.requireWritable(p, instanceRef, Permission.BUCKET_CREATE);
+        boolean lock = in.bool("object_lock_enabled", false);
+        long now = clock.millis();
+        Bucket b = new Bucket(Ids.newId(), inst.uuid(), new BucketName(in.string("name", null)),
+                in.bool("versioning_enabled", lock || inst.versioning()), lock, in.integer("quota_bytes", 0),
+                in.bool("public", false), Bucket.parseMode(in.string("default_retention_mode", null)),
+                in.nullableInt("default_retention_days", null), "PENDING", "", now, now);
+        insert(inst, b);
+        return b;
+    }
+
+    private void insert(Instance inst, Bucket b) {
+        try {
+            db.writeVoid(h -> {
+                insertInTx(h, b);
+                instances.bump(h, inst.uuid());
+            });
+        } catch (RuntimeException e) {
+            throw DbErrors.isUniqueViolation(e) ? ApiError.duplicate("name", "bucket '" + b.name() + "' already exists") : e;
+        }
+        instances.notifyChanged(inst.uuid());
+    }
+
+    private void insertInTx(Handle h, Bucket b) {
+        if (repo.find(h, b.instanceId(), b.name().value()).isPresent()) {
+            throw ApiError.duplicate("name", "bucket '" + b.name() + "' already exists");
+        }
+        repo.insert(h, b);
+    }
+
+    /** The default bucket stored with a new instance (same transaction). */
+    public void createDefault(Handle h, Instance inst) {
+        if (inst.bucketName() == null) {
+            return;
+        }
+        BucketName name;
+        try {
+            name = new BucketName(inst.bucketName());
+        } catch (ApiError.Invalid e) {
+            throw ApiError.invalid("bucket_name", e.getMessage());
+        }
+        repo.insert(h, new Bucket(Ids.newId(), inst.uuid(), name, inst.versioning(), false, 0, false, null, null,
+                "PENDING", "", inst.createdAt(), inst.createdAt()));
+    }
+
+    public Page<Bucket> list(Principal p, String instanceRef, PageRequest pr) {
+        Instance inst = instances.require(p, instanceRef, Permission.BUCKET_READ);
+        return db.read(h -> repo.list(h, inst.uuid(), pr));
+    }
+
+    public Bucket get(Principal p, String instanceRef, String ref) {
+        Instance inst = instances.require(p, instanceRef, Permission.BUCKET_READ);
+        return find(inst, ref);
+    }
+
+    private Bucket find(Instance inst, String ref) {
+        return db.read(h -> repo.find(h, inst.uuid(), ref)).orElseThrow(() -> ApiError.notFound("bucket", ref));
+    }
+
+    public Bucket update(Principal p, String instanceRef, String ref, JsonInput in) {
+        Instance inst = instances.requireWritable(p, instanceRef, Permission.BUCKET_UPDATE);
+        Bucket cur = find(inst, ref);
+        Bucket next = new Bucket(cur.uuid(), cur.instanceId(), cur.name(),
+                in.bool("versioning_enabled", cur.versioningEnabled()), cur.objectLockEnabled(),
+                in.integer("quota_bytes", cur.quotaBytes()), in.bool("public", cur.publicRead()),
+                in.has("default_retention_mode") ? Bucket.parseMode(in.string("default_retention_mode", null)) : cur.retentionMode(),
+                in.nullableInt("default_retention_days", cur.retentionDays()), "PENDING", "", cur.createdAt(),
+                Math.max(clock.millis(), cur.updatedAt() + 1));
+        if (cur.versioningEnabled() && !next.versioningEnabled()) {
+            // S3 can only suspend versioning, and never on an object-lock bucket.
+            if (cur.objectLockEnabled()) {
+                throw new ApiError.Unprocessable("object_lock_requires_versioning",
+                        "versioning cannot be suspended on an object-lock bucket", "versioning_enabled");
+            }
+        }
+        db.writeVoid(h -> {
+            repo.update(h, next);
+            instances.bump(h, inst.uuid());
+        });
+        instances.notifyChanged(inst.uuid());
+        return next;
+    }
+
+    public void delete(Principal p, String instanceRef, String ref) {
+        Instance inst = instances.requireWritable(p, instanceRef, Permission.BUCKET_DELETE);
+        Bucket cur = find(inst, ref);
+        if (probe.isEmpty(inst, cur.name().value()).map(empty -> !empty).orElse(false)) {
+            throw new ApiError.Conflict("not_empty", "bucket '" + cur.name() + "' is not empty", null);
+        }
+        db.writeVoid(h -> {
+            repo.delete(h, cur.uuid());
+            instances.bump(h, inst.uuid());
+        });
+        instances.notifyChanged(inst.uuid());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.s3aas.controlplane.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The control plane's SQL store: a HikariCP pool, Flyway migrations and JDBI on top.
+ *
+ * <p>One set of migrations ({@code classpath:db/migration}) serves both SQLite and PostgreSQL, so
+ * the schema only uses portable types: TEXT ids (UUID strings), BIGINT epoch-millisecond
+ * timestamps, INTEGER/BIGINT and BOOLEAN.
+ *
+ * <p>SQLite runs in WAL mode, so readers never block, but it admits a single writer. A deferred
+ * transaction that reads and then writes cannot be retried by SQLite's busy handler when another
+ * connection committed in between (it fails at once with SQLITE_BUSY), so every write transaction
+ * is serialised here behind one JVM lock. PostgreSQL needs no such lock.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final boolean sqlite;
+    private final ReentrantLock writeLock = new ReentrantLock();
+
+    private Database(HikariDataSource dataSource, boolean sqlite) {
+        this.dataSource = dataSource;
+        this.sqlite = sqlite;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /** Opens the pool and migrates the schema to the newest version. */
+    public static Database open(String jdbcUrl, String user, String password) {
+        boolean sqlite = jdbcUrl.startsWith("jdbc:sqlite:");
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setPoolName("s3aas-cp");
+        if (sqlite) {
+            // Applied by sqlite-jdbc on every new connection.
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("foreign_keys", "true");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.setMaximumPoolSize(4);
+        } else {
+            config.setMaximumPoolSize(8);
+        }
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds, sqlite);
+    }
+
+    public boolean isSqlite() {
+        return sqlite;
+    }
+
+    /** Runs a read-only unit of work. */
+    public <R> R read(HandleCallback<R, RuntimeException> work) {
+        return jdbi.withHandle(work);
+    }
+
+    /** Runs a write transaction (serialised on SQLite, see the class comment). */
+    public <R> R write(HandleCallback<R, RuntimeException> work) {
+        if (!sqlite) {
+            return jdbi.inTransaction(work);
+        }
+        writeLock.lock();
+        try {
+            return jdbi.inTransaction(work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs a write transaction that returns nothing. */
+    public void writeVoid(java.util.function.Consumer<Handle> work) {
+        write(h -> {
+            work.accept(h);
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

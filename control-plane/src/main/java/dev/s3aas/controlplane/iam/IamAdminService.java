@@ -1,0 +1,201 @@
+package dev.s3aas.controlplane.iam;
+
+import dev.s3aas.controlplane.api.ApiError;
+import dev.s3aas.controlplane.api.JsonInput;
+import dev.s3aas.controlplane.crypto.PasswordHasher;
+import dev.s3aas.controlplane.db.Database;
+import dev.s3aas.controlplane.db.DbErrors;
+import dev.s3aas.controlplane.db.Ids;
+import dev.s3aas.controlplane.iam.IamRecords.IamUser;
+import dev.s3aas.controlplane.iam.IamRecords.Project;
+import dev.s3aas.controlplane.iam.IamRecords.RoleBinding;
+import java.time.Clock;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * Management of control-plane users, projects and role bindings. Admins manage everything;
+ * project owners create users and bind roles in their projects; everyone sees themselves and the
+ * projects they have a role in.
+ */
+public final class IamAdminService {
+    static final int MIN_PASSWORD = 8;
+
+    private final Database db;
+    private final IamRepository repo;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public IamAdminService(Database db, IamRepository repo, PasswordHasher hasher, Clock clock) {
+        this.db = db;
+        this.repo = repo;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    static String checkPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD || password.length() > 1024) {
+            throw ApiError.invalid("password", "password must be 8 to 1024 characters");
+        }
+        return password;
+    }
+
+    public IamUser createUser(Principal p, JsonInput in) {
+        if (!p.ownsAnyProject()) {
+            throw new ApiError.Forbidden("only admins and project owners create users");
+        }
+        boolean admin = in.bool("is_admin", false);
+        if (admin && !p.admin()) {
+            throw new ApiError.Forbidden("only admins create admins");
+        }
+        long now = clock.millis();
+        IamUser u = new IamUser(Ids.newId(), in.string("name", null), hasher.hash(checkPassword(in.string("password", null))),
+                admin, status(in, "ACTIVE"), now, now);
+        try {
+            db.writeVoid(h -> repo.insertUser(h, u));
+        } catch (RuntimeException e) {
+            throw DbErrors.isUniqueViolation(e) ? ApiError.duplicate("name", "user '" + u.name() + "' already exists") : e;
+        }
+        return u;
+    }
+
+    private static String status(JsonInput in, String fallback) {
+        String s = in.string("status", fallback);
+        if (!s.equals("ACTIVE") && !s.equals("DISABLED")) {
+            throw ApiError.invalid("status", "status must be ACTIVE or DISABLED");
+        }
+        return s;
+    }
+
+    public List<IamUser> listUsers(Principal p) {
+        List<IamUser> all = db.read(repo::listUsers);
+        return p.ownsAnyProject() ? all : all.stream().filter(u -> u.uuid().equals(p.userId())).toList();
+    }
+
+    public IamUser getUser(Principal p, String ref) {
+        IamUser u = db.read(h -> repo.findUser(h, ref)).orElseThrow(() -> ApiError.notFound("user", ref));
+        if (!p.ownsAnyProject() && !u.uuid().equals(p.userId())) {
+            throw ApiError.notFound("user", ref);
+        }
+        return u;
+    }
+
+    public IamUser updateUser(Principal p, String ref, JsonInput in) {
+        IamUser u = getUser(p, ref);
+        boolean self = u.uuid().equals(p.userId());
+        if (!p.admin() && !self) {
+            throw new ApiError.Forbidden("only admins change other users");
+        }
+        if ((in.has("is_admin") || in.has("status")) && !p.admin()) {
+            throw new ApiError.Forbidden("only admins change is_admin or status");
+        }
+        String hash = in.has("password") ? hasher.hash(checkPassword(in.string("password", null))) : u.passwordHash();
+        IamUser updated = new IamUser(u.uuid(), u.name(), hash, in.bool("is_admin", u.admin()), status(in, u.status()),
+                u.createdAt(), clock.millis());
+        db.writeVoid(h -> repo.updateUser(h, updated));
+        return updated;
+    }
+
+    public void deleteUser(Principal p, String ref) {
+        IamUser u = getUser(p, ref);
+        if (!p.admin()) {
+            throw new ApiError.Forbidden("only admins delete users");
+        }
+        if (u.uuid().equals(p.userId())) {
+            throw new ApiError.Conflict("self_delete", "you cannot delete yourself", null);
+        }
+        db.writeVoid(h -> repo.deleteUser(h, u.uuid()));
+    }
+
+    public Project createProject(Principal p, JsonInput in) {
+        if (!p.admin()) {
+            throw new ApiError.Forbidden("only admins create projects");
+        }
+        long now = clock.millis();
+        Project project = new Project(Ids.newId(), in.string("name", null), in.string("description", ""), now, now);
+        try {
+            db.writeVoid(h -> repo.insertProject(h, project));
+        } catch (RuntimeException e) {
+            throw DbErrors.isUniqueViolation(e) ? ApiError.duplicate("name", "project '" + project.name() + "' already exists") : e;
+        }
+        return project;
+    }
+
+    public List<Project> listProjects(Principal p) {
+        return db.read(repo::listProjects).stream().filter(x -> p.canSee(x.uuid())).toList();
+    }
+
+    public Project getProject(Principal p, String ref) {
+        return db.read(h -> repo.findProject(h, ref)).filter(x -> p.canSee(x.uuid()))
+                .orElseThrow(() -> ApiError.notFound("project", ref));
+    }
+
+    public Project updateProject(Principal p, String ref, JsonInput in) {
+        Project cur = getProject(p, ref);
+        p.require(cur.uuid(), Permission.PROJECT_UPDATE, "project", ref);
+        Project next = new Project(cur.uuid(), in.string("name", cur.name()), in.string("description", cur.description()),
+                cur.createdAt(), clock.millis());
+        try {
+            db.writeVoid(h -> repo.updateProject(h, next));
+        } catch (RuntimeException e) {
+            throw DbErrors.isUniqueViolation(e) ? ApiError.duplicate("name", "project '" + next.name() + "' already exists") : e;
+        }
+        return next;
+    }
+
+    public void deleteProject(Principal p, String ref) {
+        Project cur = getProject(p, ref);
+        if (!p.admin()) {
+            throw new ApiError.Forbidden("only admins delete projects");
+        }
+        db.writeVoid(h -> {
+            if (repo.countInstances(h, cur.uuid()) > 0) {
+                throw new ApiError.Conflict("not_empty", "project '" + ref + "' still has instances", null);
+            }
+            repo.deleteProject(h, cur.uuid());
+        });
+    }
+
+    public RoleBinding createBinding(Principal p, JsonInput in) {
+        String projectRef = in.string("project_id", null);
+        Project project = db.read(h -> repo.findProject(h, projectRef)).filter(x -> p.canSee(x.uuid()))
+                .orElseThrow(() -> ApiError.invalid("project_id", "project '" + projectRef + "' not found"));
+        p.require(project.uuid(), Permission.ROLE_BINDING_CREATE, "project", projectRef);
+        String userRef = in.string("user_id", null);
+        IamUser user = db.read(h -> repo.findUser(h, userRef))
+                .orElseThrow(() -> ApiError.invalid("user_id", "user '" + userRef + "' not found"));
+        long now = clock.millis();
+        RoleBinding b = new RoleBinding(Ids.newId(), user.uuid(), project.uuid(), Role.parse(in.string("role", null), "role"), now, now);
+        try {
+            db.writeVoid(h -> repo.insertBinding(h, b));
+        } catch (RuntimeException e) {
+            throw DbErrors.isUniqueViolation(e) ? ApiError.duplicate("user_id", "user already has a role in this project") : e;
+        }
+        return b;
+    }
+
+    public List<RoleBinding> listBindings(Principal p) {
+        return db.read(repo::listBindings).stream()
+                .filter(b -> p.roleIn(b.projectId()).map(r -> r.allows(Permission.ROLE_BINDING_READ)).orElse(false))
+                .toList();
+    }
+
+    public RoleBinding getBinding(Principal p, String id) {
+        return db.read(h -> repo.findBinding(h, id)).filter(b -> p.canSee(b.projectId()))
+                .orElseThrow(() -> ApiError.notFound("role binding", id));
+    }
+
+    public void deleteBinding(Principal p, String id) {
+        RoleBinding b = getBinding(p, id);
+        p.require(b.projectId(), Permission.ROLE_BINDING_DELETE, "role binding", id);
+        db.writeVoid(h -> repo.deleteBinding(h, b.uuid()));
+    }
+
+    /** Used by bootstrap: creates a user, project and owner binding in one transaction. */
+    void bootstrap(Handle h, IamUser admin, Project project) {
+        repo.insertUser(h, admin);
+        repo.insertProject(h, project);
+        repo.insertBinding(h, new RoleBinding(Ids.newId(), admin.uuid(), project.uuid(), Role.OWNER,
+                admin.createdAt(), admin.createdAt()));
+    }
+}

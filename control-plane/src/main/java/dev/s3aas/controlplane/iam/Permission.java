@@ -1,0 +1,25 @@
+package dev.s3aas.controlplane.iam;
+
+import java.util.Locale;
+
+/** Every permission a route can require, named {@code s3aas.<resource>.<action>}. */
+public enum Permission {
+    INSTANCE_CREATE, INSTANCE_READ, INSTANCE_UPDATE, INSTANCE_DELETE,
+    BUCKET_CREATE, BUCKET_READ, BUCKET_UPDATE, BUCKET_DELETE,
+    USER_CREATE, USER_READ, USER_UPDATE, USER_DELETE,
+    POLICY_CREATE, POLICY_READ, POLICY_UPDATE, POLICY_DELETE,
+    ACCESS_KEY_CREATE, ACCESS_KEY_READ, ACCESS_KEY_UPDATE, ACCESS_KEY_DELETE,
+    PROJECT_READ, PROJECT_UPDATE,
+    ROLE_BINDING_CREATE, ROLE_BINDING_READ, ROLE_BINDING_DELETE;
+
+    /** The external name, e.g. {@code s3aas.access_key.create}. */
+    public String externalName() {
+        String n = name().toLowerCase(Locale.ROOT);
+        int cut = n.lastIndexOf('_');
+        return "s3aas." + n.substring(0, cut) + "." + n.substring(cut + 1);
+    }
+
+    public boolean isRead() {
+        return name().endsWith("_READ");
+    }
+}

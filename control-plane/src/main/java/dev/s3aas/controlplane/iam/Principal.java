@@ -1,0 +1,59 @@
+package dev.s3aas.controlplane.iam;
+
+import dev.s3aas.controlplane.api.ApiError;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The authenticated caller of one request: roles are read from the database on every request, so
+ * a removed role binding takes effect at once. A token issued for a project narrows the caller to
+ * that project.
+ *
+ * @param tokenProjectId the project the token was issued for, or null for an unscoped token
+ * @param roles the caller's role per project id
+ */
+public record Principal(String userId, String name, boolean admin, String tokenProjectId, Map<String, Role> roles) {
+    public Principal {
+        roles = Map.copyOf(roles);
+    }
+
+    /** The caller's role in a project, if the project is visible to it (admins act as owners). */
+    public Optional<Role> roleIn(String projectId) {
+        if (tokenProjectId != null && !tokenProjectId.equals(projectId)) {
+            return Optional.empty();
+        }
+        if (admin) {
+            return Optional.of(Role.OWNER);
+        }
+        return Optional.ofNullable(roles.get(projectId));
+    }
+
+    public boolean canSee(String projectId) {
+        return roleIn(projectId).isPresent();
+    }
+
+    /**
+     * Checks a permission on a resource of {@code projectId}: a project the caller has no role in is
+     * reported as not found (its existence is not revealed), a role without the permission as 403.
+     */
+    public void require(String projectId, Permission permission, String what, String ref) {
+        Role role = roleIn(projectId).orElseThrow(() -> ApiError.notFound(what, ref));
+        if (!role.allows(permission)) {
+            throw new ApiError.Forbidden("permission " + permission.externalName() + " is required");
+        }
+    }
+
+    /** Project ids the caller may list, or null for "all" (an unscoped admin). */
+    public Set<String> visibleProjects() {
+        if (tokenProjectId != null) {
+            return canSee(tokenProjectId) ? Set.of(tokenProjectId) : Set.of();
+        }
+        return admin ? null : roles.keySet();
+    }
+
+    /** True when the caller owns some project (project owners may manage IAM users). */
+    public boolean ownsAnyProject() {
+        return admin || roles.containsValue(Role.OWNER);
+    }
+}

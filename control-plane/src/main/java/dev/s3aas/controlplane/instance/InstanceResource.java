@@ -1,0 +1,76 @@
+package dev.s3aas.controlplane.instance;
+
+import dev.s3aas.controlplane.api.ApiResponse;
+import dev.s3aas.controlplane.api.FieldSpec;
+import dev.s3aas.controlplane.api.FieldSpec.Access;
+import dev.s3aas.controlplane.api.FieldSpec.Type;
+import dev.s3aas.controlplane.api.Page;
+import dev.s3aas.controlplane.api.PageRequest;
+import dev.s3aas.controlplane.api.ResourceSchema;
+import dev.s3aas.controlplane.api.Route;
+import dev.s3aas.controlplane.api.Route.Shape;
+import dev.s3aas.controlplane.iam.Permission;
+import java.util.List;
+import java.util.Map;
+
+/** HTTP for {@code /v1/types/s3/} and {@code /v1/types/s3/instances[/{instance}]}. */
+public final class InstanceResource {
+    public static final String BASE = "/v1/types/s3/instances";
+    public static final ResourceSchema SCHEMA = ResourceSchema.standard("instance",
+            FieldSpec.required("name", Type.STRING, Access.READ_WRITE, "Unique per project"),
+            FieldSpec.rw("description", Type.STRING, "Free text"),
+            FieldSpec.createOnly("version", Type.STRING, "Version name (e.g. 0.0.1) or uuid; default: the newest"),
+            FieldSpec.createOnly("bucket_name", Type.STRING, "Optional default bucket created with the instance"),
+            FieldSpec.rw("encryption", Type.STRING, "\"none\" or \"aes256\" (SSE-S3 default encryption on every bucket)"),
+            FieldSpec.rw("versioning", Type.BOOLEAN, "Versioning of the default bucket and default for new buckets"),
+            FieldSpec.rw("mfa_delete", Type.BOOLEAN, "Stored; MFA delete is not enforced by the built-in node"),
+            FieldSpec.rw("cpu", Type.INTEGER, "CPUs per node (default 1)"),
+            FieldSpec.rw("ram", Type.INTEGER, "MiB per node (default 1024)"),
+            FieldSpec.rw("disk_size", Type.INTEGER, "GiB per node, grow only (default 10)"),
+            FieldSpec.rw("nodes_number", Type.INTEGER, "Number of nodes (default 1)"),
+            FieldSpec.readOnly("status", Type.STRING, "PENDING, CREATING, ACTIVE, ERROR or DELETING"),
+            FieldSpec.readOnly("status_reason", Type.STRING, "Why the status is what it is (error text)"),
+            FieldSpec.readOnly("kind", Type.STRING, "Always s3"),
+            FieldSpec.readOnly("nodes", Type.NODE_LIST, "[{id, ip, port, status}]"),
+            FieldSpec.readOnly("endpoint", Type.STRING, "http://ip:port of the first node"),
+            new FieldSpec("root_secret", Type.STRING, Access.HIDDEN, false, true, "Never returned"));
+    public static final ResourceSchema TYPE_ROOT = new ResourceSchema("collection", List.of(
+            FieldSpec.readOnly("name", Type.STRING, "Sub-collection name"),
+            FieldSpec.readOnly("href", Type.STRING, "Its path")));
+
+    private final InstanceService service;
+
+    public InstanceResource(InstanceService service) {
+        this.service = service;
+    }
+
+    public List<Route> routes() {
+        return List.of(
+                new Route("GET", "/v1/types/s3", "Sub-collections of the s3 type", "authenticated", Shape.LIST, null,
+                        TYPE_ROOT, true, r -> ApiResponse.ok(List.of(
+                                Map.of("name", "instances", "href", BASE),
+                                Map.of("name", "versions", "href", "/v1/types/s3/versions")))),
+                new Route("POST", BASE, "Create an instance (provisioned asynchronously)",
+                        Permission.INSTANCE_CREATE.externalName(), Shape.CREATE, SCHEMA, SCHEMA, true,
+                        r -> ApiResponse.created(view(service.create(r.principal(), SCHEMA.parseCreate(r.body()))))),
+                new Route("GET", BASE, "List instances (filters: name, status; paging: limit, marker)",
+                        Permission.INSTANCE_READ.externalName(), Shape.LIST, null, SCHEMA, true, r -> {
+                            Page<Instance> page = service.list(r.principal(), PageRequest.from(r));
+                            return ApiResponse.page(new Page<>(page.items().stream().map(this::view).toList(),
+                                    page.nextMarker()));
+                        }),
+                new Route("GET", BASE + "/{instance}", "Read an instance", Permission.INSTANCE_READ.externalName(),
+                        Shape.OBJECT, null, SCHEMA, true,
+                        r -> ApiResponse.ok(view(service.require(r.principal(), r.param("instance"), Permission.INSTANCE_READ)))),
+                new Route("PATCH", BASE + "/{instance}", "Update mutable fields", Permission.INSTANCE_UPDATE.externalName(),
+                        Shape.PATCH, SCHEMA, SCHEMA, true,
+                        r -> ApiResponse.ok(view(service.update(r.principal(), r.param("instance"), SCHEMA.parsePatch(r.body()))))),
+                new Route("DELETE", BASE + "/{instance}", "Delete an instance (asynchronous: 202, status DELETING)",
+                        Permission.INSTANCE_DELETE.externalName(), Shape.OBJECT, null, SCHEMA, true,
+                        r -> ApiResponse.accepted(view(service.delete(r.principal(), r.param("instance"))))));
+    }
+
+    private Map<String, Object> view(Instance i) {
+        return i.view(service.nodes(i.uuid()));
+    }
+}

@@ -1,0 +1,170 @@
+package dev.s3aas.controlplane.instance;
+
+import dev.s3aas.controlplane.api.ApiError;
+import dev.s3aas.controlplane.api.JsonInput;
+import dev.s3aas.controlplane.api.Page;
+import dev.s3aas.controlplane.api.PageRequest;
+import dev.s3aas.controlplane.crypto.SecretBox;
+import dev.s3aas.controlplane.crypto.Secrets;
+import dev.s3aas.controlplane.db.Database;
+import dev.s3aas.controlplane.db.DbErrors;
+import dev.s3aas.controlplane.db.Ids;
+import dev.s3aas.controlplane.iam.Permission;
+import dev.s3aas.controlplane.iam.Principal;
+import dev.s3aas.controlplane.instance.Instance.Encryption;
+import dev.s3aas.controlplane.version.Version;
+import dev.s3aas.controlplane.version.VersionRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/** Instance rules: creation defaults, what may change, the asynchronous delete, and access checks. */
+public final class InstanceService {
+    /** Runs inside the create transaction, e.g. to store the default bucket. */
+    @FunctionalInterface
+    public interface CreateHook {
+        void created(Handle h, Instance instance);
+    }
+
+    private final Database db;
+    private final InstanceRepository repo;
+    private final VersionRepository versions;
+    private final SecretBox secrets;
+    private final Clock clock;
+    private final ChangeListener changes;
+    private final CreateHook createHook;
+
+    public InstanceService(Database db, InstanceRepository repo, VersionRepository versions, SecretBox secrets,
+            Clock clock, ChangeListener changes, CreateHook createHook) {
+        this.db = db;
+        this.repo = repo;
+        this.versions = versions;
+        this.secrets = secrets;
+        this.clock = clock;
+        this.changes = changes;
+        this.createHook = createHook;
+    }
+
+    public Instance create(Principal p, JsonInput in) {
+        String projectId = targetProject(p);
+        p.require(projectId, Permission.INSTANCE_CREATE, "project", projectId);
+        long now = clock.millis();
+        Instance created = db.write(h -> {
+            Version version = resolveVersion(h, in.string("version", null));
+            Instance i = new Instance(Ids.newId(), projectId, in.string("name", null), in.string("description", ""),
+                    version.uuid(), version.name(), in.string("bucket_name", null),
+                    Encryption.parse(in.string("encryption", "none")), in.bool("versioning", false),
+                    in.bool("mfa_delete", false), (int) in.integer("cpu", 1), (int) in.integer("ram", 1024),
+                    (int) in.integer("disk_size", 10), (int) in.integer("nodes_number", 1),
+                    InstanceStatus.PENDING, "", "s3aas-root", secrets.encrypt(Secrets.secretKey()), 1, 0, now, now);
+            if (!repo.findByName(h, i.name()).stream().filter(x -> x.projectId().equals(projectId)).toList().isEmpty()) {
+                throw ApiError.duplicate("name", "instance '" + i.name() + "' already exists in this project");
+            }
+            repo.insert(h, i);
+            createHook.created(h, i);
+            return i;
+        });
+        changes.instanceChanged(created.uuid());
+        return created;
+    }
+
+    /** The project a create goes to: the token's project, else the caller's only project. */
+    private static String targetProject(Principal p) {
+        if (p.tokenProjectId() != null) {
+            return p.tokenProjectId();
+        }
+        if (p.roles().size() == 1) {
+            return p.roles().keySet().iterator().next();
+        }
+        throw ApiError.invalid("project_id", "you have roles in several projects (or none): request a token with project_id");
+    }
+
+    private Version resolveVersion(Handle h, String ref) {
+        if (ref == null) {
+            return versions.newest(h).orElseThrow(() -> ApiError.invalid("version", "the version catalog is empty"));
+        }
+        return versions.find(h, ref).orElseThrow(() -> ApiError.invalid("version", "unknown version '" + ref + "'"));
+    }
+
+    public Page<Instance> list(Principal p, PageRequest pr) {
+        Set<String> projects = p.visibleProjects();
+        return db.read(h -> repo.list(h, projects, pr));
+    }
+
+    /** Finds a visible instance by uuid or name and checks {@code permission} on it. */
+    public Instance require(Principal p, String ref, Permission permission) {
+        Instance i = db.read(h -> find(h, p, ref));
+        p.require(i.projectId(), permission, "instance", ref);
+        return i;
+    }
+
+    /** As {@link #require} for a write inside the instance: refused while the instance is being deleted. */
+    public Instance requireWritable(Principal p, String ref, Permission permission) {
+        Instance i = require(p, ref, permission);
+        if (i.status() == InstanceStatus.DELETING) {
+            throw new ApiError.Conflict("instance_deleting", "instance '" + ref + "' is being deleted", null);
+        }
+        return i;
+    }
+
+    private Instance find(Handle h, Principal p, String ref) {
+        if (Ids.looksLikeUuid(ref)) {
+            return repo.find(h, ref).filter(i -> p.canSee(i.projectId()))
+                    .orElseThrow(() -> ApiError.notFound("instance", ref));
+        }
+        List<Instance> named = repo.findByName(h, ref).stream().filter(i -> p.canSee(i.projectId())).toList();
+        if (named.size() > 1) {
+            throw new ApiError.Conflict("ambiguous_name", "several of your projects have an instance '" + ref
+                    + "': use its uuid or a project-scoped token", null);
+        }
+        return named.stream().findFirst().orElseThrow(() -> ApiError.notFound("instance", ref));
+    }
+
+    public Instance update(Principal p, String ref, JsonInput in) {
+        Instance cur = requireWritable(p, ref, Permission.INSTANCE_UPDATE);
+        int disk = (int) in.integer("disk_size", cur.diskSize());
+        if (disk < cur.diskSize()) {
+            throw new ApiError.Unprocessable("shrink_refused", "disk_size can only grow (now " + cur.diskSize() + " GiB)", "disk_size");
+        }
+        Instance next = new Instance(cur.uuid(), cur.projectId(), in.string("name", cur.name()),
+                in.string("description", cur.description()), cur.versionId(), cur.versionName(), cur.bucketName(),
+                in.has("encryption") ? Encryption.parse(in.string("encryption", null)) : cur.encryption(),
+                in.bool("versioning", cur.versioning()), in.bool("mfa_delete", cur.mfaDelete()),
+                (int) in.integer("cpu", cur.cpu()), (int) in.integer("ram", cur.ram()), disk,
+                (int) in.integer("nodes_number", cur.nodesNumber()), cur.status(), cur.statusReason(), cur.rootUser(),
+                cur.rootSecretSealed(), cur.generation() + 1, cur.observedGeneration(), cur.createdAt(), clock.millis());
+        try {
+            db.writeVoid(h -> repo.updateSpec(h, next));
+        } catch (RuntimeException e) {
+            throw DbErrors.isUniqueViolation(e) ? ApiError.duplicate("name", "instance '" + next.name() + "' already exists") : e;
+        }
+        changes.instanceChanged(cur.uuid());
+        return db.read(h -> repo.find(h, cur.uuid())).orElseThrow();
+    }
+
+    /** Starts the finalizer flow; a repeated delete of a deleting instance is accepted again. */
+    public Instance delete(Principal p, String ref) {
+        Instance cur = require(p, ref, Permission.INSTANCE_DELETE);
+        if (cur.status() != InstanceStatus.DELETING) {
+            db.writeVoid(h -> repo.markDeleting(h, cur.uuid(), clock.millis()));
+        }
+        changes.instanceChanged(cur.uuid());
+        // The finalizer may already have removed the row: report what was accepted.
+        return db.read(h -> repo.find(h, cur.uuid())).orElse(cur.withStatus(InstanceStatus.DELETING, ""));
+    }
+
+    public List<Instance.NodeView> nodes(String instanceId) {
+        return db.read(h -> repo.nodes(h, instanceId));
+    }
+
+    /** Records a change inside an instance (called in the writer's transaction). */
+    public void bump(Handle h, String instanceId) {
+        repo.bumpGeneration(h, instanceId);
+    }
+
+    /** Tells the reconciler after the writer's transaction committed. */
+    public void notifyChanged(String instanceId) {
+        changes.instanceChanged(instanceId);
+    }
+}

@@ -1,0 +1,36 @@
+package dev.s3aas.controlplane.node;
+
+/** What a node call can fail with; the reconciler records the message as the status reason. */
+public abstract sealed class NodeException extends Exception {
+    private NodeException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The node did not answer (connection refused, timeout). */
+    public static final class Unreachable extends NodeException {
+        public Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** The node answered with an error (S3 error code or admin API error text). */
+    public static final class Rejected extends NodeException {
+        private final String code;
+
+        public Rejected(String code, String message, Throwable cause) {
+            super(code + ": " + message, cause);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+
+    /** DeleteBucket refused because objects remain (S3 BucketNotEmpty). */
+    public static final class BucketNotEmpty extends NodeException {
+        public BucketNotEmpty(String bucket) {
+            super("bucket " + bucket + " is not empty", null);
+        }
+    }
+}

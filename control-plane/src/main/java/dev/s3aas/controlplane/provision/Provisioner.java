@@ -1,0 +1,38 @@
+package dev.s3aas.controlplane.provision;
+
+import java.util.List;
+
+/**
+ * Creates, watches and removes the data-plane nodes of an instance. Implementations are
+ * idempotent and restart-safe: {@link #provision} called again (by a new control-plane process,
+ * too) converges to the wanted node count without starting duplicates.
+ */
+public interface Provisioner extends AutoCloseable {
+    /** What the nodes of one instance need. */
+    record NodeSpec(String instanceId, int nodesNumber, String version, String rootUser, String rootSecret) {}
+
+    enum NodeStatus { STARTING, RUNNING, FAILED, STOPPED }
+
+    /** A node as observed now; {@code detail} explains FAILED. */
+    record ProvisionedNode(String id, String ip, int port, NodeStatus status, String detail) {}
+
+    /** Ensures {@code spec.nodesNumber()} nodes exist and run; returns them as observed. */
+    List<ProvisionedNode> provision(NodeSpec spec) throws ProvisionException;
+
+    /** The instance's nodes as observed, without changing anything. */
+    List<ProvisionedNode> observe(String instanceId);
+
+    /** Stops every node of the instance and removes their data. */
+    void deprovision(String instanceId) throws ProvisionException;
+
+    /** Stops watching; nodes are left running (see the implementation). */
+    @Override
+    void close();
+
+    /** Provisioning failed; the message becomes the instance's status reason. */
+    final class ProvisionException extends Exception {
+        public ProvisionException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

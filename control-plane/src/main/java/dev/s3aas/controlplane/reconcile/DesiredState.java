@@ -1,0 +1,31 @@
+package dev.s3aas.controlplane.reconcile;
+
+import dev.s3aas.controlplane.accesskey.AccessKey;
+import dev.s3aas.controlplane.bucket.Bucket;
+import dev.s3aas.controlplane.instance.Instance;
+import dev.s3aas.controlplane.policy.Policy;
+import dev.s3aas.controlplane.user.S3User;
+import java.util.List;
+import java.util.Map;
+
+/** Everything an instance's nodes should hold, read from the database in one transaction. */
+record DesiredState(
+        Instance instance,
+        List<Bucket> buckets,
+        List<Policy> policies,
+        Map<String, S3User> usersById,
+        List<AccessKey> keys,
+        Map<String, List<String>> policyNamesByUserId) {
+
+    /** Node-side policy names of a key's user, sorted (the {@code cp-} prefix applied). */
+    List<String> nodePolicies(AccessKey key) {
+        return policyNamesByUserId.getOrDefault(key.userId(), List.of()).stream()
+                .map(n -> Policy.NODE_PREFIX + n).sorted().toList();
+    }
+
+    /** A key is enabled on the nodes when it is ACTIVE, unexpired and its user is ACTIVE. */
+    boolean keyEnabled(AccessKey key, long now) {
+        S3User user = usersById.get(key.userId());
+        return user != null && user.enabled() && key.usableAt(now);
+    }
+}

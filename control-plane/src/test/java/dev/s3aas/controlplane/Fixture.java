@@ -1,0 +1,116 @@
+package dev.s3aas.controlplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.s3aas.controlplane.testing.FakeNode;
+import dev.s3aas.controlplane.testing.FakeProvisioner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/** A real ControlPlane on a free port with a fake provisioner and in-memory fake nodes. */
+final class Fixture implements AutoCloseable {
+    static final String ADMIN_PASSWORD = "admin-password-1";
+
+    final ControlPlane cp;
+    final FakeNode.Cluster nodes = new FakeNode.Cluster();
+    final FakeProvisioner[] provisioner = new FakeProvisioner[1];
+    final Http http;
+    final String admin;
+
+    Fixture(Path dataDir) {
+        this(ControlPlaneConfig.defaults(dataDir).withListen("127.0.0.1", 0).withAdminPassword(ADMIN_PASSWORD)
+                .withTimings(Duration.ofHours(1), Duration.ofSeconds(2)));
+    }
+
+    Fixture(ControlPlaneConfig config) {
+        this.cp = ControlPlane.start(config, (store, onExit) -> provisioner[0] = new FakeProvisioner(store), nodes);
+        this.http = new Http(cp.port());
+        this.admin = http.login("admin", config.adminPassword() != null ? config.adminPassword() : readGenerated(config));
+    }
+
+    private static String readGenerated(ControlPlaneConfig config) {
+        try {
+            return java.nio.file.Files.readString(config.dataDir().resolve("admin-password")).strip();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Polls until the instance matches, or fails after 10 s with its last state. */
+    Http.Resp awaitInstance(String token, String id, Predicate<Http.Resp> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        Http.Resp r;
+        do {
+            r = http.get("/v1/types/s3/instances/" + id, token);
+            if (done.test(r)) {
+                return r;
+            }
+            sleep(50);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("instance " + id + " did not reach the expected state: " + r);
+    }
+
+    Http.Resp awaitActive(String token, String id) {
+        return awaitInstance(token, id, r -> "ACTIVE".equals(r.text("status")));
+    }
+
+    /** Waits until the reconciler is idle (all queued work done). */
+    void awaitIdle() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (cp.reconcilerIdle()) {
+                sleep(100);
+                if (cp.reconcilerIdle()) {
+                    return;
+                }
+            }
+            sleep(20);
+        }
+        throw new AssertionError("reconciler did not become idle");
+    }
+
+    /** Creates an instance as {@code token} and waits for ACTIVE; returns its id. */
+    String activeInstance(String token, String name) {
+        Http.Resp r = http.post("/v1/types/s3/instances", token, Map.of("name", name));
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        awaitActive(token, r.text("id"));
+        return r.text("id");
+    }
+
+    /** The fake node of the instance's first node. */
+    FakeNode nodeOf(String token, String instanceId) {
+        Http.Resp r = awaitActive(token, instanceId);
+        return nodes.node(r.body().path("nodes").get(0).path("ip").asText(), r.body().path("nodes").get(0).path("port").asInt());
+    }
+
+    /** Creates a user, binds it to a project with a role and returns a token for it. */
+    String userWithRole(String name, String projectId, String role) {
+        Http.Resp u = http.post("/v1/iam/users", admin, Map.of("name", name, "password", "password-" + name));
+        assertThat(u.status()).as(u.toString()).isEqualTo(201);
+        Http.Resp b = http.post("/v1/iam/role_bindings", admin, Map.of("user_id", name, "project_id", projectId, "role", role));
+        assertThat(b.status()).as(b.toString()).isEqualTo(201);
+        return http.login(name, "password-" + name);
+    }
+
+    String newProject(String name) {
+        Http.Resp p = http.post("/v1/iam/projects", admin, Map.of("name", name));
+        assertThat(p.status()).as(p.toString()).isEqualTo(201);
+        return p.text("id");
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        cp.close();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.s3aas.controlplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Project roles: owner, operator, viewer, and isolation between projects. */
+class RolesApiTest {
+    private static final String BASE = "/v1/types/s3/instances";
+
+    @TempDir
+    static Path dir;
+
+    static Fixture f;
+    static String projectA;
+    static String owner;
+    static String operator;
+    static String viewer;
+    static String outsider;
+    static String instance;
+
+    @BeforeAll
+    static void start() {
+        f = new Fixture(dir);
+        projectA = f.newProject("project-a");
+        String projectB = f.newProject("project-b");
+        owner = f.userWithRole("owner-a", projectA, "owner");
+        operator = f.userWithRole("operator-a", projectA, "operator");
+        viewer = f.userWithRole("viewer-a", projectA, "viewer");
+        outsider = f.userWithRole("owner-b", projectB, "owner");
+        instance = f.activeInstance(owner, "team-a");
+    }
+
+    @AfterAll
+    static void stop() {
+        f.close();
+    }
+
+    @Test
+    void ownerCreatesAndDeletesInstancesInItsProject() {
+        Http.Resp r = f.http.post(BASE, owner, Map.of("name", "owner-made"));
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.text("project_id")).isEqualTo(projectA);
+        assertThat(f.http.delete(BASE + "/" + r.text("id"), owner).status()).isEqualTo(202);
+    }
+
+    @Test
+    void operatorManagesContentsButNotInstances() {
+        assertThat(f.http.post(BASE, operator, Map.of("name", "op-made")).status()).isEqualTo(403);
+        assertThat(f.http.delete(BASE + "/" + instance, operator).status()).isEqualTo(403);
+        assertThat(f.http.get(BASE + "/" + instance, operator).status()).isEqualTo(200);
+        assertThat(f.http.patch(BASE + "/" + instance, operator, Map.of("description", "by operator")).status())
+                .isEqualTo(200);
+        assertThat(f.http.post(BASE + "/" + instance + "/buckets", operator, Map.of("name", "op-bucket")).status())
+                .isEqualTo(201);
+        assertThat(f.http.post(BASE + "/" + instance + "/users", operator, Map.of("name", "op-user")).status())
+                .isEqualTo(201);
+        Http.Resp key = f.http.post(BASE + "/" + instance + "/users/op-user/access-keys", operator, Map.of());
+        assertThat(key.status()).isEqualTo(201);
+        assertThat(key.text("secret_key")).hasSize(40);
+        assertThat(f.http.post("/v1/iam/role_bindings", operator, Map.of("user_id", "viewer-a", "project_id", projectA,
+                "role", "owner")).status()).isEqualTo(403);
+    }
+
+    @Test
+    void viewerReadsButNeverWritesNorSeesSecrets() {
+        assertThat(f.http.get(BASE + "/" + instance, viewer).status()).isEqualTo(200);
+        assertThat(f.http.get(BASE, viewer).body()).isNotEmpty();
+        assertThat(f.http.post(BASE, viewer, Map.of("name", "viewer-made")).status()).isEqualTo(403);
+        assertThat(f.http.patch(BASE + "/" + instance, viewer, Map.of("description", "x")).status()).isEqualTo(403);
+        assertThat(f.http.post(BASE + "/" + instance + "/buckets", viewer, Map.of("name", "viewer-bucket")).status())
+                .isEqualTo(403);
+        assertThat(f.http.post(BASE + "/" + instance + "/users", viewer, Map.of("name", "viewer-user")).status())
+                .isEqualTo(403);
+
+        assertThat(f.http.post(BASE + "/" + instance + "/users", owner, Map.of("name", "keyed")).status()).isEqualTo(201);
+        Http.Resp created = f.http.post(BASE + "/" + instance + "/users/keyed/access-keys", owner, Map.of());
+        assertThat(created.text("secret_key")).isNotBlank();
+        assertThat(f.http.post(BASE + "/" + instance + "/users/keyed/access-keys", viewer, Map.of()).status())
+                .isEqualTo(403);
+        Http.Resp keys = f.http.get(BASE + "/" + instance + "/users/keyed/access-keys", viewer);
+        assertThat(keys.status()).isEqualTo(200);
+        assertThat(keys.raw()).doesNotContain("secret").doesNotContain(created.text("secret_key"));
+        Http.Resp inst = f.http.get(BASE + "/" + instance, viewer);
+        assertThat(inst.raw()).doesNotContain("root_secret");
+    }
+
+    @Test
+    void otherProjectsAreInvisible() {
+        assertThat(f.http.get(BASE + "/" + instance, outsider).status()).isEqualTo(404);
+        assertThat(f.http.get(BASE + "/team-a", outsider).status()).isEqualTo(404);
+        assertThat(f.http.get(BASE + "/" + instance + "/buckets", outsider).status()).isEqualTo(404);
+        assertThat(f.http.delete(BASE + "/" + instance, outsider).status()).isEqualTo(404);
+        assertThat(f.http.get(BASE, outsider).raw()).doesNotContain(instance);
+        assertThat(f.http.get("/v1/iam/projects", outsider).raw()).doesNotContain(projectA);
+        assertThat(f.http.get("/v1/iam/projects/" + projectA, outsider).status()).isEqualTo(404);
+    }
+
+    @Test
+    void versionsAreManagedByAdminsOnly() {
+        assertThat(f.http.get("/v1/types/s3/versions", viewer).status()).isEqualTo(200);
+        assertThat(f.http.post("/v1/types/s3/versions", owner, Map.of("name", "9.9.9")).status()).isEqualTo(403);
+        assertThat(f.http.delete("/v1/types/s3/versions/0.0.1", owner).status()).isEqualTo(403);
+    }
+
+    @Test
+    void revokingARoleTakesEffectImmediately() {
+        String projectC = f.newProject("project-c");
+        String token = f.userWithRole("temp-c", projectC, "viewer");
+        assertThat(f.http.get("/v1/iam/projects/" + projectC, token).status()).isEqualTo(200);
+        Http.Resp bindings = f.http.get("/v1/iam/role_bindings", f.admin);
+        String bindingId = null;
+        for (var b : bindings.body()) {
+            if (b.path("project_id").asText().equals(projectC)) {
+                bindingId = b.path("id").asText();
+            }
+        }
+        assertThat(f.http.delete("/v1/iam/role_bindings/" + bindingId, f.admin).status()).isEqualTo(204);
+        assertThat(f.http.get("/v1/iam/projects/" + projectC, token).status()).isEqualTo(404);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.s3aas.controlplane.provision;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A stand-in for {@code dev.s3aas.cli.Main node}: serves {@code GET /health} on the given address
+ * and records the root user it was started with, until killed.
+ */
+public final class FakeNodeMain {
+    private FakeNodeMain() {}
+
+    public static void main(String[] args) throws IOException, InterruptedException {
+        String dataDir = null;
+        String address = null;
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals("--data-dir")) {
+                dataDir = args[i + 1];
+            } else if (args[i].equals("--address")) {
+                address = args[i + 1];
+            }
+        }
+        if (!"node".equals(args[0]) || dataDir == null || address == null) {
+            System.err.println("usage: node --data-dir DIR --address HOST:PORT");
+            System.exit(2);
+        }
+        Files.createDirectories(Path.of(dataDir));
+        Files.writeString(Path.of(dataDir, "root-user"), String.valueOf(System.getenv("S3AAS_ROOT_USER")));
+        int colon = address.lastIndexOf(':');
+        HttpServer server = HttpServer.create(new InetSocketAddress(address.substring(0, colon),
+                Integer.parseInt(address.substring(colon + 1))), 16);
+        server.createContext("/health", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        System.out.println("fake node serving on " + address);
+        Thread.currentThread().join();
+    }
+}

@@ -1,0 +1,237 @@
+package dev.s3aas.controlplane.reconcile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.s3aas.controlplane.accesskey.AccessKey;
+import dev.s3aas.controlplane.accesskey.AccessKeyRepository;
+import dev.s3aas.controlplane.attachment.AttachmentRepository;
+import dev.s3aas.controlplane.bucket.Bucket;
+import dev.s3aas.controlplane.bucket.BucketName;
+import dev.s3aas.controlplane.bucket.BucketRepository;
+import dev.s3aas.controlplane.crypto.SecretBox;
+import dev.s3aas.controlplane.db.Database;
+import dev.s3aas.controlplane.db.Ids;
+import dev.s3aas.controlplane.iam.IamRecords.Project;
+import dev.s3aas.controlplane.iam.IamRepository;
+import dev.s3aas.controlplane.instance.Instance;
+import dev.s3aas.controlplane.instance.InstanceRepository;
+import dev.s3aas.controlplane.instance.InstanceStatus;
+import dev.s3aas.controlplane.policy.Policy;
+import dev.s3aas.controlplane.policy.PolicyDocument;
+import dev.s3aas.controlplane.policy.PolicyRepository;
+import dev.s3aas.controlplane.provision.NodeStore;
+import dev.s3aas.controlplane.testing.FakeNode;
+import dev.s3aas.controlplane.testing.FakeProvisioner;
+import dev.s3aas.controlplane.testing.TestDatabases;
+import dev.s3aas.controlplane.user.S3User;
+import dev.s3aas.controlplane.user.UserRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reconcile of one instance against a fake provisioner and an in-memory fake node. */
+class InstanceReconcilerTest {
+    private static final String POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\","
+            + "\"Action\":\"s3:*\",\"Resource\":\"*\"}}";
+
+    @TempDir
+    Path tmp;
+
+    Database db;
+    SecretBox secrets = new SecretBox(new byte[32]);
+    NodeStore store;
+    FakeProvisioner provisioner;
+    FakeNode.Cluster cluster = new FakeNode.Cluster();
+    InstanceReconciler reconciler;
+    InstanceRepository instances = new InstanceRepository();
+    Instance inst;
+    AccessKey key;
+
+    @BeforeEach
+    void setUp() {
+        db = TestDatabases.SQLITE.open(tmp);
+        store = new NodeStore(db, Clock.systemUTC());
+        provisioner = new FakeProvisioner(store);
+        reconciler = new InstanceReconciler(db, provisioner, cluster, secrets, Clock.systemUTC());
+        inst = seedInstance();
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    private Instance seedInstance() {
+        Project p = new Project(Ids.newId(), "p", "", 1, 1);
+        Instance i = new Instance(Ids.newId(), p.uuid(), "rec", "", "00000000-0000-4000-8000-000000000001", "0.0.1",
+                "data", Instance.Encryption.AES256, true, false, 1, 1024, 10, 1, InstanceStatus.PENDING, "", "root",
+                secrets.encrypt("root-secret"), 1, 0, 1, 1);
+        S3User user = new S3User(Ids.newId(), i.uuid(), "app", "", "ACTIVE", 1, 1);
+        Policy policy = new Policy(Ids.newId(), i.uuid(), "all", PolicyDocument.parse(new com.fasterxml.jackson.databind
+                .node.TextNode(POLICY)), "PENDING", "", 1, 1);
+        key = new AccessKey(Ids.newId(), i.uuid(), user.uuid(), "app", "AKIAAAAAAAAAAAAAAAA1", secrets.encrypt("key-secret-1"),
+                "", "ACTIVE", null, 1, 1);
+        db.writeVoid(h -> {
+            new IamRepository().insertProject(h, p);
+            instances.insert(h, i);
+            new BucketRepository().insert(h, new Bucket(Ids.newId(), i.uuid(), new BucketName("data"), true, false, 100,
+                    true, null, null, "PENDING", "", 1, 1));
+            new UserRepository().insert(h, user);
+            new PolicyRepository().insert(h, policy);
+            new AccessKeyRepository().insert(h, key);
+            new AttachmentRepository().insert(h, Ids.newId(), i.uuid(), user.uuid(), policy.uuid(), 1);
+        });
+        return i;
+    }
+
+    private Instance reload() {
+        return db.read(h -> instances.find(h, inst.uuid())).orElse(null);
+    }
+
+    private FakeNode node() {
+        NodeStore.NodeRecord n = store.list(inst.uuid()).get(0);
+        return cluster.node(n.ip(), n.port());
+    }
+
+    @Test
+    void convergesAndRecordsActive() {
+        assertThat(reconciler.reconcile(inst.uuid())).isEqualTo(new ReconcileResult.Done());
+        Instance after = reload();
+        assertThat(after.status()).isEqualTo(InstanceStatus.ACTIVE);
+        assertThat(after.observedGeneration()).isEqualTo(after.generation());
+        FakeNode node = node();
+        assertThat(node.buckets.get("data").versioning).isTrue();
+        assertThat(node.buckets.get("data").encrypted).isTrue();
+        assertThat(node.buckets.get("data").publicRead).isTrue();
+        assertThat(node.buckets.get("data").quota).isEqualTo(100);
+        assertThat(node.policies).containsKey("cp-all");
+        assertThat(node.users.get(key.accessKey())).isEqualTo(new FakeNode.User("key-secret-1", true, List.of("cp-all")));
+        assertThat(db.read(h -> new BucketRepository().find(h, inst.uuid(), "data")).orElseThrow().status())
+                .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void repairsDriftMadeBehindItsBack() {
+        reconciler.reconcile(inst.uuid());
+        FakeNode node = node();
+        node.buckets.remove("data");
+        node.users.remove(key.accessKey());
+        node.users.put("INTRUDER", new FakeNode.User("x", true, List.of()));
+        node.policies.put("cp-stale", "{}");
+        node.buckets.put("unknown-empty", newBucket());
+        FakeNode.BucketState full = newBucket();
+        full.objects = 1;
+        node.buckets.put("unknown-full", full);
+
+        assertThat(reconciler.reconcile(inst.uuid())).isEqualTo(new ReconcileResult.Done());
+        assertThat(node.buckets).containsKeys("data", "unknown-full").doesNotContainKey("unknown-empty");
+        assertThat(node.users).containsKey(key.accessKey()).doesNotContainKey("INTRUDER");
+        assertThat(node.users.get(key.accessKey()).policies()).containsExactly("cp-all");
+        assertThat(node.policies).doesNotContainKey("cp-stale").containsKeys("readwrite", "cp-all");
+    }
+
+    private static FakeNode.BucketState newBucket() {
+        FakeNode scratch = new FakeNode();
+        try (var c = scratch.client()) {
+            c.ensureBucket("b", false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return scratch.buckets.get("b");
+    }
+
+    @Test
+    void nodeErrorsAreRecordedAndRetried() {
+        reconciler.reconcile(inst.uuid());
+        node().rejectWith = "disk full";
+        db.writeVoid(h -> instances.bumpGeneration(h, inst.uuid()));
+        ReconcileResult r = reconciler.reconcile(inst.uuid());
+        assertThat(r).isInstanceOf(ReconcileResult.RetryWithBackoff.class);
+        Instance failed = reload();
+        assertThat(failed.status()).isEqualTo(InstanceStatus.ERROR);
+        assertThat(failed.statusReason()).contains("disk full");
+        assertThat(failed.observedGeneration()).isLessThan(failed.generation());
+        assertThat(db.read(h -> new BucketRepository().find(h, inst.uuid(), "data")).orElseThrow().statusReason())
+                .contains("disk full");
+
+        node().rejectWith = null;
+        assertThat(reconciler.reconcile(inst.uuid())).isEqualTo(new ReconcileResult.Done());
+        assertThat(reload().status()).isEqualTo(InstanceStatus.ACTIVE);
+        assertThat(reload().statusReason()).isEmpty();
+    }
+
+    @Test
+    void unreachableNodeAndProvisioningFailuresAreErrors() {
+        reconciler.reconcile(inst.uuid());
+        node().unreachable = true;
+        assertThat(reconciler.reconcile(inst.uuid())).isInstanceOf(ReconcileResult.RetryWithBackoff.class);
+        assertThat(reload().statusReason()).contains("connection refused");
+        node().unreachable = false;
+        provisioner.failWith = "no capacity";
+        assertThat(reconciler.reconcile(inst.uuid())).isInstanceOf(ReconcileResult.RetryWithBackoff.class);
+        assertThat(reload().status()).isEqualTo(InstanceStatus.ERROR);
+        assertThat(reload().statusReason()).isEqualTo("no capacity");
+    }
+
+    @Test
+    void deletionIsAFinalizer() {
+        reconciler.reconcile(inst.uuid());
+        provisioner.failWith = "cannot stop";
+        db.writeVoid(h -> instances.markDeleting(h, inst.uuid(), 2));
+        assertThat(reconciler.reconcile(inst.uuid())).isInstanceOf(ReconcileResult.RetryWithBackoff.class);
+        assertThat(reload()).isNotNull();
+        assertThat(reload().status()).isEqualTo(InstanceStatus.DELETING);
+        assertThat(reload().statusReason()).isEqualTo("cannot stop");
+        provisioner.failWith = null;
+        assertThat(reconciler.reconcile(inst.uuid())).isEqualTo(new ReconcileResult.Done());
+        assertThat(reload()).isNull();
+        assertThat(provisioner.deprovisioned).contains(inst.uuid());
+        assertThat(store.list(inst.uuid())).isEmpty();
+    }
+
+    @Test
+    void aRestartedReconcilerConvergesWithoutDuplicatingNodes() {
+        reconciler.reconcile(inst.uuid());
+        assertThat(provisioner.nodesCreated).hasValue(1);
+        FakeProvisioner second = new FakeProvisioner(store);
+        InstanceReconciler restarted = new InstanceReconciler(db, second, cluster, secrets, Clock.systemUTC());
+        assertThat(restarted.reconcile(inst.uuid())).isEqualTo(new ReconcileResult.Done());
+        assertThat(second.nodesCreated).hasValue(0);
+        assertThat(store.list(inst.uuid())).hasSize(1);
+    }
+
+    @Test
+    void controllerRetriesWithBackoffUntilTheNodeRecovers() throws Exception {
+        try (ReconcileController controller = new ReconcileController(db, reconciler, Duration.ofMinutes(10),
+                Duration.ofMillis(20), Duration.ofMillis(100))) {
+            controller.start(2);
+            awaitStatus(InstanceStatus.ACTIVE);
+            FakeNode node = node();
+            node.rejectWith = "flaky";
+            int before = node.calls;
+            controller.instanceChanged(inst.uuid());
+            awaitStatus(InstanceStatus.ERROR);
+            Thread.sleep(400);
+            assertThat(node.calls - before).as("retried several times").isGreaterThan(5);
+            node.rejectWith = null;
+            awaitStatus(InstanceStatus.ACTIVE);
+        }
+    }
+
+    private void awaitStatus(InstanceStatus want) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            Instance i = reload();
+            if (i != null && i.status() == want) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("instance did not reach " + want + ": " + reload());
+    }
+}
