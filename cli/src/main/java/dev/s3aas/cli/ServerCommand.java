@@ -1,0 +1,37 @@
+package dev.s3aas.cli;
+
+import dev.s3aas.controlplane.ControlPlane;
+import dev.s3aas.controlplane.ControlPlaneConfig;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code s3aas server}: the control plane with its embedded defaults (SQLite in the data dir, local node
+ * processes). Configured by environment variables, optionally over a properties file named by S3AAS_CONFIG.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true,
+        description = "Run the control plane (REST API on S3AAS_LISTEN, default 127.0.0.1:8080).",
+        footer = {"", "Environment:",
+            "  S3AAS_DATA_DIR         data directory (default ./s3aas-data)",
+            "  S3AAS_LISTEN           host:port of the REST API (default 127.0.0.1:8080)",
+            "  S3AAS_DB_URL           JDBC URL (default: SQLite in the data dir); S3AAS_DB_USER, S3AAS_DB_PASSWORD",
+            "  S3AAS_NODE_PORTS       port range for local nodes (default 9100-9199)",
+            "  S3AAS_ADMIN_PASSWORD   bootstrap admin password (default: generated, printed once)",
+            "  S3AAS_MASTER_KEY_FILE  key that encrypts secrets at rest (default <data dir>/master.key)",
+            "  S3AAS_CONFIG           optional properties file with the same keys"})
+final class ServerCommand implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+        ControlPlaneConfig config = ControlPlaneConfig.fromEnvironment();
+        CountDownLatch stop = new CountDownLatch(1);
+        try (ControlPlane cp = ControlPlane.start(config)) {
+            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "s3aas-shutdown"));
+            System.out.printf("s3aas control plane listening on http://%s:%d (data: %s)%n", config.listenHost(),
+                    cp.port(), config.dataDir().toAbsolutePath());
+            System.out.flush();
+            stop.await();
+        }
+        return 0;
+    }
+}
