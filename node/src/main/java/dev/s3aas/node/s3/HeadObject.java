@@ -40,11 +40,36 @@ record HeadObject(ObjectStore store) implements Operation {
     }
 
     static ByteRange range(S3Exchange ex, ObjectInfo info) throws S3Exception {
+        String partNumber = ex.query().get("partNumber");
+        if (partNumber != null) {
+            if (ex.header("Range") != null) {
+                throw new S3Exception(S3ErrorCode.InvalidRequest,
+                        "Cannot specify both Range header and partNumber query parameter");
+            }
+            return partRange(PartNumber.parse(partNumber), info);
+        }
         try {
             return ByteRange.parse(ex.header("Range"), info.size());
         } catch (S3Exception e) {
             ex.setHeader("Content-Range", "bytes */" + info.size());
             throw e;
         }
+    }
+
+    /** The bytes of part n: a multipart object's nth part; part 1 of a single-part object is all of it. */
+    private static ByteRange partRange(int n, ObjectInfo info) throws S3Exception {
+        int count = Math.max(1, info.partsCount());
+        if (n > count) {
+            throw new S3Exception(S3ErrorCode.InvalidPartNumber);
+        }
+        if (info.partsCount() == 0) {
+            return info.size() == 0 ? null : new ByteRange(0, info.size() - 1);
+        }
+        long start = 0;
+        for (int i = 0; i < n - 1; i++) {
+            start += info.partSizes().get(i);
+        }
+        long length = info.partSizes().get(n - 1);
+        return length == 0 ? null : new ByteRange(start, start + length - 1);
     }
 }

@@ -9,22 +9,23 @@ final class Router {
     private static final String[] UNSUPPORTED_BUCKET = {
         "accelerate", "analytics", "cors", "intelligent-tiering", "inventory", "lifecycle", "logging",
         "metrics", "notification", "ownershipControls", "publicAccessBlock", "replication", "requestPayment",
-        "website", "acl", "tagging", "policy", "policyStatus", "versioning", "versions", "uploads",
+        "website", "acl", "tagging", "policy", "policyStatus", "versioning", "versions",
         "encryption", "object-lock"};
     private static final String[] UNSUPPORTED_OBJECT = {
-        "acl", "tagging", "retention", "legal-hold", "attributes", "torrent", "restore", "select", "uploads",
-        "uploadId"};
+        "acl", "tagging", "retention", "legal-hold", "attributes", "torrent", "restore", "select"};
 
     private Router() {}
 
-    static S3Operation route(String method, String bucket, String key, QueryParams q) throws S3Exception {
+    /** @param copySource whether the request carries {@code x-amz-copy-source} */
+    static S3Operation route(String method, String bucket, String key, QueryParams q, boolean copySource)
+            throws S3Exception {
         if (bucket == null) {
             if (method.equals("GET")) {
                 return S3Operation.LIST_BUCKETS;
             }
             throw notAllowed();
         }
-        return key == null ? bucketOperation(method, q) : objectOperation(method, q);
+        return key == null ? bucketOperation(method, q) : objectOperation(method, q, copySource);
     }
 
     private static S3Operation bucketOperation(String method, QueryParams q) throws S3Exception {
@@ -32,6 +33,9 @@ final class Router {
             case "GET" -> {
                 if (q.has("location")) {
                     return S3Operation.GET_BUCKET_LOCATION;
+                }
+                if (q.has("uploads")) {
+                    return S3Operation.LIST_MULTIPART_UPLOADS;
                 }
                 unsupported(q, UNSUPPORTED_BUCKET);
                 return "2".equals(q.get("list-type")) ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS;
@@ -57,25 +61,37 @@ final class Router {
         }
     }
 
-    private static S3Operation objectOperation(String method, QueryParams q) throws S3Exception {
+    private static S3Operation objectOperation(String method, QueryParams q, boolean copySource) throws S3Exception {
         switch (method) {
             case "GET" -> {
                 unsupported(q, UNSUPPORTED_OBJECT);
-                return S3Operation.GET_OBJECT;
+                return q.has("uploadId") ? S3Operation.LIST_PARTS : S3Operation.GET_OBJECT;
             }
             case "HEAD" -> {
                 return S3Operation.HEAD_OBJECT;
             }
             case "PUT" -> {
                 unsupported(q, UNSUPPORTED_OBJECT);
-                return S3Operation.PUT_OBJECT;
+                if (q.has("uploadId") || q.has("partNumber")) {
+                    if (!q.has("uploadId") || !q.has("partNumber")) {
+                        throw new S3Exception(S3ErrorCode.InvalidRequest, "UploadPart needs both partNumber and uploadId.");
+                    }
+                    return copySource ? S3Operation.UPLOAD_PART_COPY : S3Operation.UPLOAD_PART;
+                }
+                return copySource ? S3Operation.COPY_OBJECT : S3Operation.PUT_OBJECT;
             }
             case "DELETE" -> {
                 unsupported(q, UNSUPPORTED_OBJECT);
-                return S3Operation.DELETE_OBJECT;
+                return q.has("uploadId") ? S3Operation.ABORT_MULTIPART_UPLOAD : S3Operation.DELETE_OBJECT;
             }
             case "POST" -> {
                 unsupported(q, UNSUPPORTED_OBJECT);
+                if (q.has("uploads")) {
+                    return S3Operation.CREATE_MULTIPART_UPLOAD;
+                }
+                if (q.has("uploadId")) {
+                    return S3Operation.COMPLETE_MULTIPART_UPLOAD;
+                }
                 throw notAllowed();
             }
             default -> throw notAllowed();

@@ -60,7 +60,8 @@ final class S3Handler extends Handler.Abstract {
             QueryParams query = QueryParams.parse(view.rawQuery());
             ex = new S3Exchange(request, response, callback, view, requestId, target.bucket(), target.key(), query);
             authenticator.authenticate(ex, view, target);
-            op = Router.route(request.getMethod(), target.bucket(), target.key(), query);
+            op = Router.route(request.getMethod(), target.bucket(), target.key(), query,
+                    view.header("x-amz-copy-source") != null);
             accessControl.authorize(ex, op);
             validateNames(op, target);
             operations.get(op).handle(ex);

@@ -16,7 +16,15 @@ enum S3Operation {
     DELETE_OBJECT("s3:DeleteObject", Target.OBJECT),
     PUT_OBJECT("s3:PutObject", Target.OBJECT),
     GET_OBJECT("s3:GetObject", Target.OBJECT),
-    HEAD_OBJECT("s3:GetObject", Target.OBJECT);
+    HEAD_OBJECT("s3:GetObject", Target.OBJECT),
+    COPY_OBJECT("s3:PutObject", Target.OBJECT),
+    CREATE_MULTIPART_UPLOAD("s3:PutObject", Target.OBJECT),
+    UPLOAD_PART("s3:PutObject", Target.OBJECT),
+    UPLOAD_PART_COPY("s3:PutObject", Target.OBJECT),
+    COMPLETE_MULTIPART_UPLOAD("s3:PutObject", Target.OBJECT),
+    ABORT_MULTIPART_UPLOAD("s3:AbortMultipartUpload", Target.OBJECT),
+    LIST_PARTS("s3:ListMultipartUploadParts", Target.OBJECT),
+    LIST_MULTIPART_UPLOADS("s3:ListBucketMultipartUploads", Target.BUCKET);
 
     /** What the request's resource ARN names. */
     enum Target { SERVICE, BUCKET, OBJECT }

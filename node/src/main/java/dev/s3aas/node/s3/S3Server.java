@@ -79,6 +79,14 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.GET_OBJECT, new GetObject(store));
         ops.put(S3Operation.HEAD_OBJECT, new HeadObject(store));
         ops.put(S3Operation.DELETE_OBJECT, new DeleteObject(store));
+        ops.put(S3Operation.COPY_OBJECT, new CopyObject(store));
+        ops.put(S3Operation.CREATE_MULTIPART_UPLOAD, new CreateMultipartUpload(store));
+        ops.put(S3Operation.UPLOAD_PART, new UploadPart(store));
+        ops.put(S3Operation.UPLOAD_PART_COPY, new UploadPartCopy(store));
+        ops.put(S3Operation.COMPLETE_MULTIPART_UPLOAD, new CompleteMultipartUpload(store));
+        ops.put(S3Operation.ABORT_MULTIPART_UPLOAD, new AbortMultipartUpload(store));
+        ops.put(S3Operation.LIST_PARTS, new ListParts(store, s.ownerId()));
+        ops.put(S3Operation.LIST_MULTIPART_UPLOADS, new ListMultipartUploads(store, s.ownerId()));
         for (S3Operation op : S3Operation.values()) {
             if (!ops.containsKey(op)) {
                 throw new IllegalStateException("no handler for " + op);

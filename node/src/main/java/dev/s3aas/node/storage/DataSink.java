@@ -2,11 +2,11 @@ package dev.s3aas.node.storage;
 
 import dev.s3aas.common.checksum.ChecksumAlgorithm;
 import dev.s3aas.common.checksum.ChecksumDigest;
+import dev.s3aas.common.checksum.Digests;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 
@@ -35,9 +35,9 @@ final class DataSink {
      */
     static Received receive(BlobStore blobs, InputStream body, long expectedLength, long maxLength,
                             ChecksumAlgorithm algorithm) throws IOException, StorageException {
-        MessageDigest md5 = md5();
-        ChecksumDigest checksum = algorithm == null ? null : algorithm.newDigest();
         if (expectedLength >= 0 && expectedLength <= INLINE_MAX) {
+            MessageDigest md5 = Digests.md5();
+            ChecksumDigest checksum = algorithm == null ? null : algorithm.newDigest();
             byte[] data = body.readNBytes((int) expectedLength);
             if (data.length != expectedLength) {
                 throw new StorageException(StorageError.INCOMPLETE_BODY,
@@ -52,6 +52,14 @@ final class DataSink {
             }
             return new Received(data, null, data.length, md5.digest(), checksum == null ? null : encode(checksum));
         }
+        return receiveToFile(blobs, body, expectedLength, maxLength, algorithm);
+    }
+
+    /** Streams the body into a new blob in tmp/ and makes it durable (parts are always files). */
+    static Received receiveToFile(BlobStore blobs, InputStream body, long expectedLength, long maxLength,
+                                  ChecksumAlgorithm algorithm) throws IOException, StorageException {
+        MessageDigest md5 = Digests.md5();
+        ChecksumDigest checksum = algorithm == null ? null : algorithm.newDigest();
         try (BlobStore.Writer w = blobs.create()) {
             byte[] buf = new byte[BUFFER];
             ByteBuffer bb = ByteBuffer.wrap(buf);
@@ -79,15 +87,56 @@ final class DataSink {
         }
     }
 
-    private static String encode(ChecksumDigest d) {
-        return Base64.getEncoder().encodeToString(d.finish());
+    /**
+     * Copies {@code [offset, offset+length)} of an opened object into new data (inline if small), computing
+     * MD5 and the optional checksum: CopyObject and UploadPartCopy. Streams; memory stays bounded.
+     */
+    static Received copy(BlobStore blobs, ObjectData source, long offset, long length, boolean allowInline,
+                         ChecksumAlgorithm algorithm) throws IOException {
+        MessageDigest md5 = Digests.md5();
+        ChecksumDigest checksum = algorithm == null ? null : algorithm.newDigest();
+        if (allowInline && length <= INLINE_MAX) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) length);
+            source.transferTo(offset, length, buf -> {
+                byte[] b = new byte[buf.remaining()];
+                buf.get(b);
+                md5.update(b);
+                if (checksum != null) {
+                    checksum.update(b, 0, b.length);
+                }
+                out.write(b, 0, b.length);
+            });
+            byte[] data = out.toByteArray();
+            return new Received(data, null, data.length, md5.digest(), checksum == null ? null : encode(checksum));
+        }
+        try (BlobStore.Writer w = blobs.create()) {
+            source.transferTo(offset, length, buf -> {
+                ByteBuffer forDigest = buf.duplicate();
+                md5.update(forDigest);
+                if (checksum != null) {
+                    checksum.update(buf.duplicate());
+                }
+                w.write(buf);
+            });
+            w.finish();
+            return new Received(null, w.id(), length, md5.digest(), checksum == null ? null : encode(checksum));
+        }
     }
 
-    static MessageDigest md5() {
-        try {
-            return MessageDigest.getInstance("MD5");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /** Content-MD5 and the additional checksum the client sent must match what was received. */
+    static void verify(byte[] contentMd5, ChecksumAlgorithm algorithm, String expectedChecksum, Received data)
+            throws StorageException {
+        if (contentMd5 != null && !MessageDigest.isEqual(contentMd5, data.md5())) {
+            throw new StorageException(StorageError.BAD_DIGEST,
+                    "The Content-MD5 you specified did not match what we received.");
         }
+        if (algorithm != null && expectedChecksum != null && !expectedChecksum.equals(data.checksum())) {
+            throw new StorageException(StorageError.BAD_DIGEST,
+                    "The " + algorithm.name() + " you specified did not match the calculated checksum.");
+        }
+    }
+
+    private static String encode(ChecksumDigest d) {
+        return Base64.getEncoder().encodeToString(d.finish());
     }
 }

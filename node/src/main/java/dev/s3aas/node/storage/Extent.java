@@ -2,9 +2,10 @@ package dev.s3aas.node.storage;
 
 /**
  * A contiguous run of an object's bytes held by one blob: a file under {@code blobs/} or, when
- * {@code inline}, a value in the {@code inline} column family. Multipart objects have one extent per part.
+ * {@code inline}, a value in the {@code inline} column family. Multipart objects have one extent per part,
+ * carrying that part's ETag and checksum (null for single-part objects).
  */
-record Extent(String blobId, long length, boolean inline) {
+record Extent(String blobId, long length, boolean inline, String etag, String checksum) {
     Extent {
         if (!BlobIds.isValid(blobId)) {
             throw new IllegalArgumentException("bad blob id");
@@ -12,5 +13,9 @@ record Extent(String blobId, long length, boolean inline) {
         if (length < 0) {
             throw new IllegalArgumentException("negative extent length");
         }
+    }
+
+    Extent(String blobId, long length, boolean inline) {
+        this(blobId, length, inline, null, null);
     }
 }

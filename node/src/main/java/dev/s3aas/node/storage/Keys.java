@@ -55,6 +55,35 @@ final class Keys {
         return null;
     }
 
+    /** {@code bucketId || key || 0x00 || uploadId}: uploads sort by key, then by id (which starts with time). */
+    static byte[] uploadKey(long bucketId, String key, String uploadId) {
+        byte[] k = objectKey(bucketId, key);
+        byte[] u = uploadId.getBytes(StandardCharsets.US_ASCII);
+        byte[] b = Arrays.copyOf(k, k.length + 1 + u.length);
+        System.arraycopy(u, 0, b, k.length + 1, u.length);
+        return b;
+    }
+
+    /** The object key inside an uploads-CF key (between the bucket id and the NUL before the upload id). */
+    static String uploadObjectName(byte[] uploadKey) {
+        int nul = uploadKey.length - UploadIds.LENGTH - 1;
+        return new String(uploadKey, BUCKET_ID_BYTES, nul - BUCKET_ID_BYTES, StandardCharsets.UTF_8);
+    }
+
+    static byte[] partPrefix(String uploadId) {
+        return uploadId.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] partKey(String uploadId, int partNumber) {
+        byte[] p = partPrefix(uploadId);
+        byte[] b = Arrays.copyOf(p, p.length + 4);
+        b[p.length] = (byte) (partNumber >>> 24);
+        b[p.length + 1] = (byte) (partNumber >>> 16);
+        b[p.length + 2] = (byte) (partNumber >>> 8);
+        b[p.length + 3] = (byte) partNumber;
+        return b;
+    }
+
     static byte[] longBytes(long v) {
         byte[] b = new byte[8];
         putLong(b, 0, v);

@@ -41,6 +41,30 @@ public interface ObjectStore extends AutoCloseable {
 
     ListPage listObjects(ListQuery query) throws StorageException;
 
+    // ---- multipart uploads ----
+
+    MultipartUpload createMultipartUpload(String bucket, String key, ObjectMetadata metadata,
+                                          dev.s3aas.common.checksum.ChecksumAlgorithm checksumAlgorithm,
+                                          boolean fullObjectChecksum) throws StorageException, IOException;
+
+    PartInfo uploadPart(UploadPartInput input, InputStream body) throws StorageException, IOException;
+
+    PartInfo uploadPartCopy(UploadPartCopyInput input) throws StorageException, IOException;
+
+    /** Assembles the listed parts into the current version without copying bytes. */
+    ObjectInfo completeMultipartUpload(CompleteUploadInput input) throws StorageException, IOException;
+
+    void abortMultipartUpload(String bucket, String key, String uploadId) throws StorageException, IOException;
+
+    /** Parts with number greater than {@code afterPart}, at most {@code maxParts}. */
+    PartsPage listParts(String bucket, String key, String uploadId, int afterPart, int maxParts) throws StorageException;
+
+    UploadsPage listMultipartUploads(ListUploadsQuery query) throws StorageException;
+
+    // ---- copy ----
+
+    ObjectInfo copyObject(CopyObjectInput input) throws StorageException, IOException;
+
     @Override
     void close();
 }

@@ -3,8 +3,8 @@ package dev.s3aas.node.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
+import dev.s3aas.common.checksum.ChecksumAlgorithm;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -34,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class RocksObjectStore implements ObjectStore {
     private static final Logger LOG = LoggerFactory.getLogger(RocksObjectStore.class);
     private static final byte[] NEXT_BUCKET_ID = Keys.utf8("next-bucket-id");
-    private static final byte[] EMPTY = new byte[0];
     private static final int READ_RETRIES = 5;
 
     private final MetaDb db;
@@ -42,6 +41,10 @@ public final class RocksObjectStore implements ObjectStore {
     private final Committer committer;
     private final BlobCollector collector;
     private final Lister lister;
+    private final ObjectWrites writes;
+    private final MultipartUploads multipart;
+    private final UploadLister uploadLister;
+    private final ObjectCopier copier;
 
     private RocksObjectStore(MetaDb db, BlobStore blobs) {
         this.db = db;
@@ -49,6 +52,10 @@ public final class RocksObjectStore implements ObjectStore {
         this.committer = new Committer(db);
         this.collector = new BlobCollector(db, blobs);
         this.lister = new Lister(db);
+        this.writes = new ObjectWrites(db, blobs, collector);
+        this.multipart = new MultipartUploads(db, blobs, committer, writes);
+        this.uploadLister = new UploadLister(db);
+        this.copier = new ObjectCopier(this, blobs, committer, writes, multipart);
     }
 
     /** Opens (or creates) the store in {@code dataDir} and repairs what an earlier crash left behind. */
@@ -96,9 +103,13 @@ public final class RocksObjectStore implements ObjectStore {
     }
 
     BucketRecord bucketRecord(String name) throws StorageException {
+        return bucketRecord(db, name);
+    }
+
+    static BucketRecord bucketRecord(MetaDb db, String name) throws StorageException {
         byte[] v = db.get(MetaDb.Cf.BUCKETS, Keys.utf8(name));
         if (v == null) {
-            throw noSuchBucket();
+            throw ObjectWrites.noSuchBucket();
         }
         return RecordCodec.decode(v, BucketRecord.class);
     }
@@ -118,29 +129,23 @@ public final class RocksObjectStore implements ObjectStore {
     public void deleteBucket(String name) throws StorageException, IOException {
         byte[] key = Keys.utf8(name);
         committer.commit(txn -> {
-            BucketRecord b = bucketIn(txn, key);
+            BucketRecord b = ObjectWrites.bucketIn(txn, key);
             byte[] prefix = Keys.bucketPrefix(b.id());
-            if (hasAnyObject(prefix) || txn.groupHasLive(MetaDb.Cf.OBJECTS, prefix)) {
+            if (!txn.scan(MetaDb.Cf.OBJECTS, prefix, 1).isEmpty()) {
                 throw new StorageException(StorageError.BUCKET_NOT_EMPTY, "The bucket you tried to delete is not empty");
             }
+            multipart.abortAllIn(txn, b.id());
             txn.delete(MetaDb.Cf.BUCKETS, key);
             txn.delete(MetaDb.Cf.USAGE, prefix);
             return null;
         });
     }
 
-    private boolean hasAnyObject(byte[] bucketPrefix) {
-        try (RocksIterator it = db.iterator(MetaDb.Cf.OBJECTS)) {
-            it.seek(bucketPrefix);
-            return it.isValid() && Keys.startsWith(it.key(), bucketPrefix);
-        }
-    }
-
     @Override
     public BucketInfo updateBucketConfig(String name, UnaryOperator<BucketConfig> change) throws StorageException, IOException {
         byte[] key = Keys.utf8(name);
         return committer.commit(txn -> {
-            BucketRecord current = bucketIn(txn, key);
+            BucketRecord current = ObjectWrites.bucketIn(txn, key);
             BucketRecord b = current.withConfig(change.apply(current.config()));
             txn.put(MetaDb.Cf.BUCKETS, key, RecordCodec.encode(b));
             return b.toInfo();
@@ -150,7 +155,7 @@ public final class RocksObjectStore implements ObjectStore {
     @Override
     public BucketUsage usage(String bucket) throws StorageException {
         BucketRecord b = bucketRecord(bucket);
-        return decodeUsage(db.get(MetaDb.Cf.USAGE, Keys.bucketPrefix(b.id())));
+        return ObjectWrites.decodeUsage(db.get(MetaDb.Cf.USAGE, Keys.bucketPrefix(b.id())));
     }
 
     // ---- objects ----
@@ -158,106 +163,24 @@ public final class RocksObjectStore implements ObjectStore {
     @Override
     public ObjectInfo putObject(PutObjectInput in, InputStream body) throws StorageException, IOException {
         BucketRecord bucket = bucketRecord(in.bucket());
-        checkQuota(bucket, in.contentLength(), 0);
+        writes.checkQuota(bucket, in.contentLength(), 0);
         DataSink.Received data = DataSink.receive(blobs, body, in.contentLength(), DataSink.MAX_OBJECT_SIZE,
                 in.checksumAlgorithm());
         try {
-            verifyDigests(in, data);
+            DataSink.verify(in.contentMd5(), in.checksumAlgorithm(), in.expectedChecksum().get(), data);
             Checksum checksum = in.checksumAlgorithm() == null ? null
                     : new Checksum(in.checksumAlgorithm(), data.checksum(), false);
             Extent extent = new Extent(data.inline() != null ? BlobIds.newId() : data.blobId(), data.size(),
                     data.inline() != null);
             ObjectRecord record = new ObjectRecord(ObjectRecord.FORMAT, "null", false, data.size(), data.etag(),
                     System.currentTimeMillis(), in.metadata(), checksum, List.of(extent), 0);
-            return committer.commit(txn -> writeCurrent(txn, in.bucket(), in.key(), in.condition(), record,
-                    data.inline())).toInfo(in.bucket(), in.key());
+            return committer.commit(txn -> writes.writeCurrent(txn, in.bucket(), in.key(), in.condition(), record,
+                    data.inline(), ObjectWrites.Data.FRESH)).toInfo(in.bucket(), in.key());
         } catch (StorageException | IOException | RuntimeException e) {
             if (data.blobId() != null) {
                 blobs.delete(data.blobId());
             }
             throw e;
-        }
-    }
-
-    private static void verifyDigests(PutObjectInput in, DataSink.Received data) throws StorageException {
-        if (in.contentMd5() != null && !MessageDigest.isEqual(in.contentMd5(), data.md5())) {
-            throw new StorageException(StorageError.BAD_DIGEST,
-                    "The Content-MD5 you specified did not match what we received.");
-        }
-        if (in.checksumAlgorithm() != null) {
-            String expected = in.expectedChecksum().get();
-            if (expected != null && !expected.equals(data.checksum())) {
-                throw new StorageException(StorageError.BAD_DIGEST, "The " + in.checksumAlgorithm().name()
-                        + " you specified did not match the calculated checksum.");
-            }
-        }
-    }
-
-    /**
-     * Inside a commit: makes {@code record} the current version of the key, replacing (and releasing the data
-     * of) the previous one, with the write condition and the quota checked against the state at this instant.
-     */
-    private ObjectRecord writeCurrent(Txn txn, String bucketName, String key, WriteCondition condition,
-                                      ObjectRecord record, byte[] inlineData) throws StorageException {
-        BucketRecord bucket = bucketIn(txn, Keys.utf8(bucketName));
-        byte[] rk = Keys.objectKey(bucket.id(), key);
-        byte[] oldBytes = txn.get(MetaDb.Cf.OBJECTS, rk);
-        ObjectRecord old = oldBytes == null ? null : RecordCodec.decode(oldBytes, ObjectRecord.class);
-        Preconditions.checkWrite(condition, old);
-        long oldSize = old == null || old.deleteMarker() ? 0 : old.size();
-        long oldCount = old == null || old.deleteMarker() ? 0 : 1;
-        byte[] usageKey = Keys.bucketPrefix(bucket.id());
-        BucketUsage usage = decodeUsage(txn.get(MetaDb.Cf.USAGE, usageKey));
-        long quota = bucket.config().quotaBytes();
-        if (quota > 0 && record.size() > oldSize && usage.bytes() - oldSize + record.size() > quota) {
-            throw quotaExceeded();
-        }
-        txn.put(MetaDb.Cf.OBJECTS, rk, RecordCodec.encode(record));
-        for (Extent e : record.extents()) {
-            if (e.inline()) {
-                txn.put(MetaDb.Cf.INLINE, BlobIds.bytes(e.blobId()), inlineData);
-            } else {
-                txn.put(MetaDb.Cf.BLOBREFS, BlobIds.bytes(e.blobId()), EMPTY);
-                txn.afterCommit(() -> publish(e.blobId()));
-            }
-        }
-        if (old != null) {
-            release(txn, old);
-        }
-        txn.put(MetaDb.Cf.USAGE, usageKey, encodeUsage(usage.plus(record.size() - oldSize, 1 - oldCount)));
-        return record;
-    }
-
-    private void publish(String blobId) {
-        try {
-            blobs.publish(blobId);
-        } catch (IOException e) {
-            // The data is durable in tmp/ and readable there; the janitor moves it at the next start.
-            LOG.warn("could not move blob {} out of tmp/", blobId, e);
-        }
-    }
-
-    /** Drops the data of a version that is no longer referenced (inside the same commit). */
-    private void release(Txn txn, ObjectRecord old) {
-        for (Extent e : old.extents()) {
-            byte[] id = BlobIds.bytes(e.blobId());
-            if (e.inline()) {
-                txn.delete(MetaDb.Cf.INLINE, id);
-            } else {
-                txn.delete(MetaDb.Cf.BLOBREFS, id);
-                txn.put(MetaDb.Cf.GC, id, EMPTY);
-                txn.afterCommit(() -> collector.enqueue(e.blobId()));
-            }
-        }
-    }
-
-    private void checkQuota(BucketRecord bucket, long incoming, long replaced) throws StorageException {
-        long quota = bucket.config().quotaBytes();
-        if (quota > 0 && incoming > 0) {
-            BucketUsage u = decodeUsage(db.get(MetaDb.Cf.USAGE, Keys.bucketPrefix(bucket.id())));
-            if (u.bytes() - replaced + incoming > quota) {
-                throw quotaExceeded();
-            }
         }
     }
 
@@ -304,7 +227,7 @@ public final class RocksObjectStore implements ObjectStore {
     public DeleteOutcome deleteObject(String bucket, String key) throws StorageException, IOException {
         byte[] bk = Keys.utf8(bucket);
         return committer.commit(txn -> {
-            BucketRecord b = bucketIn(txn, bk);
+            BucketRecord b = ObjectWrites.bucketIn(txn, bk);
             byte[] rk = Keys.objectKey(b.id(), key);
             byte[] oldBytes = txn.get(MetaDb.Cf.OBJECTS, rk);
             if (oldBytes == null) {
@@ -312,10 +235,8 @@ public final class RocksObjectStore implements ObjectStore {
             }
             ObjectRecord old = RecordCodec.decode(oldBytes, ObjectRecord.class);
             txn.delete(MetaDb.Cf.OBJECTS, rk);
-            release(txn, old);
-            byte[] usageKey = Keys.bucketPrefix(b.id());
-            BucketUsage usage = decodeUsage(txn.get(MetaDb.Cf.USAGE, usageKey));
-            txn.put(MetaDb.Cf.USAGE, usageKey, encodeUsage(usage.plus(-old.size(), -1)));
+            writes.release(txn, old);
+            writes.addUsage(txn, b.id(), -old.size(), -1);
             return new DeleteOutcome(true, null, false);
         });
     }
@@ -325,34 +246,51 @@ public final class RocksObjectStore implements ObjectStore {
         return lister.list(bucketRecord(query.bucket()), query);
     }
 
-    // ---- helpers ----
+    // ---- multipart and copy ----
 
-    private static BucketRecord bucketIn(Txn txn, byte[] key) throws StorageException {
-        byte[] v = txn.get(MetaDb.Cf.BUCKETS, key);
-        if (v == null) {
-            throw noSuchBucket();
-        }
-        return RecordCodec.decode(v, BucketRecord.class);
+    @Override
+    public MultipartUpload createMultipartUpload(String bucket, String key, ObjectMetadata metadata,
+                                                 ChecksumAlgorithm checksumAlgorithm, boolean fullObjectChecksum)
+            throws StorageException, IOException {
+        return multipart.create(bucket, key, metadata, checksumAlgorithm, fullObjectChecksum);
     }
 
-    private static StorageException noSuchBucket() {
-        return new StorageException(StorageError.NO_SUCH_BUCKET, "The specified bucket does not exist");
+    @Override
+    public PartInfo uploadPart(UploadPartInput input, InputStream body) throws StorageException, IOException {
+        return multipart.uploadPart(input, body);
     }
 
-    private static StorageException quotaExceeded() {
-        return new StorageException(StorageError.QUOTA_EXCEEDED, "Bucket quota exceeded");
+    @Override
+    public PartInfo uploadPartCopy(UploadPartCopyInput input) throws StorageException, IOException {
+        return copier.uploadPartCopy(input);
     }
 
-    private static BucketUsage decodeUsage(byte[] v) {
-        return v == null ? BucketUsage.ZERO : new BucketUsage(Keys.getLong(v, 0), Keys.getLong(v, 8));
+    @Override
+    public ObjectInfo completeMultipartUpload(CompleteUploadInput input) throws StorageException, IOException {
+        return multipart.complete(input);
     }
 
-    private static byte[] encodeUsage(BucketUsage u) {
-        byte[] b = new byte[16];
-        Keys.putLong(b, 0, u.bytes());
-        Keys.putLong(b, 8, u.objects());
-        return b;
+    @Override
+    public void abortMultipartUpload(String bucket, String key, String uploadId) throws StorageException, IOException {
+        multipart.abort(bucket, key, uploadId);
     }
+
+    @Override
+    public PartsPage listParts(String bucket, String key, String uploadId, int afterPart, int maxParts)
+            throws StorageException {
+        return multipart.listParts(bucket, key, uploadId, afterPart, maxParts);
+    }
+
+    @Override
+    public UploadsPage listMultipartUploads(ListUploadsQuery query) throws StorageException {
+        return uploadLister.list(bucketRecord(query.bucket()), query);
+    }
+
+    @Override
+    public ObjectInfo copyObject(CopyObjectInput input) throws StorageException, IOException {
+        return copier.copyObject(input);
+    }
+
 
     @Override
     public void close() {

@@ -47,14 +47,33 @@ final class Txn {
         staged.put(new CfKey(cf, key), TOMBSTONE);
     }
 
-    /** Whether an earlier mutation of this group wrote a (non-deleted) key under {@code prefix}. */
-    boolean groupHasLive(MetaDb.Cf cf, byte[] prefix) {
-        for (var e : groupOverlay.entrySet()) {
-            if (e.getKey().cf() == cf && e.getValue() != TOMBSTONE && Keys.startsWith(e.getKey().key(), prefix)) {
-                return true;
+    /**
+     * All live entries under {@code prefix}, as this mutation sees them (database, then this group's writes,
+     * then its own), in key order. For bounded ranges only (one upload's parts, one bucket's uploads).
+     */
+    java.util.SortedMap<byte[], byte[]> scan(MetaDb.Cf cf, byte[] prefix, int limit) {
+        java.util.TreeMap<byte[], byte[]> out = new java.util.TreeMap<>(Arrays::compareUnsigned);
+        try (org.rocksdb.RocksIterator it = db.iterator(cf)) {
+            for (it.seek(prefix); it.isValid() && Keys.startsWith(it.key(), prefix) && out.size() < limit; it.next()) {
+                out.put(it.key(), it.value());
             }
         }
-        return false;
+        overlay(groupOverlay, cf, prefix, out);
+        overlay(staged, cf, prefix, out);
+        return out;
+    }
+
+    private static void overlay(Map<CfKey, byte[]> writes, MetaDb.Cf cf, byte[] prefix,
+                                java.util.TreeMap<byte[], byte[]> out) {
+        for (var e : writes.entrySet()) {
+            if (e.getKey().cf() == cf && Keys.startsWith(e.getKey().key(), prefix)) {
+                if (e.getValue() == TOMBSTONE) {
+                    out.remove(e.getKey().key());
+                } else {
+                    out.put(e.getKey().key(), e.getValue());
+                }
+            }
+        }
     }
 
     /** Runs after the group is durable, on the committer thread, before callers are released. Keep it short. */

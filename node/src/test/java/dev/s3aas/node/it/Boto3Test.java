@@ -3,7 +3,6 @@ package dev.s3aas.node.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -53,31 +52,16 @@ class Boto3Test {
 
     @Test
     void debianBoto3RunsTheReadmeExample() throws Exception {
-        assertThat(Path.of("/usr/bin/python3")).as("Debian python3 (apt-get install python3-boto3)").exists();
-        String out = run("/usr/bin/python3", "data-bucket");
+        assertThat(Path.of(Pythons.DEBIAN)).as("Debian python3 (apt-get install python3-boto3)").exists();
+        String out = run(Pythons.DEBIAN, "data-bucket");
         assertThat(out).contains("b'hello'").contains("ok");
     }
 
     @Test
     void modernBoto3RunsTheReadmeExample() throws Exception {
-        String python = modernPython();
+        String python = Pythons.modern();
         Assumptions.assumeTrue(python != null, "no modern boto3 on this machine");
         String out = run(python, "data-bucket-modern");
         assertThat(out).contains("b'hello'").contains("ok");
-    }
-
-    /** A python3 on PATH, other than Debian's, that has boto3 (e.g. pyenv's). */
-    private static String modernPython() throws Exception {
-        for (String dirName : System.getenv().getOrDefault("PATH", "").split(":")) {
-            Path candidate = Path.of(dirName, "python3");
-            if (Files.isExecutable(candidate) && !candidate.toRealPath().startsWith("/usr/bin")) {
-                Process p = new ProcessBuilder(candidate.toString(), "-c", "import boto3").redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
-                    return candidate.toString();
-                }
-            }
-        }
-        return null;
     }
 }

@@ -1,0 +1,31 @@
+package dev.s3aas.node.s3;
+
+import dev.s3aas.node.storage.ObjectStore;
+import dev.s3aas.node.storage.PartInfo;
+import dev.s3aas.node.storage.StorageException;
+import dev.s3aas.node.storage.UploadPartInput;
+import java.io.IOException;
+
+/** PUT /bucket/key?partNumber=N&uploadId=U — UploadPart: streamed like PutObject, digests verified. */
+record UploadPart(ObjectStore store) implements Operation {
+    @Override
+    public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
+        int partNumber = PartNumber.parse(ex.query().get("partNumber"));
+        long length = ex.contentLength();
+        if (length < 0) {
+            throw new S3Exception(S3ErrorCode.MissingContentLength);
+        }
+        if (length > PutObject.MAX_SIZE) {
+            throw new S3Exception(S3ErrorCode.EntityTooLarge);
+        }
+        ChecksumSpec checksum = ChecksumSpec.fromRequest(ex);
+        PartInfo part = store.uploadPart(new UploadPartInput(ex.bucket(), ex.key(), ex.query().get("uploadId"),
+                partNumber, length, ContentMd5.parse(ex.header("Content-MD5")), checksum.algorithm(),
+                checksum.expected()), ex.body());
+        ex.setHeader("ETag", ObjectHeaders.quote(part.etag()));
+        if (checksum.algorithm() != null && part.checksum() != null) {
+            ex.setHeader(checksum.algorithm().headerName(), part.checksum());
+        }
+        ex.sendEmpty(200);
+    }
+}

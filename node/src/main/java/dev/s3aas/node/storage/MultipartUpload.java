@@ -1,0 +1,14 @@
+package dev.s3aas.node.storage;
+
+import dev.s3aas.common.checksum.ChecksumAlgorithm;
+import java.time.Instant;
+
+/**
+ * An initiated, not yet completed or aborted multipart upload.
+ *
+ * @param checksumAlgorithm the additional checksum every part carries, or null
+ * @param fullObjectChecksum true for checksum type FULL_OBJECT (CRC algorithms combine part CRCs into the CRC
+ *        of the whole object); false for COMPOSITE (a checksum of the part checksums, "-N" suffix)
+ */
+public record MultipartUpload(String bucket, String key, String uploadId, Instant initiated, ObjectMetadata metadata,
+                              ChecksumAlgorithm checksumAlgorithm, boolean fullObjectChecksum) {}

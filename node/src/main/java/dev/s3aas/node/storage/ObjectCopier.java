@@ -1,0 +1,118 @@
+package dev.s3aas.node.storage;
+
+import dev.s3aas.common.checksum.ChecksumAlgorithm;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * CopyObject and UploadPartCopy. The source is opened (pinned) first, its preconditions checked on that
+ * version, then its bytes stream into new data — never more than one buffer in memory, whatever the size.
+ * A copy of an object onto itself that only changes metadata shares the existing blobs instead of copying.
+ */
+final class ObjectCopier {
+    static final long MAX_COPY_SIZE = 5L << 30;
+
+    private final RocksObjectStore store;
+    private final BlobStore blobs;
+    private final Committer committer;
+    private final ObjectWrites writes;
+    private final MultipartUploads multipart;
+
+    ObjectCopier(RocksObjectStore store, BlobStore blobs, Committer committer, ObjectWrites writes,
+                 MultipartUploads multipart) {
+        this.store = store;
+        this.blobs = blobs;
+        this.committer = committer;
+        this.writes = writes;
+        this.multipart = multipart;
+    }
+
+    ObjectInfo copyObject(CopyObjectInput in) throws StorageException, IOException {
+        try (ObjectData src = store.openObject(in.source().bucket(), in.source().key())) {
+            ObjectInfo info = src.info();
+            in.source().check().verify(info);
+            if (info.size() > MAX_COPY_SIZE) {
+                throw new StorageException(StorageError.INVALID_REQUEST, "The specified copy source is larger than the "
+                        + "maximum allowable size for a copy source: " + MAX_COPY_SIZE);
+            }
+            store.bucketRecord(in.bucket());
+            ObjectMetadata metadata = in.metadata() != null ? in.metadata() : info.metadata();
+            ChecksumAlgorithm algorithm = in.checksumAlgorithm() != null ? in.checksumAlgorithm()
+                    : info.checksum() == null ? null : info.checksum().algorithm();
+            boolean sameChecksum = info.checksum() == null ? algorithm == null
+                    : algorithm == info.checksum().algorithm();
+            if (in.ontoItself() && sameChecksum) {
+                return replaceMetadata(in, info, metadata);
+            }
+            DataSink.Received data = DataSink.copy(blobs, src, 0, info.size(), true, algorithm);
+            return commitCopy(in, metadata, algorithm, data);
+        }
+    }
+
+    private ObjectInfo commitCopy(CopyObjectInput in, ObjectMetadata metadata, ChecksumAlgorithm algorithm,
+                                  DataSink.Received data) throws StorageException, IOException {
+        try {
+            Checksum checksum = algorithm == null ? null : new Checksum(algorithm, data.checksum(), false);
+            boolean inline = data.inline() != null;
+            Extent extent = new Extent(inline ? BlobIds.newId() : data.blobId(), data.size(), inline);
+            ObjectRecord record = new ObjectRecord(ObjectRecord.FORMAT, "null", false, data.size(), data.etag(),
+                    System.currentTimeMillis(), metadata, checksum, List.of(extent), 0);
+            return committer.commit(txn -> writes.writeCurrent(txn, in.bucket(), in.key(), in.condition(), record,
+                    data.inline(), ObjectWrites.Data.FRESH)).toInfo(in.bucket(), in.key());
+        } catch (StorageException | IOException | RuntimeException e) {
+            if (data.blobId() != null) {
+                blobs.delete(data.blobId());
+            }
+            throw e;
+        }
+    }
+
+    /** Self-copy with new metadata: a new record over the same blobs, if the version did not change meanwhile. */
+    private ObjectInfo replaceMetadata(CopyObjectInput in, ObjectInfo copied, ObjectMetadata metadata)
+            throws StorageException, IOException {
+        return committer.commit(txn -> {
+            BucketRecord b = ObjectWrites.bucketIn(txn, Keys.utf8(in.bucket()));
+            byte[] v = txn.get(MetaDb.Cf.OBJECTS, Keys.objectKey(b.id(), in.key()));
+            ObjectRecord current = v == null ? null : RecordCodec.decode(v, ObjectRecord.class);
+            if (current == null || current.deleteMarker() || !current.etag().equals(copied.etag())
+                    || current.lastModifiedMillis() != copied.lastModified().toEpochMilli()) {
+                throw new StorageException(StorageError.PRECONDITION_FAILED,
+                        "The source object changed while it was being copied; retry.");
+            }
+            ObjectRecord record = new ObjectRecord(ObjectRecord.FORMAT, current.versionId(), false, current.size(),
+                    current.etag(), System.currentTimeMillis(), metadata, current.checksum(), current.extents(),
+                    current.partsCount());
+            return writes.writeCurrent(txn, in.bucket(), in.key(), in.condition(), record, null,
+                    ObjectWrites.Data.REFERENCED).toInfo(in.bucket(), in.key());
+        });
+    }
+
+    PartInfo uploadPartCopy(UploadPartCopyInput in) throws StorageException, IOException {
+        MultipartUploads.checkPartNumber(in.partNumber());
+        MultipartUpload upload = multipart.describe(in.bucket(), in.key(), in.uploadId());
+        try (ObjectData src = store.openObject(in.source().bucket(), in.source().key())) {
+            ObjectInfo info = src.info();
+            in.source().check().verify(info);
+            long first = in.first() < 0 ? 0 : in.first();
+            long last = in.first() < 0 ? info.size() - 1 : in.last();
+            if (in.first() >= 0 && (first > last || last >= info.size())) {
+                throw new StorageException(StorageError.INVALID_ARGUMENT, "Range specified is not valid for source "
+                        + "object of size: " + info.size());
+            }
+            long length = last - first + 1;
+            if (length > MultipartUploads.MAX_PART_SIZE) {
+                throw new StorageException(StorageError.INVALID_REQUEST, "The specified copy source is larger than the "
+                        + "maximum allowable size for a copy source: " + MultipartUploads.MAX_PART_SIZE);
+            }
+            DataSink.Received data = DataSink.copy(blobs, src, first, length, false, upload.checksumAlgorithm());
+            PartRecord part = new PartRecord(PartRecord.FORMAT, in.partNumber(), data.size(), data.etag(),
+                    System.currentTimeMillis(), data.blobId(), data.checksum());
+            try {
+                return multipart.commitPart(in.bucket(), in.key(), in.uploadId(), part);
+            } catch (StorageException | IOException | RuntimeException e) {
+                blobs.delete(data.blobId());
+                throw e;
+            }
+        }
+    }
+}
