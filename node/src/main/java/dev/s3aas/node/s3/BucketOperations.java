@@ -53,16 +53,19 @@ final class BucketOperations {
         }
 
         /**
-         * A node serves one region. Like MinIO, it accepts a constraint naming that region; any other region is
-         * refused the way S3 refuses a constraint that does not match the endpoint.
+         * A node is not tied to a region: like MinIO with no region configured, it accepts any well-formed
+         * constraint, records it and reports it back (GetBucketLocation, HeadBucket), so clients that pick a
+         * region per bucket work unchanged. "US" is S3's legacy name for us-east-1.
          */
-        private String checkLocation(String constraint) throws S3Exception {
-            if (constraint.equals(region) || (region.equals("us-east-1") && constraint.equals("US"))) {
-                return region;
+        private static String checkLocation(String constraint) throws S3Exception {
+            if (constraint.equals("US")) {
+                return "us-east-1";
             }
-            throw new S3Exception(S3ErrorCode.IllegalLocationConstraintException,
-                    "The " + constraint + " location constraint is incompatible for the region specific endpoint "
-                            + "this request was sent to (" + region + ").");
+            if (!constraint.matches("[a-z]{2}(-[a-z0-9]+)+")) {
+                throw new S3Exception(S3ErrorCode.InvalidLocationConstraint,
+                        "The specified location-constraint is not valid: " + constraint);
+            }
+            return constraint;
         }
     }
 

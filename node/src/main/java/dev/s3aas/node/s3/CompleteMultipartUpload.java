@@ -19,7 +19,7 @@ record CompleteMultipartUpload(ObjectStore store) implements Operation {
 
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
-        XmlBody.Node doc = XmlBody.parse(SmallBody.read(ex, MAX_BODY));
+        XmlBody.Node doc = XmlBody.parse(SmallBody.read(ex, MAX_BODY, false));
         if (!doc.name().equals("CompleteMultipartUpload")) {
             throw new S3Exception(S3ErrorCode.MalformedXML);
         }
@@ -38,7 +38,7 @@ record CompleteMultipartUpload(ObjectStore store) implements Operation {
                             + "at least one Part is required.");
         }
         ObjectInfo info = store.completeMultipartUpload(new CompleteUploadInput(ex.bucket(), ex.key(),
-                ex.query().get("uploadId"), parts, PutObject.writeCondition(ex)));
+                ex.query().get("uploadId"), parts, PutObject.writeCondition(ex), objectChecksum(ex)));
         Xml xml = Xml.document("CompleteMultipartUploadResult")
                 .element("Location", "/" + ex.bucket() + "/" + ex.key())
                 .element("Bucket", ex.bucket())
@@ -52,6 +52,17 @@ record CompleteMultipartUpload(ObjectStore store) implements Operation {
             ex.setHeader("x-amz-version-id", info.versionId());
         }
         ex.sendXml(200, xml);
+    }
+
+    /** The whole object's checksum the client may send with the completion ({@code x-amz-checksum-<alg>}). */
+    private static CompleteUploadInput.ExpectedChecksum objectChecksum(S3Exchange ex) {
+        for (ChecksumAlgorithm a : ChecksumAlgorithm.values()) {
+            String v = ex.header(a.headerName());
+            if (v != null && !v.isBlank()) {
+                return new CompleteUploadInput.ExpectedChecksum(a, v.trim());
+            }
+        }
+        return null;
     }
 
     /** The part's checksum as listed by the client (any one Checksum* element), or null. */

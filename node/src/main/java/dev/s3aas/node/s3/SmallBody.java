@@ -13,7 +13,15 @@ final class SmallBody {
     private SmallBody() {}
 
     static byte[] read(S3Exchange ex, int maxBytes) throws S3Exception, IOException {
-        ChecksumSpec checksum = ChecksumSpec.fromRequest(ex);
+        return read(ex, maxBytes, true);
+    }
+
+    /**
+     * @param checksumCoversBody false where {@code x-amz-checksum-*} describes something else than this body
+     *        (CompleteMultipartUpload: the checksum of the whole object)
+     */
+    static byte[] read(S3Exchange ex, int maxBytes, boolean checksumCoversBody) throws S3Exception, IOException {
+        ChecksumSpec checksum = checksumCoversBody ? ChecksumSpec.fromRequest(ex) : ChecksumSpec.NONE;
         byte[] md5 = ContentMd5.parse(ex.header("Content-MD5"));
         byte[] body = ex.body().readNBytes(maxBytes + 1);
         if (body.length > maxBytes) {

@@ -103,6 +103,7 @@ final class MultipartUploads {
             UploadRecord upload = RecordCodec.decode(ub, UploadRecord.class);
             List<PartRecord> parts = listedParts(txn, in);
             ObjectRecord record = assemble(upload, parts);
+            checkObjectChecksum(in.expectedChecksum(), record.checksum());
             writes.writeCurrent(txn, in.bucket(), in.key(), in.condition(), record, null, ObjectWrites.Data.REFERENCED);
             releaseUnlisted(txn, in.uploadId(), parts);
             txn.delete(MetaDb.Cf.UPLOADS, uk);
@@ -173,6 +174,26 @@ final class MultipartUploads {
             return new Checksum(a, Base64.getEncoder().encodeToString(MultipartChecksums.fullObject(a, withLengths)), false);
         }
         return new Checksum(a, MultipartChecksums.composite(a, raw), true);
+    }
+
+    /**
+     * A client may send the checksum it expects for the whole object with the completion (minio-go sends the
+     * composite CRC32C without the "-N" suffix). It is compared when the upload has that algorithm.
+     */
+    private static void checkObjectChecksum(CompleteUploadInput.ExpectedChecksum expected, Checksum actual)
+            throws StorageException {
+        if (expected == null || actual == null || expected.algorithm() != actual.algorithm()) {
+            return;
+        }
+        if (!stripPartCount(expected.value()).equals(stripPartCount(actual.value()))) {
+            throw new StorageException(StorageError.BAD_DIGEST, "The " + actual.algorithm().name()
+                    + " you specified for the object did not match the calculated checksum.");
+        }
+    }
+
+    private static String stripPartCount(String v) {
+        int dash = v.lastIndexOf('-');
+        return dash > 0 ? v.substring(0, dash) : v;
     }
 
     private void releaseUnlisted(Txn txn, String uploadId, List<PartRecord> listed) {

@@ -79,10 +79,13 @@ class BucketOperationsTest {
         s3.createBucket(b -> b.bucket("located").createBucketConfiguration(
                 c -> c.locationConstraint("us-east-1")));
         assertThat(s3.getBucketLocation(b -> b.bucket("located")).locationConstraintAsString()).isEmpty();
-        assertThatThrownBy(() -> s3.createBucket(b -> b.bucket("elsewhere").createBucketConfiguration(
-                c -> c.locationConstraint("eu-west-1"))))
+        // Like MinIO without a configured region: any well-formed region is accepted and reported back.
+        s3.createBucket(b -> b.bucket("elsewhere").createBucketConfiguration(c -> c.locationConstraint("eu-west-1")));
+        assertThat(s3.getBucketLocation(b -> b.bucket("elsewhere")).locationConstraintAsString()).isEqualTo("eu-west-1");
+        assertThatThrownBy(() -> s3.createBucket(b -> b.bucket("nowhere").createBucketConfiguration(
+                c -> c.locationConstraint("Not A Region"))))
                 .isInstanceOfSatisfying(S3Exception.class,
-                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("IllegalLocationConstraintException"));
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidLocationConstraint"));
     }
 
     @Test
