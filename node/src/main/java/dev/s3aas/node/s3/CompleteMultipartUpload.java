@@ -48,9 +48,7 @@ record CompleteMultipartUpload(ObjectStore store) implements Operation {
             xml.element(info.checksum().algorithm().xmlElement(), info.checksum().value())
                     .element("ChecksumType", info.checksum().type());
         }
-        if (!"null".equals(info.versionId())) {
-            ex.setHeader("x-amz-version-id", info.versionId());
-        }
+        ObjectHeaders.setVersionId(ex, info.versionId());
         ex.sendXml(200, xml);
     }
 

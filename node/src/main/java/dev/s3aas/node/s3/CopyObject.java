@@ -31,6 +31,10 @@ record CopyObject(ObjectStore store) implements Operation {
         ObjectMetadata metadata = replace ? ObjectHeaders.fromRequest(ex) : null;
         ObjectInfo info = store.copyObject(new CopyObjectInput(CopySourceHeader.source(ex, src), ex.bucket(), ex.key(),
                 metadata, algorithm, PutObject.writeCondition(ex)));
+        ObjectHeaders.setVersionId(ex, info.versionId());
+        if (src.versionId() != null) {
+            ex.setHeader("x-amz-copy-source-version-id", src.versionId());
+        }
         Xml xml = Xml.document("CopyObjectResult")
                 .element("LastModified", info.lastModified())
                 .element("ETag", ObjectHeaders.quote(info.etag()));

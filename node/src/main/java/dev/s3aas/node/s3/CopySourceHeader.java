@@ -39,14 +39,11 @@ final class CopySourceHeader {
 
     /** The source plus its preconditions, checked by storage on the pinned version. */
     static CopySource source(S3Exchange ex, Parsed parsed) throws S3Exception {
-        if (parsed.versionId() != null && !parsed.versionId().equals("null")) {
-            throw new S3Exception(S3ErrorCode.NoSuchVersion);
-        }
         String ifMatch = ex.header("x-amz-copy-source-if-match");
         String ifUnmodified = ex.header("x-amz-copy-source-if-unmodified-since");
         String ifNoneMatch = ex.header("x-amz-copy-source-if-none-match");
         String ifModified = ex.header("x-amz-copy-source-if-modified-since");
-        return new CopySource(parsed.bucket(), parsed.key(), source -> {
+        return new CopySource(parsed.bucket(), parsed.key(), parsed.versionId(), source -> {
             if (Conditionals.evaluate(ifMatch, ifUnmodified, ifNoneMatch, ifModified, source)
                     != Conditionals.Outcome.PROCEED) {
                 throw new StorageException(StorageError.PRECONDITION_FAILED,

@@ -1,14 +1,22 @@
 package dev.s3aas.node.s3;
 
+import dev.s3aas.node.storage.DeleteOutcome;
 import dev.s3aas.node.storage.ObjectStore;
 import dev.s3aas.node.storage.StorageException;
 import java.io.IOException;
 
-/** DELETE /bucket/key — DeleteObject; deleting a missing key succeeds (204), as in S3. */
+/**
+ * DELETE /bucket/key[?versionId=V] — DeleteObject. Deleting a missing key succeeds (204), as in S3; in a
+ * versioned bucket it adds a delete marker; with a version id it removes that version for good.
+ */
 record DeleteObject(ObjectStore store) implements Operation {
     @Override
     public void handle(S3Exchange ex) throws StorageException, IOException {
-        store.deleteObject(ex.bucket(), ex.key());
+        DeleteOutcome out = store.deleteObject(ex.bucket(), ex.key(), ex.query().get("versionId"));
+        ObjectHeaders.setVersionId(ex, out.versionId());
+        if (out.deleteMarker()) {
+            ex.setHeader("x-amz-delete-marker", "true");
+        }
         ex.sendEmpty(204);
     }
 }

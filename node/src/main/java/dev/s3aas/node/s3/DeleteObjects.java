@@ -1,5 +1,6 @@
 package dev.s3aas.node.s3;
 
+import dev.s3aas.node.storage.DeleteOutcome;
 import dev.s3aas.node.storage.ObjectStore;
 import dev.s3aas.node.storage.StorageException;
 import java.io.IOException;
@@ -31,11 +32,13 @@ record DeleteObjects(ObjectStore store) implements Operation {
             if (key == null) {
                 throw new S3Exception(S3ErrorCode.MalformedXML);
             }
+            String versionId = o.childText("VersionId");
             try {
                 ObjectKey.parse(key);
-                store.deleteObject(ex.bucket(), key);
+                DeleteOutcome out = store.deleteObject(ex.bucket(), key, versionId == null || versionId.isEmpty()
+                        ? null : versionId);
                 if (!quiet) {
-                    xml.start("Deleted").element("Key", key).end();
+                    deleted(xml, key, versionId, out);
                 }
             } catch (S3Exception e) {
                 error(xml, key, e.code(), e.getMessage());
@@ -44,6 +47,21 @@ record DeleteObjects(ObjectStore store) implements Operation {
             }
         }
         ex.sendXml(200, xml);
+    }
+
+    /** S3: VersionId echoes the request; DeleteMarker(VersionId) tells about a marker created or removed. */
+    private static void deleted(Xml xml, String key, String versionId, DeleteOutcome out) {
+        xml.start("Deleted").element("Key", key);
+        if (versionId != null && !versionId.isEmpty()) {
+            xml.element("VersionId", versionId);
+        }
+        if (out.deleteMarker()) {
+            xml.element("DeleteMarker", true);
+            if (out.versionId() != null && !out.versionId().equals("null")) {
+                xml.element("DeleteMarkerVersionId", out.versionId());
+            }
+        }
+        xml.end();
     }
 
     private static void error(Xml xml, String key, S3ErrorCode code, String message) {

@@ -10,7 +10,7 @@ import java.io.IOException;
 record GetObject(ObjectStore store) implements Operation {
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
-        try (ObjectData data = store.openObject(ex.bucket(), ex.key())) {
+        try (ObjectData data = store.openObject(ex.bucket(), ex.key(), ex.query().get("versionId"))) {
             ObjectInfo info = data.info();
             if (HeadObject.preconditions(ex, info)) {
                 return;

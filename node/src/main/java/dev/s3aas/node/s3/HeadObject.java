@@ -8,7 +8,7 @@ import dev.s3aas.node.storage.StorageException;
 record HeadObject(ObjectStore store) implements Operation {
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException {
-        ObjectInfo info = store.headObject(ex.bucket(), ex.key());
+        ObjectInfo info = store.headObject(ex.bucket(), ex.key(), ex.query().get("versionId"));
         if (preconditions(ex, info)) {
             return;
         }

@@ -76,9 +76,7 @@ final class ObjectHeaders {
         for (var e : m.user().entrySet()) {
             ex.setHeader(META + e.getKey(), e.getValue());
         }
-        if (info.versionId() != null && !info.versionId().equals("null")) {
-            ex.setHeader("x-amz-version-id", info.versionId());
-        }
+        setVersionId(ex, info.versionId());
         if (info.partsCount() > 0) {
             ex.setHeader("x-amz-mp-parts-count", Integer.toString(info.partsCount()));
         }
@@ -107,6 +105,13 @@ final class ObjectHeaders {
                 }
                 ex.setHeader(o[1], v);
             }
+        }
+    }
+
+    /** {@code x-amz-version-id} for versions that have one (the null version goes unmentioned). */
+    static void setVersionId(S3Exchange ex, String versionId) {
+        if (versionId != null && !versionId.equals("null")) {
+            ex.setHeader("x-amz-version-id", versionId);
         }
     }
 

@@ -32,9 +32,7 @@ record PutObject(ObjectStore store) implements Operation {
             ex.setHeader(info.checksum().algorithm().headerName(), info.checksum().value());
             ex.setHeader("x-amz-checksum-type", info.checksum().type());
         }
-        if (!"null".equals(info.versionId())) {
-            ex.setHeader("x-amz-version-id", info.versionId());
-        }
+        ObjectHeaders.setVersionId(ex, info.versionId());
         ex.sendEmpty(200);
     }
 

@@ -9,8 +9,7 @@ final class Router {
     private static final String[] UNSUPPORTED_BUCKET = {
         "accelerate", "analytics", "cors", "intelligent-tiering", "inventory", "lifecycle", "logging",
         "metrics", "notification", "ownershipControls", "publicAccessBlock", "replication", "requestPayment",
-        "website", "acl", "tagging", "policy", "policyStatus", "versioning", "versions",
-        "encryption", "object-lock"};
+        "website", "acl", "tagging", "policy", "policyStatus", "encryption", "object-lock"};
     private static final String[] UNSUPPORTED_OBJECT = {
         "acl", "tagging", "retention", "legal-hold", "attributes", "torrent", "restore", "select"};
 
@@ -37,10 +36,19 @@ final class Router {
                 if (q.has("uploads")) {
                     return S3Operation.LIST_MULTIPART_UPLOADS;
                 }
+                if (q.has("versioning")) {
+                    return S3Operation.GET_BUCKET_VERSIONING;
+                }
+                if (q.has("versions")) {
+                    return S3Operation.LIST_OBJECT_VERSIONS;
+                }
                 unsupported(q, UNSUPPORTED_BUCKET);
                 return "2".equals(q.get("list-type")) ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS;
             }
             case "PUT" -> {
+                if (q.has("versioning")) {
+                    return S3Operation.PUT_BUCKET_VERSIONING;
+                }
                 unsupported(q, UNSUPPORTED_BUCKET);
                 return S3Operation.CREATE_BUCKET;
             }

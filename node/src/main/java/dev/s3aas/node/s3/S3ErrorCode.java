@@ -20,6 +20,7 @@ enum S3ErrorCode {
     InvalidAccessKeyId(403, "The AWS access key Id you provided does not exist in our records."),
     InvalidArgument(400, "Invalid Argument"),
     InvalidBucketName(400, "The specified bucket is not valid."),
+    InvalidBucketState(409, "The request is not valid with the current state of the bucket."),
     InvalidDigest(400, "The Content-MD5 you specified is not valid."),
     InvalidLocationConstraint(400, "The specified location-constraint is not valid."),
     InvalidPart(400, "One or more of the specified parts could not be found."),

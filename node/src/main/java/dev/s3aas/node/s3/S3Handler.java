@@ -71,6 +71,10 @@ final class S3Handler extends Handler.Abstract {
         } catch (S3Exception e) {
             fail(ex, request, response, callback, requestId, e.code(), e.getMessage(), Map.of(), null);
         } catch (StorageException e) {
+            if (e.deleteMarkerVersionId() != null) {
+                response.getHeaders().put("x-amz-delete-marker", "true");
+                response.getHeaders().put("x-amz-version-id", e.deleteMarkerVersionId());
+            }
             fail(ex, request, response, callback, requestId, ErrorMapper.map(e.error()), e.getMessage(), Map.of(), null);
         } catch (SigV4Exception e) {
             fail(ex, request, response, callback, requestId, ErrorMapper.map(e.error()), e.getMessage(), e.details(),

@@ -24,7 +24,10 @@ enum S3Operation {
     COMPLETE_MULTIPART_UPLOAD("s3:PutObject", Target.OBJECT),
     ABORT_MULTIPART_UPLOAD("s3:AbortMultipartUpload", Target.OBJECT),
     LIST_PARTS("s3:ListMultipartUploadParts", Target.OBJECT),
-    LIST_MULTIPART_UPLOADS("s3:ListBucketMultipartUploads", Target.BUCKET);
+    LIST_MULTIPART_UPLOADS("s3:ListBucketMultipartUploads", Target.BUCKET),
+    GET_BUCKET_VERSIONING("s3:GetBucketVersioning", Target.BUCKET),
+    PUT_BUCKET_VERSIONING("s3:PutBucketVersioning", Target.BUCKET),
+    LIST_OBJECT_VERSIONS("s3:ListBucketVersions", Target.BUCKET);
 
     /** What the request's resource ARN names. */
     enum Target { SERVICE, BUCKET, OBJECT }
@@ -35,5 +38,20 @@ enum S3Operation {
     S3Operation(String action, Target target) {
         this.action = action;
         this.target = target;
+    }
+
+    /**
+     * The IAM action for this request: addressing a specific version needs the *Version action
+     * (s3:GetObjectVersion, s3:DeleteObjectVersion), as in AWS.
+     */
+    String action(boolean versionIdGiven) {
+        if (!versionIdGiven) {
+            return action;
+        }
+        return switch (this) {
+            case GET_OBJECT, HEAD_OBJECT -> "s3:GetObjectVersion";
+            case DELETE_OBJECT -> "s3:DeleteObjectVersion";
+            default -> action;
+        };
     }
 }

@@ -87,6 +87,9 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.ABORT_MULTIPART_UPLOAD, new AbortMultipartUpload(store));
         ops.put(S3Operation.LIST_PARTS, new ListParts(store, s.ownerId()));
         ops.put(S3Operation.LIST_MULTIPART_UPLOADS, new ListMultipartUploads(store, s.ownerId()));
+        ops.put(S3Operation.GET_BUCKET_VERSIONING, new BucketVersioning.Get(store));
+        ops.put(S3Operation.PUT_BUCKET_VERSIONING, new BucketVersioning.Put(store));
+        ops.put(S3Operation.LIST_OBJECT_VERSIONS, new ListObjectVersions(store, s.ownerId()));
         for (S3Operation op : S3Operation.values()) {
             if (!ops.containsKey(op)) {
                 throw new IllegalStateException("no handler for " + op);

@@ -84,6 +84,25 @@ final class Keys {
         return b;
     }
 
+    /** Prefix of a key's noncurrent versions in the {@code versions} column family: {@code bucketId‖key‖0x00}. */
+    static byte[] versionPrefix(long bucketId, String key) {
+        byte[] k = objectKey(bucketId, key);
+        return Arrays.copyOf(k, k.length + 1);
+    }
+
+    static byte[] versionKey(long bucketId, String key, byte[] suffix) {
+        byte[] p = versionPrefix(bucketId, key);
+        byte[] b = Arrays.copyOf(p, p.length + suffix.length);
+        System.arraycopy(suffix, 0, b, p.length, suffix.length);
+        return b;
+    }
+
+    /** The object key inside a versions-CF key. */
+    static String versionObjectName(byte[] versionKey) {
+        return new String(versionKey, BUCKET_ID_BYTES, versionKey.length - BUCKET_ID_BYTES - 1 - VersionIds.SUFFIX_BYTES,
+                StandardCharsets.UTF_8);
+    }
+
     static byte[] longBytes(long v) {
         byte[] b = new byte[8];
         putLong(b, 0, v);

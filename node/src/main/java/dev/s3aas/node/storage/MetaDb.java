@@ -24,7 +24,8 @@ import org.rocksdb.WriteOptions;
  * <ul>
  *   <li>{@code default}: node-wide counters (next bucket id).</li>
  *   <li>{@code buckets}: bucket name → {@link BucketRecord}.</li>
- *   <li>{@code objects}: bucketId‖key → current {@link ObjectRecord}.</li>
+ *   <li>{@code objects}: bucketId‖key → current {@link ObjectRecord} (possibly a delete marker).</li>
+ *   <li>{@code versions}: bucketId‖key‖0x00‖~sequence‖random → noncurrent versions, newest first.</li>
  *   <li>{@code inline}: blob id → bytes of a small object (RocksDB blob files keep them out of the LSM).</li>
  *   <li>{@code blobrefs}: blob id → nothing: the blob file is referenced by committed metadata.</li>
  *   <li>{@code gc}: blob id → nothing: the blob file is garbage, to be unlinked.</li>
@@ -38,7 +39,7 @@ final class MetaDb implements AutoCloseable {
         RocksDB.loadLibrary();
     }
 
-    enum Cf { DEFAULT, BUCKETS, OBJECTS, INLINE, BLOBREFS, GC, USAGE, UPLOADS, PARTS, IAM }
+    enum Cf { DEFAULT, BUCKETS, OBJECTS, INLINE, BLOBREFS, GC, USAGE, UPLOADS, PARTS, IAM, VERSIONS }
 
     private final RocksDB db;
     private final List<ColumnFamilyHandle> handles;

@@ -28,7 +28,7 @@ final class ObjectCopier {
     }
 
     ObjectInfo copyObject(CopyObjectInput in) throws StorageException, IOException {
-        try (ObjectData src = store.openObject(in.source().bucket(), in.source().key())) {
+        try (ObjectData src = store.openObject(in.source().bucket(), in.source().key(), in.source().versionId())) {
             ObjectInfo info = src.info();
             in.source().check().verify(info);
             if (info.size() > MAX_COPY_SIZE) {
@@ -41,7 +41,10 @@ final class ObjectCopier {
                     : info.checksum() == null ? null : info.checksum().algorithm();
             boolean sameChecksum = info.checksum() == null ? algorithm == null
                     : algorithm == info.checksum().algorithm();
-            if (in.ontoItself() && sameChecksum) {
+            // Sharing blobs between two records is only safe when the old one is released, not kept as a
+            // version: in a versioned bucket a self-copy copies the bytes like any other copy.
+            boolean unversioned = store.bucketRecord(in.bucket()).config().versioning() == null;
+            if (in.ontoItself() && sameChecksum && unversioned) {
                 return replaceMetadata(in, info, metadata);
             }
             DataSink.Received data = DataSink.copy(blobs, src, 0, info.size(), true, algorithm);
@@ -74,7 +77,8 @@ final class ObjectCopier {
             BucketRecord b = ObjectWrites.bucketIn(txn, Keys.utf8(in.bucket()));
             byte[] v = txn.get(MetaDb.Cf.OBJECTS, Keys.objectKey(b.id(), in.key()));
             ObjectRecord current = v == null ? null : RecordCodec.decode(v, ObjectRecord.class);
-            if (current == null || current.deleteMarker() || !current.etag().equals(copied.etag())
+            if (b.config().versioning() != null || current == null || current.deleteMarker()
+                    || !current.etag().equals(copied.etag())
                     || current.lastModifiedMillis() != copied.lastModified().toEpochMilli()) {
                 throw new StorageException(StorageError.PRECONDITION_FAILED,
                         "The source object changed while it was being copied; retry.");
@@ -90,7 +94,7 @@ final class ObjectCopier {
     PartInfo uploadPartCopy(UploadPartCopyInput in) throws StorageException, IOException {
         MultipartUploads.checkPartNumber(in.partNumber());
         MultipartUpload upload = multipart.describe(in.bucket(), in.key(), in.uploadId());
-        try (ObjectData src = store.openObject(in.source().bucket(), in.source().key())) {
+        try (ObjectData src = store.openObject(in.source().bucket(), in.source().key(), in.source().versionId())) {
             ObjectInfo info = src.info();
             in.source().check().verify(info);
             long first = in.first() < 0 ? 0 : in.first();

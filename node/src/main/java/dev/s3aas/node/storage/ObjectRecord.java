@@ -30,6 +30,17 @@ record ObjectRecord(
         metadata = metadata == null ? ObjectMetadata.EMPTY : metadata;
     }
 
+    ObjectRecord withVersionId(String id) {
+        return new ObjectRecord(format, id, deleteMarker, size, etag, lastModifiedMillis, metadata, checksum, extents,
+                partsCount);
+    }
+
+    /** A delete marker: a version with no data that hides the key. */
+    static ObjectRecord deleteMarker(String versionId) {
+        return new ObjectRecord(FORMAT, versionId, true, 0, "", System.currentTimeMillis(), ObjectMetadata.EMPTY, null,
+                List.of(), 0);
+    }
+
     ObjectInfo toInfo(String bucket, String key) {
         List<Long> parts = List.of();
         if (partsCount > 0) {

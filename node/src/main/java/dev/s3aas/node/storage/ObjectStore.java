@@ -32,12 +32,31 @@ public interface ObjectStore extends AutoCloseable {
      */
     ObjectInfo putObject(PutObjectInput input, InputStream body) throws StorageException, IOException;
 
-    ObjectInfo headObject(String bucket, String key) throws StorageException;
+    /** @param versionId a specific version, or null for the current one */
+    ObjectInfo headObject(String bucket, String key, String versionId) throws StorageException;
 
-    ObjectData openObject(String bucket, String key) throws StorageException, IOException;
+    default ObjectInfo headObject(String bucket, String key) throws StorageException {
+        return headObject(bucket, key, null);
+    }
 
-    /** Deleting a missing key succeeds (S3 semantics); returns what was deleted, if anything. */
-    DeleteOutcome deleteObject(String bucket, String key) throws StorageException, IOException;
+    /** @param versionId a specific version, or null for the current one */
+    ObjectData openObject(String bucket, String key, String versionId) throws StorageException, IOException;
+
+    default ObjectData openObject(String bucket, String key) throws StorageException, IOException {
+        return openObject(bucket, key, null);
+    }
+
+    /**
+     * Without a version id: deletes the key, or in a versioned bucket adds a delete marker. With one: removes
+     * that version for good. Deleting something missing succeeds (S3 semantics).
+     */
+    DeleteOutcome deleteObject(String bucket, String key, String versionId) throws StorageException, IOException;
+
+    default DeleteOutcome deleteObject(String bucket, String key) throws StorageException, IOException {
+        return deleteObject(bucket, key, null);
+    }
+
+    VersionsPage listObjectVersions(ListVersionsQuery query) throws StorageException;
 
     ListPage listObjects(ListQuery query) throws StorageException;
 

@@ -1,14 +1,20 @@
 package dev.s3aas.node.storage;
 
 import java.io.IOException;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The shared steps of every mutation that changes which version of a key is current (PutObject,
- * CompleteMultipartUpload, CopyObject, DeleteObject): preconditions and quota checked against the state at
- * commit time, the record and its data references written, the replaced version's data released, the
- * bucket's usage adjusted — all in the same {@link Txn}, so all or nothing becomes durable.
+ * The shared steps of every mutation that changes the versions of a key (PutObject, CompleteMultipartUpload,
+ * CopyObject, DeleteObject): preconditions and quota checked against the state at commit time, version ids
+ * assigned per the bucket's versioning state, replaced versions archived or released, the bucket's usage
+ * adjusted — all in the same {@link Txn}, so all or nothing becomes durable.
+ *
+ * <p>Versioning (S3 "Using versioning in S3 buckets"): while never enabled, a write replaces the "null"
+ * version. Enabled: every write and every unversioned delete adds a version (a delete adds a delete marker)
+ * and the previous current version becomes noncurrent. Suspended: writes and deletes produce the "null"
+ * version, replacing an existing null version but keeping other versions. Usage counts every stored version.
  */
 final class ObjectWrites {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectWrites.class);
@@ -24,7 +30,6 @@ final class ObjectWrites {
         this.collector = collector;
     }
 
-
     /** Whether the blobs a new record points at still need to be referenced, or already are. */
     enum Data {
         /** Written for this record and durable in tmp/ (PutObject, CopyObject): reference and publish them. */
@@ -34,9 +39,8 @@ final class ObjectWrites {
     }
 
     /**
-     * Inside a commit: makes {@code record} the current version of the key, replacing (and releasing the data
-     * of) the previous one, with the write condition and the quota checked against the state at this instant.
-     * Blobs shared by the old and the new record (a metadata-only self-copy) are kept.
+     * Inside a commit: makes {@code record} the current version of the key (its version id assigned here), with
+     * the write condition and the quota checked against the state at this instant.
      *
      * @param inlineData the bytes of an inline extent that is new, else null
      */
@@ -44,38 +48,137 @@ final class ObjectWrites {
                               ObjectRecord record, byte[] inlineData, Data data) throws StorageException {
         BucketRecord bucket = bucketIn(txn, Keys.utf8(bucketName));
         byte[] rk = Keys.objectKey(bucket.id(), key);
-        byte[] oldBytes = txn.get(MetaDb.Cf.OBJECTS, rk);
-        ObjectRecord old = oldBytes == null ? null : RecordCodec.decode(oldBytes, ObjectRecord.class);
+        ObjectRecord old = decode(txn.get(MetaDb.Cf.OBJECTS, rk));
         Preconditions.checkWrite(condition, old);
-        long oldSize = old == null || old.deleteMarker() ? 0 : old.size();
-        long oldCount = old == null || old.deleteMarker() ? 0 : 1;
+        String versioning = bucket.config().versioning();
+        ObjectRecord current = record.withVersionId("Enabled".equals(versioning) ? VersionIds.newId() : VersionIds.NULL);
+        long freed = old == null ? 0 : retire(txn, bucket, key, old, versioning, current);
         long quota = bucket.config().quotaBytes();
         BucketUsage usage = decodeUsage(txn.get(MetaDb.Cf.USAGE, Keys.bucketPrefix(bucket.id())));
-        if (quota > 0 && record.size() > oldSize && usage.bytes() - oldSize + record.size() > quota) {
+        if (quota > 0 && current.size() > freed && usage.bytes() + current.size() > quota) {
             throw quotaExceeded();
         }
-        txn.put(MetaDb.Cf.OBJECTS, rk, RecordCodec.encode(record));
-        for (Extent e : record.extents()) {
+        txn.put(MetaDb.Cf.OBJECTS, rk, RecordCodec.encode(current));
+        for (Extent e : current.extents()) {
             if (e.inline() && inlineData != null) {
                 txn.put(MetaDb.Cf.INLINE, BlobIds.bytes(e.blobId()), inlineData);
             } else if (!e.inline() && data == Data.FRESH) {
                 referenceBlob(txn, e.blobId());
             }
         }
-        if (old != null) {
-            releaseExcept(txn, old, record);
-        }
-        addUsage(txn, bucket.id(), record.size() - oldSize, 1 - oldCount);
-        return record;
+        addUsage(txn, bucket.id(), current.size(), 1);
+        return current;
     }
 
-    private void publish(String blobId) {
-        try {
-            blobs.publish(blobId);
-        } catch (IOException e) {
-            // The data is durable in tmp/ and readable there; the janitor moves it at the next start.
-            LOG.warn("could not move blob {} out of tmp/", blobId, e);
+    /**
+     * The current version {@code old} stops being current because {@code next} takes its place: archived as
+     * noncurrent, or released if it is the null version being replaced (usage adjusted here). Returns the
+     * bytes released, so a replacement that does not grow the bucket passes the quota.
+     */
+    private long retire(Txn txn, BucketRecord bucket, String key, ObjectRecord old, String versioning,
+                        ObjectRecord next) {
+        long freed = 0;
+        if (versioning == null || (VersionIds.NULL.equals(old.versionId()) && VersionIds.NULL.equals(next.versionId()))) {
+            releaseExcept(txn, old, next);
+            freed = old.size();
+            addUsage(txn, bucket.id(), -old.size(), -1);
+        } else {
+            txn.put(MetaDb.Cf.VERSIONS, Keys.versionKey(bucket.id(), key, VersionIds.suffix(old)), RecordCodec.encode(old));
         }
+        if ("Suspended".equals(versioning) && !VersionIds.NULL.equals(old.versionId())) {
+            freed += dropNoncurrentNull(txn, bucket, key);
+        }
+        return freed;
+    }
+
+    /** Suspended versioning: a new null version replaces a noncurrent null version, if there is one. */
+    private long dropNoncurrentNull(Txn txn, BucketRecord bucket, String key) {
+        for (Map.Entry<byte[], byte[]> e : txn.scan(MetaDb.Cf.VERSIONS, Keys.versionPrefix(bucket.id(), key),
+                Integer.MAX_VALUE).entrySet()) {
+            ObjectRecord v = decode(e.getValue());
+            if (VersionIds.NULL.equals(v.versionId())) {
+                txn.delete(MetaDb.Cf.VERSIONS, e.getKey());
+                release(txn, v);
+                addUsage(txn, bucket.id(), -v.size(), -1);
+                return v.size();
+            }
+        }
+        return 0;
+    }
+
+    /** DeleteObject without a version id: removes the key, or adds a delete marker in a versioned bucket. */
+    DeleteOutcome deleteCurrent(Txn txn, BucketRecord bucket, String key) {
+        byte[] rk = Keys.objectKey(bucket.id(), key);
+        ObjectRecord old = decode(txn.get(MetaDb.Cf.OBJECTS, rk));
+        String versioning = bucket.config().versioning();
+        if (versioning == null) {
+            if (old == null) {
+                return new DeleteOutcome(false, null, false);
+            }
+            txn.delete(MetaDb.Cf.OBJECTS, rk);
+            release(txn, old);
+            addUsage(txn, bucket.id(), -old.size(), -1);
+            return new DeleteOutcome(true, null, false);
+        }
+        ObjectRecord marker = ObjectRecord.deleteMarker("Enabled".equals(versioning) ? VersionIds.newId() : VersionIds.NULL);
+        if (old != null) {
+            retire(txn, bucket, key, old, versioning, marker);
+        }
+        txn.put(MetaDb.Cf.OBJECTS, rk, RecordCodec.encode(marker));
+        addUsage(txn, bucket.id(), 0, 1);
+        return new DeleteOutcome(true, marker.versionId(), true);
+    }
+
+    /**
+     * DeleteObject with a version id: that version is removed for good. If it was current, the newest
+     * noncurrent version (if any) becomes current.
+     */
+    DeleteOutcome deleteVersion(Txn txn, BucketRecord bucket, String key, String versionId) {
+        byte[] rk = Keys.objectKey(bucket.id(), key);
+        ObjectRecord current = decode(txn.get(MetaDb.Cf.OBJECTS, rk));
+        if (current != null && current.versionId().equals(versionId)) {
+            txn.delete(MetaDb.Cf.OBJECTS, rk);
+            removeVersion(txn, bucket, current);
+            var newest = txn.scan(MetaDb.Cf.VERSIONS, Keys.versionPrefix(bucket.id(), key), 1);
+            if (!newest.isEmpty()) {
+                var e = newest.entrySet().iterator().next();
+                txn.delete(MetaDb.Cf.VERSIONS, e.getKey());
+                txn.put(MetaDb.Cf.OBJECTS, rk, e.getValue());
+            }
+            return new DeleteOutcome(true, versionId, current.deleteMarker());
+        }
+        byte[] vk = findNoncurrent(txn, bucket, key, versionId);
+        if (vk == null) {
+            return new DeleteOutcome(false, versionId, false);
+        }
+        ObjectRecord v = decode(txn.get(MetaDb.Cf.VERSIONS, vk));
+        txn.delete(MetaDb.Cf.VERSIONS, vk);
+        removeVersion(txn, bucket, v);
+        return new DeleteOutcome(true, versionId, v.deleteMarker());
+    }
+
+    private void removeVersion(Txn txn, BucketRecord bucket, ObjectRecord v) {
+        release(txn, v);
+        addUsage(txn, bucket.id(), -v.size(), -1);
+    }
+
+    /** The versions-CF key of a noncurrent version, or null. The null version is found by scanning the key's versions. */
+    byte[] findNoncurrent(Txn txn, BucketRecord bucket, String key, String versionId) {
+        if (VersionIds.NULL.equals(versionId)) {
+            for (var e : txn.scan(MetaDb.Cf.VERSIONS, Keys.versionPrefix(bucket.id(), key), Integer.MAX_VALUE)
+                    .entrySet()) {
+                if (VersionIds.NULL.equals(decode(e.getValue()).versionId())) {
+                    return e.getKey();
+                }
+            }
+            return null;
+        }
+        byte[] vk = Keys.versionKey(bucket.id(), key, VersionIds.suffix(versionId));
+        return txn.get(MetaDb.Cf.VERSIONS, vk) == null ? null : vk;
+    }
+
+    private static ObjectRecord decode(byte[] v) {
+        return v == null ? null : RecordCodec.decode(v, ObjectRecord.class);
     }
 
     /** Drops the data of a version that is no longer referenced (inside the same commit). */
@@ -83,6 +186,7 @@ final class ObjectWrites {
         releaseExcept(txn, old, null);
     }
 
+    /** Releases {@code old}'s data except blobs that {@code keep} still uses (a metadata-only self-copy). */
     private void releaseExcept(Txn txn, ObjectRecord old, ObjectRecord keep) {
         for (Extent e : old.extents()) {
             if (keep != null && keep.extents().stream().anyMatch(k -> k.blobId().equals(e.blobId()))) {
@@ -110,6 +214,16 @@ final class ObjectWrites {
         txn.afterCommit(() -> publish(blobId));
     }
 
+    private void publish(String blobId) {
+        try {
+            blobs.publish(blobId);
+        } catch (IOException e) {
+            // The data is durable in tmp/ and readable there; the janitor moves it at the next start.
+            LOG.warn("could not move blob {} out of tmp/", blobId, e);
+        }
+    }
+
+    /** Early quota check before streaming a body (the authoritative check is inside the commit). */
     void checkQuota(BucketRecord bucket, long incoming, long replaced) throws StorageException {
         long quota = bucket.config().quotaBytes();
         if (quota > 0 && incoming > 0) {
@@ -118,6 +232,16 @@ final class ObjectWrites {
                 throw quotaExceeded();
             }
         }
+    }
+
+    /** Adds to a bucket's usage inside the commit. */
+    void addUsage(Txn txn, long bucketId, long deltaBytes, long deltaObjects) {
+        if (deltaBytes == 0 && deltaObjects == 0) {
+            return;
+        }
+        byte[] usageKey = Keys.bucketPrefix(bucketId);
+        BucketUsage usage = decodeUsage(txn.get(MetaDb.Cf.USAGE, usageKey));
+        txn.put(MetaDb.Cf.USAGE, usageKey, encodeUsage(usage.plus(deltaBytes, deltaObjects)));
     }
 
     static BucketRecord bucketIn(Txn txn, byte[] key) throws StorageException {
@@ -145,12 +269,5 @@ final class ObjectWrites {
         Keys.putLong(b, 0, u.bytes());
         Keys.putLong(b, 8, u.objects());
         return b;
-    }
-
-    /** Adds to a bucket's usage inside the commit. */
-    void addUsage(Txn txn, long bucketId, long deltaBytes, long deltaObjects) {
-        byte[] usageKey = Keys.bucketPrefix(bucketId);
-        BucketUsage usage = decodeUsage(txn.get(MetaDb.Cf.USAGE, usageKey));
-        txn.put(MetaDb.Cf.USAGE, usageKey, encodeUsage(usage.plus(deltaBytes, deltaObjects)));
     }
 }

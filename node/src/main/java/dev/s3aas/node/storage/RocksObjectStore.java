@@ -45,6 +45,8 @@ public final class RocksObjectStore implements ObjectStore {
     private final MultipartUploads multipart;
     private final UploadLister uploadLister;
     private final ObjectCopier copier;
+    private final VersionReader versions;
+    private final VersionLister versionLister;
 
     private RocksObjectStore(MetaDb db, BlobStore blobs) {
         this.db = db;
@@ -56,6 +58,8 @@ public final class RocksObjectStore implements ObjectStore {
         this.multipart = new MultipartUploads(db, blobs, committer, writes);
         this.uploadLister = new UploadLister(db);
         this.copier = new ObjectCopier(this, blobs, committer, writes, multipart);
+        this.versions = new VersionReader(db);
+        this.versionLister = new VersionLister(db);
     }
 
     /** Opens (or creates) the store in {@code dataDir} and repairs what an earlier crash left behind. */
@@ -131,7 +135,9 @@ public final class RocksObjectStore implements ObjectStore {
         committer.commit(txn -> {
             BucketRecord b = ObjectWrites.bucketIn(txn, key);
             byte[] prefix = Keys.bucketPrefix(b.id());
-            if (!txn.scan(MetaDb.Cf.OBJECTS, prefix, 1).isEmpty()) {
+            boolean empty = txn.scan(MetaDb.Cf.OBJECTS, prefix, 1).isEmpty()
+                    && txn.scan(MetaDb.Cf.VERSIONS, prefix, 1).isEmpty();
+            if (!empty) {
                 throw new StorageException(StorageError.BUCKET_NOT_EMPTY, "The bucket you tried to delete is not empty");
             }
             multipart.abortAllIn(txn, b.id());
@@ -185,25 +191,16 @@ public final class RocksObjectStore implements ObjectStore {
     }
 
     @Override
-    public ObjectInfo headObject(String bucket, String key) throws StorageException {
+    public ObjectInfo headObject(String bucket, String key, String versionId) throws StorageException {
         BucketRecord b = bucketRecord(bucket);
-        return currentRecord(b, key).toInfo(bucket, key);
-    }
-
-    private ObjectRecord currentRecord(BucketRecord b, String key) throws StorageException {
-        byte[] v = db.get(MetaDb.Cf.OBJECTS, Keys.objectKey(b.id(), key));
-        ObjectRecord r = v == null ? null : RecordCodec.decode(v, ObjectRecord.class);
-        if (r == null || r.deleteMarker()) {
-            throw new StorageException(StorageError.NO_SUCH_KEY, "The specified key does not exist.");
-        }
-        return r;
+        return versions.find(b, key, versionId).toInfo(bucket, key);
     }
 
     @Override
-    public ObjectData openObject(String bucket, String key) throws StorageException, IOException {
+    public ObjectData openObject(String bucket, String key, String versionId) throws StorageException, IOException {
         BucketRecord b = bucketRecord(bucket);
         for (int attempt = 0; ; attempt++) {
-            ObjectRecord r = currentRecord(b, key);
+            ObjectRecord r = versions.find(b, key, versionId);
             ObjectInfo info = r.toInfo(bucket, key);
             try {
                 if (!r.extents().isEmpty() && r.extents().get(0).inline()) {
@@ -224,21 +221,20 @@ public final class RocksObjectStore implements ObjectStore {
     }
 
     @Override
-    public DeleteOutcome deleteObject(String bucket, String key) throws StorageException, IOException {
+    public DeleteOutcome deleteObject(String bucket, String key, String versionId) throws StorageException, IOException {
+        if (versionId != null && !VersionIds.isValid(versionId)) {
+            throw new StorageException(StorageError.INVALID_ARGUMENT, "Invalid version id specified");
+        }
         byte[] bk = Keys.utf8(bucket);
         return committer.commit(txn -> {
             BucketRecord b = ObjectWrites.bucketIn(txn, bk);
-            byte[] rk = Keys.objectKey(b.id(), key);
-            byte[] oldBytes = txn.get(MetaDb.Cf.OBJECTS, rk);
-            if (oldBytes == null) {
-                return new DeleteOutcome(false, null, false);
-            }
-            ObjectRecord old = RecordCodec.decode(oldBytes, ObjectRecord.class);
-            txn.delete(MetaDb.Cf.OBJECTS, rk);
-            writes.release(txn, old);
-            writes.addUsage(txn, b.id(), -old.size(), -1);
-            return new DeleteOutcome(true, null, false);
+            return versionId == null ? writes.deleteCurrent(txn, b, key) : writes.deleteVersion(txn, b, key, versionId);
         });
+    }
+
+    @Override
+    public VersionsPage listObjectVersions(ListVersionsQuery query) throws StorageException {
+        return versionLister.list(bucketRecord(query.bucket()), query);
     }
 
     @Override
