@@ -7,6 +7,7 @@ import dev.s3aas.node.storage.ObjectMetadata;
 import dev.s3aas.node.storage.ObjectStore;
 import dev.s3aas.node.storage.StorageException;
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * PUT /bucket/key with {@code x-amz-copy-source} — CopyObject. {@code x-amz-metadata-directive} COPY (default)
@@ -29,8 +30,14 @@ record CopyObject(ObjectStore store) implements Operation {
                     + "location or encryption attributes.");
         }
         ObjectMetadata metadata = replace ? ObjectHeaders.fromRequest(ex) : null;
+        String taggingDirective = ex.header("x-amz-tagging-directive");
+        if (taggingDirective != null && !taggingDirective.equals("COPY") && !taggingDirective.equals("REPLACE")) {
+            throw new S3Exception(S3ErrorCode.InvalidArgument, "Unknown tagging directive.");
+        }
+        Map<String, String> tags = "REPLACE".equals(taggingDirective)
+                ? Tagging.fromHeader(ex.header("x-amz-tagging")) : null;
         ObjectInfo info = store.copyObject(new CopyObjectInput(CopySourceHeader.source(ex, src), ex.bucket(), ex.key(),
-                metadata, algorithm, PutObject.writeCondition(ex)));
+                metadata, tags, ObjectLockHeaders.fromRequest(ex), algorithm, PutObject.writeCondition(ex)));
         ObjectHeaders.setVersionId(ex, info.versionId());
         if (src.versionId() != null) {
             ex.setHeader("x-amz-copy-source-version-id", src.versionId());

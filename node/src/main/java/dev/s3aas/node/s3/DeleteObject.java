@@ -12,11 +12,15 @@ import java.io.IOException;
 record DeleteObject(ObjectStore store) implements Operation {
     @Override
     public void handle(S3Exchange ex) throws StorageException, IOException {
-        DeleteOutcome out = store.deleteObject(ex.bucket(), ex.key(), ex.query().get("versionId"));
+        DeleteOutcome out = store.deleteObject(ex.bucket(), ex.key(), ex.query().get("versionId"), bypassGovernance(ex));
         ObjectHeaders.setVersionId(ex, out.versionId());
         if (out.deleteMarker()) {
             ex.setHeader("x-amz-delete-marker", "true");
         }
         ex.sendEmpty(204);
+    }
+
+    static boolean bypassGovernance(S3Exchange ex) {
+        return "true".equalsIgnoreCase(ex.header("x-amz-bypass-governance-retention"));
     }
 }

@@ -36,7 +36,7 @@ record DeleteObjects(ObjectStore store) implements Operation {
             try {
                 ObjectKey.parse(key);
                 DeleteOutcome out = store.deleteObject(ex.bucket(), key, versionId == null || versionId.isEmpty()
-                        ? null : versionId);
+                        ? null : versionId, DeleteObject.bypassGovernance(ex));
                 if (!quiet) {
                     deleted(xml, key, versionId, out);
                 }

@@ -26,6 +26,8 @@ final class ErrorMapper {
             case INVALID_ARGUMENT -> S3ErrorCode.InvalidArgument;
             case INVALID_REQUEST -> S3ErrorCode.InvalidRequest;
             case METHOD_NOT_ALLOWED -> S3ErrorCode.MethodNotAllowed;
+            case OBJECT_LOCKED -> S3ErrorCode.AccessDenied;
+            case INVALID_BUCKET_STATE -> S3ErrorCode.InvalidBucketState;
         };
     }
 

@@ -33,7 +33,8 @@ final class ObjectHeaders {
         }
         ObjectMetadata m = new ObjectMetadata(ex.header("Content-Type"), contentEncoding(ex.header("Content-Encoding")),
                 ex.header("Content-Disposition"), ex.header("Content-Language"), ex.header("Cache-Control"),
-                ex.header("Expires"), storageClass, user);
+                ex.header("Expires"), storageClass, user, Tagging.fromHeader(ex.header("x-amz-tagging")),
+                ObjectLockHeaders.fromRequest(ex));
         if (m.userMetadataSize() > MAX_USER_METADATA) {
             throw new S3Exception(S3ErrorCode.MetadataTooLarge);
         }
@@ -77,6 +78,10 @@ final class ObjectHeaders {
             ex.setHeader(META + e.getKey(), e.getValue());
         }
         setVersionId(ex, info.versionId());
+        if (!m.tags().isEmpty()) {
+            ex.setHeader("x-amz-tagging-count", Integer.toString(m.tags().size()));
+        }
+        ObjectLockHeaders.toResponse(ex, m.lock());
         if (info.partsCount() > 0) {
             ex.setHeader("x-amz-mp-parts-count", Integer.toString(info.partsCount()));
         }

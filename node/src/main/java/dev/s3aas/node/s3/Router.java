@@ -9,9 +9,9 @@ final class Router {
     private static final String[] UNSUPPORTED_BUCKET = {
         "accelerate", "analytics", "cors", "intelligent-tiering", "inventory", "lifecycle", "logging",
         "metrics", "notification", "ownershipControls", "publicAccessBlock", "replication", "requestPayment",
-        "website", "acl", "tagging", "policy", "policyStatus", "encryption", "object-lock"};
+        "website", "acl", "policy", "policyStatus", "encryption"};
     private static final String[] UNSUPPORTED_OBJECT = {
-        "acl", "tagging", "retention", "legal-hold", "attributes", "torrent", "restore", "select"};
+        "acl", "attributes", "torrent", "restore", "select"};
 
     private Router() {}
 
@@ -42,12 +42,24 @@ final class Router {
                 if (q.has("versions")) {
                     return S3Operation.LIST_OBJECT_VERSIONS;
                 }
+                if (q.has("tagging")) {
+                    return S3Operation.GET_BUCKET_TAGGING;
+                }
+                if (q.has("object-lock")) {
+                    return S3Operation.GET_OBJECT_LOCK_CONFIGURATION;
+                }
                 unsupported(q, UNSUPPORTED_BUCKET);
                 return "2".equals(q.get("list-type")) ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS;
             }
             case "PUT" -> {
                 if (q.has("versioning")) {
                     return S3Operation.PUT_BUCKET_VERSIONING;
+                }
+                if (q.has("tagging")) {
+                    return S3Operation.PUT_BUCKET_TAGGING;
+                }
+                if (q.has("object-lock")) {
+                    return S3Operation.PUT_OBJECT_LOCK_CONFIGURATION;
                 }
                 unsupported(q, UNSUPPORTED_BUCKET);
                 return S3Operation.CREATE_BUCKET;
@@ -56,6 +68,9 @@ final class Router {
                 return S3Operation.HEAD_BUCKET;
             }
             case "DELETE" -> {
+                if (q.has("tagging")) {
+                    return S3Operation.DELETE_BUCKET_TAGGING;
+                }
                 unsupported(q, UNSUPPORTED_BUCKET);
                 return S3Operation.DELETE_BUCKET;
             }
@@ -73,6 +88,15 @@ final class Router {
         switch (method) {
             case "GET" -> {
                 unsupported(q, UNSUPPORTED_OBJECT);
+                if (q.has("tagging")) {
+                    return S3Operation.GET_OBJECT_TAGGING;
+                }
+                if (q.has("retention")) {
+                    return S3Operation.GET_OBJECT_RETENTION;
+                }
+                if (q.has("legal-hold")) {
+                    return S3Operation.GET_OBJECT_LEGAL_HOLD;
+                }
                 return q.has("uploadId") ? S3Operation.LIST_PARTS : S3Operation.GET_OBJECT;
             }
             case "HEAD" -> {
@@ -80,6 +104,15 @@ final class Router {
             }
             case "PUT" -> {
                 unsupported(q, UNSUPPORTED_OBJECT);
+                if (q.has("tagging")) {
+                    return S3Operation.PUT_OBJECT_TAGGING;
+                }
+                if (q.has("retention")) {
+                    return S3Operation.PUT_OBJECT_RETENTION;
+                }
+                if (q.has("legal-hold")) {
+                    return S3Operation.PUT_OBJECT_LEGAL_HOLD;
+                }
                 if (q.has("uploadId") || q.has("partNumber")) {
                     if (!q.has("uploadId") || !q.has("partNumber")) {
                         throw new S3Exception(S3ErrorCode.InvalidRequest, "UploadPart needs both partNumber and uploadId.");
@@ -90,6 +123,9 @@ final class Router {
             }
             case "DELETE" -> {
                 unsupported(q, UNSUPPORTED_OBJECT);
+                if (q.has("tagging")) {
+                    return S3Operation.DELETE_OBJECT_TAGGING;
+                }
                 return q.has("uploadId") ? S3Operation.ABORT_MULTIPART_UPLOAD : S3Operation.DELETE_OBJECT;
             }
             case "POST" -> {

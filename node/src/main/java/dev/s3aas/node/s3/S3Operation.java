@@ -27,7 +27,19 @@ enum S3Operation {
     LIST_MULTIPART_UPLOADS("s3:ListBucketMultipartUploads", Target.BUCKET),
     GET_BUCKET_VERSIONING("s3:GetBucketVersioning", Target.BUCKET),
     PUT_BUCKET_VERSIONING("s3:PutBucketVersioning", Target.BUCKET),
-    LIST_OBJECT_VERSIONS("s3:ListBucketVersions", Target.BUCKET);
+    LIST_OBJECT_VERSIONS("s3:ListBucketVersions", Target.BUCKET),
+    GET_BUCKET_TAGGING("s3:GetBucketTagging", Target.BUCKET),
+    PUT_BUCKET_TAGGING("s3:PutBucketTagging", Target.BUCKET),
+    DELETE_BUCKET_TAGGING("s3:PutBucketTagging", Target.BUCKET),
+    GET_OBJECT_LOCK_CONFIGURATION("s3:GetBucketObjectLockConfiguration", Target.BUCKET),
+    PUT_OBJECT_LOCK_CONFIGURATION("s3:PutBucketObjectLockConfiguration", Target.BUCKET),
+    GET_OBJECT_TAGGING("s3:GetObjectTagging", Target.OBJECT),
+    PUT_OBJECT_TAGGING("s3:PutObjectTagging", Target.OBJECT),
+    DELETE_OBJECT_TAGGING("s3:DeleteObjectTagging", Target.OBJECT),
+    GET_OBJECT_RETENTION("s3:GetObjectRetention", Target.OBJECT),
+    PUT_OBJECT_RETENTION("s3:PutObjectRetention", Target.OBJECT),
+    GET_OBJECT_LEGAL_HOLD("s3:GetObjectLegalHold", Target.OBJECT),
+    PUT_OBJECT_LEGAL_HOLD("s3:PutObjectLegalHold", Target.OBJECT);
 
     /** What the request's resource ARN names. */
     enum Target { SERVICE, BUCKET, OBJECT }
@@ -51,6 +63,9 @@ enum S3Operation {
         return switch (this) {
             case GET_OBJECT, HEAD_OBJECT -> "s3:GetObjectVersion";
             case DELETE_OBJECT -> "s3:DeleteObjectVersion";
+            case GET_OBJECT_TAGGING -> "s3:GetObjectVersionTagging";
+            case PUT_OBJECT_TAGGING -> "s3:PutObjectVersionTagging";
+            case DELETE_OBJECT_TAGGING -> "s3:DeleteObjectVersionTagging";
             default -> action;
         };
     }

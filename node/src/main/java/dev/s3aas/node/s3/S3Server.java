@@ -90,6 +90,18 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.GET_BUCKET_VERSIONING, new BucketVersioning.Get(store));
         ops.put(S3Operation.PUT_BUCKET_VERSIONING, new BucketVersioning.Put(store));
         ops.put(S3Operation.LIST_OBJECT_VERSIONS, new ListObjectVersions(store, s.ownerId()));
+        ops.put(S3Operation.GET_BUCKET_TAGGING, new BucketTagging.Get(store));
+        ops.put(S3Operation.PUT_BUCKET_TAGGING, new BucketTagging.Put(store));
+        ops.put(S3Operation.DELETE_BUCKET_TAGGING, new BucketTagging.Delete(store));
+        ops.put(S3Operation.GET_OBJECT_LOCK_CONFIGURATION, new ObjectLockConfiguration.Get(store));
+        ops.put(S3Operation.PUT_OBJECT_LOCK_CONFIGURATION, new ObjectLockConfiguration.Put(store));
+        ops.put(S3Operation.GET_OBJECT_TAGGING, new ObjectTagging.Get(store));
+        ops.put(S3Operation.PUT_OBJECT_TAGGING, new ObjectTagging.Put(store));
+        ops.put(S3Operation.DELETE_OBJECT_TAGGING, new ObjectTagging.Delete(store));
+        ops.put(S3Operation.GET_OBJECT_RETENTION, new ObjectRetention.Get(store));
+        ops.put(S3Operation.PUT_OBJECT_RETENTION, new ObjectRetention.Put(store));
+        ops.put(S3Operation.GET_OBJECT_LEGAL_HOLD, new ObjectLegalHold.Get(store));
+        ops.put(S3Operation.PUT_OBJECT_LEGAL_HOLD, new ObjectLegalHold.Put(store));
         for (S3Operation op : S3Operation.values()) {
             if (!ops.containsKey(op)) {
                 throw new IllegalStateException("no handler for " + op);

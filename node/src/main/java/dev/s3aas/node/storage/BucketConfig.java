@@ -9,19 +9,47 @@ package dev.s3aas.node.storage;
  * @param objectLockEnabled whether the bucket was created with object lock (cannot be turned off)
  * @param policyJson the bucket policy document as the client sent it
  * @param quotaBytes hard quota in bytes, 0 = none
+ * @param defaultRetention object-lock default retention, or null
+ * @param tags bucket tags
+ * @param encryption default server-side encryption ("AES256" = SSE-S3), or null
  */
-public record BucketConfig(String versioning, boolean objectLockEnabled, String policyJson, long quotaBytes) {
+public record BucketConfig(String versioning, boolean objectLockEnabled, String policyJson, long quotaBytes,
+                           DefaultRetention defaultRetention, java.util.Map<String, String> tags,
+                           String encryption) {
     public static final BucketConfig DEFAULT = new BucketConfig(null, false, null, 0);
 
+    public BucketConfig {
+        tags = tags == null ? java.util.Map.of() : java.util.Map.copyOf(tags);
+    }
+
+    public BucketConfig(String versioning, boolean objectLockEnabled, String policyJson, long quotaBytes) {
+        this(versioning, objectLockEnabled, policyJson, quotaBytes, null, null, null);
+    }
+
     public BucketConfig withVersioning(String v) {
-        return new BucketConfig(v, objectLockEnabled, policyJson, quotaBytes);
+        return new BucketConfig(v, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, encryption);
     }
 
     public BucketConfig withPolicy(String p) {
-        return new BucketConfig(versioning, objectLockEnabled, p, quotaBytes);
+        return new BucketConfig(versioning, objectLockEnabled, p, quotaBytes, defaultRetention, tags, encryption);
     }
 
     public BucketConfig withQuota(long q) {
-        return new BucketConfig(versioning, objectLockEnabled, policyJson, q);
+        return new BucketConfig(versioning, objectLockEnabled, policyJson, q, defaultRetention, tags, encryption);
+    }
+
+    /** Enabling object lock on an existing bucket also enables versioning (S3 requires it). */
+    public BucketConfig withObjectLock(boolean enabled, DefaultRetention retention) {
+        return new BucketConfig(enabled ? "Enabled" : versioning, enabled, policyJson, quotaBytes, retention, tags,
+                encryption);
+    }
+
+    public BucketConfig withTags(java.util.Map<String, String> t) {
+        return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, t, encryption);
+    }
+
+    /** @param e "AES256" for SSE-S3 by default, or null */
+    public BucketConfig withEncryption(String e) {
+        return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, e);
     }
 }

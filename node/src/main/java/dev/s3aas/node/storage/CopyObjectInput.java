@@ -5,13 +5,23 @@ import dev.s3aas.common.checksum.ChecksumAlgorithm;
 /**
  * CopyObject.
  *
- * @param metadata the destination's metadata (directive REPLACE), or null to copy the source's (COPY)
+ * @param metadata the destination's metadata (directive REPLACE), or null to copy the source's (COPY); its tags
+ *        and lock state are not used
+ * @param tags the destination's tags (tagging directive REPLACE), or null to copy the source's
+ * @param lock the destination's object-lock settings from the request, or null (the source's are never copied)
  * @param checksumAlgorithm checksum to compute for the copy; null keeps the source's algorithm, if any
  */
 public record CopyObjectInput(CopySource source, String bucket, String key, ObjectMetadata metadata,
-                              ChecksumAlgorithm checksumAlgorithm, WriteCondition condition) {
+                              java.util.Map<String, String> tags, ObjectLock lock, ChecksumAlgorithm checksumAlgorithm,
+                              WriteCondition condition) {
     public CopyObjectInput {
         condition = condition == null ? WriteCondition.NONE : condition;
+    }
+
+    /** The destination metadata given the source's. */
+    ObjectMetadata destinationMetadata(ObjectMetadata source) {
+        ObjectMetadata base = metadata != null ? metadata : source;
+        return base.withTags(tags != null ? tags : source.tags()).withLock(lock);
     }
 
     boolean ontoItself() {

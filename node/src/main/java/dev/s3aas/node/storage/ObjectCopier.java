@@ -36,7 +36,7 @@ final class ObjectCopier {
                         + "maximum allowable size for a copy source: " + MAX_COPY_SIZE);
             }
             store.bucketRecord(in.bucket());
-            ObjectMetadata metadata = in.metadata() != null ? in.metadata() : info.metadata();
+            ObjectMetadata metadata = in.destinationMetadata(info.metadata());
             ChecksumAlgorithm algorithm = in.checksumAlgorithm() != null ? in.checksumAlgorithm()
                     : info.checksum() == null ? null : info.checksum().algorithm();
             boolean sameChecksum = info.checksum() == null ? algorithm == null

@@ -1,12 +1,15 @@
 package dev.s3aas.node.storage;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the client stored with an object besides its bytes: the standard representation headers S3 keeps
- * (PutObject: Content-Type, Content-Encoding, Content-Disposition, Content-Language, Cache-Control, Expires),
- * the storage class and the user metadata ({@code x-amz-meta-*}, names lower-cased without the prefix).
- * Any field may be null; {@code user} is never null.
+ * What the client stored with an object version besides its bytes: the standard representation headers S3
+ * keeps (PutObject: Content-Type, Content-Encoding, Content-Disposition, Content-Language, Cache-Control,
+ * Expires), the storage class, the user metadata ({@code x-amz-meta-*}, names lower-cased without the
+ * prefix), the object tags, and its object-lock state. Any string field may be null; maps are never null.
  */
 public record ObjectMetadata(
         String contentType,
@@ -16,24 +19,40 @@ public record ObjectMetadata(
         String cacheControl,
         String expires,
         String storageClass,
-        Map<String, String> user) {
+        Map<String, String> user,
+        Map<String, String> tags,
+        ObjectLock lock) {
 
     public static final ObjectMetadata EMPTY = new ObjectMetadata(null, null, null, null, null, null, null, Map.of());
 
     public ObjectMetadata {
-        user = user == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(user));
+        user = user == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(user));
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags));
+    }
+
+    /** Without tags and lock state. */
+    public ObjectMetadata(String contentType, String contentEncoding, String contentDisposition, String contentLanguage,
+                          String cacheControl, String expires, String storageClass, Map<String, String> user) {
+        this(contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl, expires, storageClass,
+                user, Map.of(), null);
+    }
+
+    public ObjectMetadata withTags(Map<String, String> newTags) {
+        return new ObjectMetadata(contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl,
+                expires, storageClass, user, newTags, lock);
+    }
+
+    public ObjectMetadata withLock(ObjectLock newLock) {
+        return new ObjectMetadata(contentType, contentEncoding, contentDisposition, contentLanguage, cacheControl,
+                expires, storageClass, user, tags, newLock);
     }
 
     /** Total size S3 counts against the 2 KiB user-metadata limit: names plus values, in UTF-8 bytes. */
     public int userMetadataSize() {
         int n = 0;
         for (var e : user.entrySet()) {
-            n += utf8Length(e.getKey()) + utf8Length(e.getValue());
+            n += e.getKey().getBytes(StandardCharsets.UTF_8).length + e.getValue().getBytes(StandardCharsets.UTF_8).length;
         }
         return n;
-    }
-
-    private static int utf8Length(String s) {
-        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 }

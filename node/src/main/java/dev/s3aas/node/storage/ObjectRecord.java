@@ -30,6 +30,11 @@ record ObjectRecord(
         metadata = metadata == null ? ObjectMetadata.EMPTY : metadata;
     }
 
+    ObjectRecord withMetadata(ObjectMetadata m) {
+        return new ObjectRecord(format, versionId, deleteMarker, size, etag, lastModifiedMillis, m, checksum, extents,
+                partsCount);
+    }
+
     ObjectRecord withVersionId(String id) {
         return new ObjectRecord(format, id, deleteMarker, size, etag, lastModifiedMillis, metadata, checksum, extents,
                 partsCount);

@@ -50,10 +50,27 @@ public interface ObjectStore extends AutoCloseable {
      * Without a version id: deletes the key, or in a versioned bucket adds a delete marker. With one: removes
      * that version for good. Deleting something missing succeeds (S3 semantics).
      */
-    DeleteOutcome deleteObject(String bucket, String key, String versionId) throws StorageException, IOException;
+    DeleteOutcome deleteObject(String bucket, String key, String versionId, boolean bypassGovernance)
+            throws StorageException, IOException;
+
+    default DeleteOutcome deleteObject(String bucket, String key, String versionId) throws StorageException, IOException {
+        return deleteObject(bucket, key, versionId, false);
+    }
 
     default DeleteOutcome deleteObject(String bucket, String key) throws StorageException, IOException {
-        return deleteObject(bucket, key, null);
+        return deleteObject(bucket, key, null, false);
+    }
+
+    /**
+     * Changes a version's metadata in place (same version id, same Last-Modified): tags, retention, legal hold.
+     * The change sees the bucket and the current metadata and may refuse by throwing.
+     */
+    ObjectInfo updateVersionMetadata(String bucket, String key, String versionId, MetadataChange change)
+            throws StorageException, IOException;
+
+    @FunctionalInterface
+    interface MetadataChange {
+        ObjectMetadata apply(BucketInfo bucket, ObjectMetadata current) throws StorageException;
     }
 
     VersionsPage listObjectVersions(ListVersionsQuery query) throws StorageException;

@@ -51,7 +51,8 @@ final class ObjectWrites {
         ObjectRecord old = decode(txn.get(MetaDb.Cf.OBJECTS, rk));
         Preconditions.checkWrite(condition, old);
         String versioning = bucket.config().versioning();
-        ObjectRecord current = record.withVersionId("Enabled".equals(versioning) ? VersionIds.newId() : VersionIds.NULL);
+        ObjectRecord current = withDefaultRetention(bucket, record)
+                .withVersionId("Enabled".equals(versioning) ? VersionIds.newId() : VersionIds.NULL);
         long freed = old == null ? 0 : retire(txn, bucket, key, old, versioning, current);
         long quota = bucket.config().quotaBytes();
         BucketUsage usage = decodeUsage(txn.get(MetaDb.Cf.USAGE, Keys.bucketPrefix(bucket.id())));
@@ -68,6 +69,20 @@ final class ObjectWrites {
         }
         addUsage(txn, bucket.id(), current.size(), 1);
         return current;
+    }
+
+    /** New versions in a bucket with a default retention get it, unless the write set its own. */
+    private static ObjectRecord withDefaultRetention(BucketRecord bucket, ObjectRecord r) throws StorageException {
+        ObjectLock lock = r.metadata().lock();
+        if (lock != null && (lock.mode() != null || lock.legalHold()) && !bucket.config().objectLockEnabled()) {
+            throw new StorageException(StorageError.INVALID_REQUEST, "Bucket is missing Object Lock Configuration");
+        }
+        DefaultRetention d = bucket.config().defaultRetention();
+        if (d == null || (lock != null && lock.mode() != null)) {
+            return r;
+        }
+        ObjectLock base = lock == null ? ObjectLock.NONE : lock;
+        return r.withMetadata(r.metadata().withLock(base.withRetention(d.mode(), d.retainUntil(r.lastModifiedMillis()))));
     }
 
     /**
@@ -133,10 +148,12 @@ final class ObjectWrites {
      * DeleteObject with a version id: that version is removed for good. If it was current, the newest
      * noncurrent version (if any) becomes current.
      */
-    DeleteOutcome deleteVersion(Txn txn, BucketRecord bucket, String key, String versionId) {
+    DeleteOutcome deleteVersion(Txn txn, BucketRecord bucket, String key, String versionId, boolean bypassGovernance)
+            throws StorageException {
         byte[] rk = Keys.objectKey(bucket.id(), key);
         ObjectRecord current = decode(txn.get(MetaDb.Cf.OBJECTS, rk));
         if (current != null && current.versionId().equals(versionId)) {
+            checkDeletable(current, bypassGovernance);
             txn.delete(MetaDb.Cf.OBJECTS, rk);
             removeVersion(txn, bucket, current);
             var newest = txn.scan(MetaDb.Cf.VERSIONS, Keys.versionPrefix(bucket.id(), key), 1);
@@ -152,9 +169,27 @@ final class ObjectWrites {
             return new DeleteOutcome(false, versionId, false);
         }
         ObjectRecord v = decode(txn.get(MetaDb.Cf.VERSIONS, vk));
+        checkDeletable(v, bypassGovernance);
         txn.delete(MetaDb.Cf.VERSIONS, vk);
         removeVersion(txn, bucket, v);
         return new DeleteOutcome(true, versionId, v.deleteMarker());
+    }
+
+    /**
+     * Object Lock: a version under legal hold or COMPLIANCE retention cannot be deleted before its date; under
+     * GOVERNANCE retention only with {@code x-amz-bypass-governance-retention} (and the permission for it).
+     */
+    static void checkDeletable(ObjectRecord v, boolean bypassGovernance) throws StorageException {
+        ObjectLock lock = v.metadata().lock();
+        if (lock == null) {
+            return;
+        }
+        boolean retained = lock.retainedAt(System.currentTimeMillis());
+        if (lock.legalHold() || (retained && (lock.mode().equals("COMPLIANCE") || !bypassGovernance))) {
+            throw new StorageException(StorageError.OBJECT_LOCKED, "Object is WORM protected and cannot be deleted: "
+                    + (lock.legalHold() ? "a legal hold is on" : lock.mode() + " retention until "
+                    + java.time.Instant.ofEpochMilli(lock.retainUntilMillis())));
+        }
     }
 
     private void removeVersion(Txn txn, BucketRecord bucket, ObjectRecord v) {

@@ -221,14 +221,50 @@ public final class RocksObjectStore implements ObjectStore {
     }
 
     @Override
-    public DeleteOutcome deleteObject(String bucket, String key, String versionId) throws StorageException, IOException {
+    public DeleteOutcome deleteObject(String bucket, String key, String versionId, boolean bypassGovernance)
+            throws StorageException, IOException {
         if (versionId != null && !VersionIds.isValid(versionId)) {
             throw new StorageException(StorageError.INVALID_ARGUMENT, "Invalid version id specified");
         }
         byte[] bk = Keys.utf8(bucket);
         return committer.commit(txn -> {
             BucketRecord b = ObjectWrites.bucketIn(txn, bk);
-            return versionId == null ? writes.deleteCurrent(txn, b, key) : writes.deleteVersion(txn, b, key, versionId);
+            return versionId == null ? writes.deleteCurrent(txn, b, key)
+                    : writes.deleteVersion(txn, b, key, versionId, bypassGovernance);
+        });
+    }
+
+    @Override
+    public ObjectInfo updateVersionMetadata(String bucket, String key, String versionId, MetadataChange change)
+            throws StorageException, IOException {
+        if (versionId != null && !VersionIds.isValid(versionId)) {
+            throw new StorageException(StorageError.INVALID_ARGUMENT, "Invalid version id specified");
+        }
+        byte[] bk = Keys.utf8(bucket);
+        return committer.commit(txn -> {
+            BucketRecord b = ObjectWrites.bucketIn(txn, bk);
+            byte[] rk = Keys.objectKey(b.id(), key);
+            byte[] cur = txn.get(MetaDb.Cf.OBJECTS, rk);
+            ObjectRecord current = cur == null ? null : RecordCodec.decode(cur, ObjectRecord.class);
+            MetaDb.Cf cf = MetaDb.Cf.OBJECTS;
+            byte[] where = rk;
+            ObjectRecord target = current;
+            if (versionId != null && (current == null || !current.versionId().equals(versionId))) {
+                cf = MetaDb.Cf.VERSIONS;
+                where = writes.findNoncurrent(txn, b, key, versionId);
+                target = where == null ? null : RecordCodec.decode(txn.get(cf, where), ObjectRecord.class);
+                if (target == null) {
+                    throw new StorageException(StorageError.NO_SUCH_VERSION, "The specified version does not exist.");
+                }
+            }
+            if (target == null || target.deleteMarker()) {
+                throw new StorageException(versionId == null ? StorageError.NO_SUCH_KEY : StorageError.METHOD_NOT_ALLOWED,
+                        versionId == null ? "The specified key does not exist."
+                                : "The specified method is not allowed against this resource.");
+            }
+            ObjectRecord updated = target.withMetadata(change.apply(b.toInfo(), target.metadata()));
+            txn.put(cf, where, RecordCodec.encode(updated));
+            return updated.toInfo(bucket, key);
         });
     }
 

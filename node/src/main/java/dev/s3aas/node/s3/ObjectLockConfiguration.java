@@ -1,0 +1,74 @@
+package dev.s3aas.node.s3;
+
+import dev.s3aas.node.storage.BucketInfo;
+import dev.s3aas.node.storage.DefaultRetention;
+import dev.s3aas.node.storage.ObjectStore;
+import dev.s3aas.node.storage.StorageException;
+import java.io.IOException;
+
+/**
+ * GET and PUT /bucket?object-lock — the bucket's Object Lock configuration and default retention. Putting a
+ * configuration on a bucket created without object lock enables it, which requires versioning to be enabled
+ * (S3 allows this since 2023); it can never be disabled again.
+ */
+final class ObjectLockConfiguration {
+    private ObjectLockConfiguration() {}
+
+    record Get(ObjectStore store) implements Operation {
+        @Override
+        public void handle(S3Exchange ex) throws S3Exception, StorageException {
+            BucketInfo b = store.bucket(ex.bucket());
+            if (!b.config().objectLockEnabled()) {
+                throw new S3Exception(S3ErrorCode.ObjectLockConfigurationNotFoundError);
+            }
+            Xml xml = Xml.document("ObjectLockConfiguration").element("ObjectLockEnabled", "Enabled");
+            DefaultRetention d = b.config().defaultRetention();
+            if (d != null) {
+                xml.start("Rule").start("DefaultRetention").element("Mode", d.mode());
+                if (d.days() > 0) {
+                    xml.element("Days", d.days());
+                } else {
+                    xml.element("Years", d.years());
+                }
+                xml.end().end();
+            }
+            ex.sendXml(200, xml);
+        }
+    }
+
+    record Put(ObjectStore store) implements Operation {
+        @Override
+        public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
+            XmlBody.Node doc = XmlBody.parse(SmallBody.read(ex, 16 * 1024));
+            if (!doc.name().equals("ObjectLockConfiguration") || !"Enabled".equals(doc.childText("ObjectLockEnabled"))) {
+                throw new S3Exception(S3ErrorCode.MalformedXML);
+            }
+            DefaultRetention retention = retention(doc.child("Rule"));
+            BucketInfo b = store.bucket(ex.bucket());
+            if (!b.config().objectLockEnabled() && !"Enabled".equals(b.config().versioning())) {
+                throw new S3Exception(S3ErrorCode.InvalidBucketState,
+                        "Versioning must be 'Enabled' on the bucket to apply a Object Lock configuration");
+            }
+            store.updateBucketConfig(ex.bucket(), c -> c.withObjectLock(true, retention));
+            ex.sendEmpty(200);
+        }
+
+        private static DefaultRetention retention(XmlBody.Node rule) throws S3Exception {
+            if (rule == null) {
+                return null;
+            }
+            XmlBody.Node d = rule.child("DefaultRetention");
+            if (d == null) {
+                throw new S3Exception(S3ErrorCode.MalformedXML);
+            }
+            try {
+                int days = d.childText("Days") == null ? 0 : Integer.parseInt(d.childText("Days"));
+                int years = d.childText("Years") == null ? 0 : Integer.parseInt(d.childText("Years"));
+                return new DefaultRetention(d.childText("Mode"), days, years);
+            } catch (IllegalArgumentException e) {
+                throw new S3Exception(S3ErrorCode.InvalidArgument, "Default retention must have a Mode (GOVERNANCE or "
+                        + "COMPLIANCE) and exactly one positive Days or Years");
+            }
+        }
+    }
+}
