@@ -41,9 +41,9 @@ record DeleteObjects(ObjectStore store) implements Operation {
                     deleted(xml, key, versionId, out);
                 }
             } catch (S3Exception e) {
-                error(xml, key, e.code(), e.getMessage());
+                error(xml, key, versionId, e.code(), e.getMessage());
             } catch (StorageException e) {
-                error(xml, key, ErrorMapper.map(e.error()), e.getMessage());
+                error(xml, key, versionId, ErrorMapper.map(e.error()), e.getMessage());
             }
         }
         ex.sendXml(200, xml);
@@ -64,7 +64,11 @@ record DeleteObjects(ObjectStore store) implements Operation {
         xml.end();
     }
 
-    private static void error(Xml xml, String key, S3ErrorCode code, String message) {
-        xml.start("Error").element("Key", key).element("Code", code.name()).element("Message", message).end();
+    private static void error(Xml xml, String key, String versionId, S3ErrorCode code, String message) {
+        xml.start("Error").element("Key", key);
+        if (versionId != null && !versionId.isEmpty()) {
+            xml.element("VersionId", versionId);
+        }
+        xml.element("Code", code.name()).element("Message", message).end();
     }
 }
