@@ -32,12 +32,16 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--domain", split = ",", description = "Domain(s) for virtual-hosted-style requests, e.g. s3.example.com.")
     List<String> domains = List.of();
 
+    @Option(names = "--sse-key-file", description = "SSE-S3 master key file (created if absent; default "
+            + "<data-dir>/sse-master.key). Keep it off the data disk to protect data at rest.")
+    Path sseKeyFile;
+
     @Override
     public Integer call() throws Exception {
         InetSocketAddress listen = HostPort.parse(address);
         RootCredentials root = RootSecrets.resolve(dataDir, rootUser, rootPassword, System.out);
         CountDownLatch stop = new CountDownLatch(1);
-        try (Node node = Node.start(new NodeConfig(dataDir, listen, root, region, domains))) {
+        try (Node node = Node.start(new NodeConfig(dataDir, listen, root, region, domains, sseKeyFile))) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "s3aas-shutdown"));
             System.out.printf("s3aas node listening on http://%s:%d (data: %s)%n", listen.getHostString(), node.port(),
                     dataDir.toAbsolutePath());

@@ -15,7 +15,7 @@ public final class Node implements AutoCloseable {
     }
 
     public static Node start(NodeConfig config) throws Exception {
-        RocksObjectStore store = RocksObjectStore.open(config.dataDir());
+        RocksObjectStore store = RocksObjectStore.open(config.dataDir(), config.sseKeyFile());
         try {
             S3Server server = S3Server.start(
                     new S3Server.Settings(config.address(), config.region(), config.domains(),

@@ -9,9 +9,10 @@ import java.util.List;
  * Configuration of one data-plane node.
  *
  * @param domains domains for virtual-hosted-style requests ({@code bucket.<domain>}); path style always works
+ * @param sseKeyFile the SSE-S3 master key file (created if absent); default {@code <dataDir>/sse-master.key}
  */
 public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
-                         List<String> domains) {
+                         List<String> domains, Path sseKeyFile) {
     public NodeConfig {
         if (dataDir == null) {
             throw new IllegalArgumentException("data dir is required");
@@ -20,5 +21,11 @@ public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredential
             region = "us-east-1";
         }
         domains = domains == null ? List.of() : List.copyOf(domains);
+        sseKeyFile = sseKeyFile == null ? dataDir.resolve("sse-master.key") : sseKeyFile;
+    }
+
+    public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
+                      List<String> domains) {
+        this(dataDir, address, root, region, domains, null);
     }
 }

@@ -49,6 +49,7 @@ record CompleteMultipartUpload(ObjectStore store) implements Operation {
                     .element("ChecksumType", info.checksum().type());
         }
         ObjectHeaders.setVersionId(ex, info.versionId());
+        ServerSideEncryption.toResponse(ex, info.encrypted());
         ex.sendXml(200, xml);
     }
 

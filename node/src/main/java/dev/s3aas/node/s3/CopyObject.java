@@ -24,7 +24,8 @@ record CopyObject(ObjectStore store) implements Operation {
         }
         ChecksumAlgorithm algorithm = checksumAlgorithm(ex);
         boolean ontoItself = src.bucket().equals(ex.bucket()) && src.key().equals(ex.key());
-        if (ontoItself && !replace && algorithm == null && ex.header("x-amz-storage-class") == null) {
+        if (ontoItself && !replace && algorithm == null && ex.header("x-amz-storage-class") == null
+                && ex.header("x-amz-server-side-encryption") == null) {
             throw new S3Exception(S3ErrorCode.InvalidRequest, "This copy request is illegal because it is trying to copy "
                     + "an object to itself without changing the object's metadata, storage class, website redirect "
                     + "location or encryption attributes.");
@@ -37,8 +38,10 @@ record CopyObject(ObjectStore store) implements Operation {
         Map<String, String> tags = "REPLACE".equals(taggingDirective)
                 ? Tagging.fromHeader(ex.header("x-amz-tagging")) : null;
         ObjectInfo info = store.copyObject(new CopyObjectInput(CopySourceHeader.source(ex, src), ex.bucket(), ex.key(),
-                metadata, tags, ObjectLockHeaders.fromRequest(ex), algorithm, PutObject.writeCondition(ex)));
+                metadata, tags, ObjectLockHeaders.fromRequest(ex), algorithm, PutObject.writeCondition(ex),
+                ServerSideEncryption.requested(ex)));
         ObjectHeaders.setVersionId(ex, info.versionId());
+        ServerSideEncryption.toResponse(ex, info.encrypted());
         if (src.versionId() != null) {
             ex.setHeader("x-amz-copy-source-version-id", src.versionId());
         }

@@ -23,7 +23,8 @@ record CreateMultipartUpload(ObjectStore store) implements Operation {
         }
         boolean fullObject = fullObject(ex.header("x-amz-checksum-type"), algorithm);
         MultipartUpload u = store.createMultipartUpload(ex.bucket(), ex.key(), ObjectHeaders.fromRequest(ex), algorithm,
-                fullObject);
+                fullObject, ServerSideEncryption.requested(ex));
+        ServerSideEncryption.toResponse(ex, u.encrypted());
         if (algorithm != null) {
             ex.setHeader("x-amz-checksum-algorithm", algorithm.name());
             ex.setHeader("x-amz-checksum-type", fullObject ? "FULL_OBJECT" : "COMPOSITE");

@@ -82,6 +82,7 @@ final class ObjectHeaders {
             ex.setHeader("x-amz-tagging-count", Integer.toString(m.tags().size()));
         }
         ObjectLockHeaders.toResponse(ex, m.lock());
+        ServerSideEncryption.toResponse(ex, info.encrypted());
         if (info.partsCount() > 0) {
             ex.setHeader("x-amz-mp-parts-count", Integer.toString(info.partsCount()));
         }

@@ -25,7 +25,7 @@ record PutObject(ObjectStore store) implements Operation {
         byte[] md5 = ContentMd5.parse(ex.header("Content-MD5"));
         ChecksumSpec checksum = ChecksumSpec.fromRequest(ex);
         PutObjectInput input = new PutObjectInput(ex.bucket(), ex.key(), length, ObjectHeaders.fromRequest(ex), md5,
-                checksum.algorithm(), checksum.expected(), writeCondition(ex));
+                checksum.algorithm(), checksum.expected(), writeCondition(ex), ServerSideEncryption.requested(ex));
         ObjectInfo info = store.putObject(input, ex.body());
         ex.setHeader("ETag", ObjectHeaders.quote(info.etag()));
         if (info.checksum() != null) {
@@ -33,6 +33,7 @@ record PutObject(ObjectStore store) implements Operation {
             ex.setHeader("x-amz-checksum-type", info.checksum().type());
         }
         ObjectHeaders.setVersionId(ex, info.versionId());
+        ServerSideEncryption.toResponse(ex, info.encrypted());
         ex.sendEmpty(200);
     }
 

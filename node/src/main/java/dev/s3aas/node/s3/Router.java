@@ -9,7 +9,7 @@ final class Router {
     private static final String[] UNSUPPORTED_BUCKET = {
         "accelerate", "analytics", "cors", "intelligent-tiering", "inventory", "lifecycle", "logging",
         "metrics", "notification", "ownershipControls", "publicAccessBlock", "replication", "requestPayment",
-        "website", "acl", "policy", "policyStatus", "encryption"};
+        "website", "acl", "policy", "policyStatus"};
     private static final String[] UNSUPPORTED_OBJECT = {
         "acl", "attributes", "torrent", "restore", "select"};
 
@@ -48,6 +48,9 @@ final class Router {
                 if (q.has("object-lock")) {
                     return S3Operation.GET_OBJECT_LOCK_CONFIGURATION;
                 }
+                if (q.has("encryption")) {
+                    return S3Operation.GET_BUCKET_ENCRYPTION;
+                }
                 unsupported(q, UNSUPPORTED_BUCKET);
                 return "2".equals(q.get("list-type")) ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS;
             }
@@ -61,6 +64,9 @@ final class Router {
                 if (q.has("object-lock")) {
                     return S3Operation.PUT_OBJECT_LOCK_CONFIGURATION;
                 }
+                if (q.has("encryption")) {
+                    return S3Operation.PUT_BUCKET_ENCRYPTION;
+                }
                 unsupported(q, UNSUPPORTED_BUCKET);
                 return S3Operation.CREATE_BUCKET;
             }
@@ -70,6 +76,9 @@ final class Router {
             case "DELETE" -> {
                 if (q.has("tagging")) {
                     return S3Operation.DELETE_BUCKET_TAGGING;
+                }
+                if (q.has("encryption")) {
+                    return S3Operation.DELETE_BUCKET_ENCRYPTION;
                 }
                 unsupported(q, UNSUPPORTED_BUCKET);
                 return S3Operation.DELETE_BUCKET;

@@ -39,7 +39,10 @@ enum S3Operation {
     GET_OBJECT_RETENTION("s3:GetObjectRetention", Target.OBJECT),
     PUT_OBJECT_RETENTION("s3:PutObjectRetention", Target.OBJECT),
     GET_OBJECT_LEGAL_HOLD("s3:GetObjectLegalHold", Target.OBJECT),
-    PUT_OBJECT_LEGAL_HOLD("s3:PutObjectLegalHold", Target.OBJECT);
+    PUT_OBJECT_LEGAL_HOLD("s3:PutObjectLegalHold", Target.OBJECT),
+    GET_BUCKET_ENCRYPTION("s3:GetEncryptionConfiguration", Target.BUCKET),
+    PUT_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration", Target.BUCKET),
+    DELETE_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration", Target.BUCKET);
 
     /** What the request's resource ARN names. */
     enum Target { SERVICE, BUCKET, OBJECT }

@@ -102,6 +102,9 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.PUT_OBJECT_RETENTION, new ObjectRetention.Put(store));
         ops.put(S3Operation.GET_OBJECT_LEGAL_HOLD, new ObjectLegalHold.Get(store));
         ops.put(S3Operation.PUT_OBJECT_LEGAL_HOLD, new ObjectLegalHold.Put(store));
+        ops.put(S3Operation.GET_BUCKET_ENCRYPTION, new BucketEncryption.Get(store));
+        ops.put(S3Operation.PUT_BUCKET_ENCRYPTION, new BucketEncryption.Put(store));
+        ops.put(S3Operation.DELETE_BUCKET_ENCRYPTION, new BucketEncryption.Delete(store));
         for (S3Operation op : S3Operation.values()) {
             if (!ops.containsKey(op)) {
                 throw new IllegalStateException("no handler for " + op);

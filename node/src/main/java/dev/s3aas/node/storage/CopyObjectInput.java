@@ -10,10 +10,11 @@ import dev.s3aas.common.checksum.ChecksumAlgorithm;
  * @param tags the destination's tags (tagging directive REPLACE), or null to copy the source's
  * @param lock the destination's object-lock settings from the request, or null (the source's are never copied)
  * @param checksumAlgorithm checksum to compute for the copy; null keeps the source's algorithm, if any
+ * @param serverSideEncryption "AES256" to store the copy encrypted, or null for the destination bucket's default
  */
 public record CopyObjectInput(CopySource source, String bucket, String key, ObjectMetadata metadata,
                               java.util.Map<String, String> tags, ObjectLock lock, ChecksumAlgorithm checksumAlgorithm,
-                              WriteCondition condition) {
+                              WriteCondition condition, String serverSideEncryption) {
     public CopyObjectInput {
         condition = condition == null ? WriteCondition.NONE : condition;
     }

@@ -3,27 +3,38 @@ package dev.s3aas.node.storage;
 import dev.s3aas.common.checksum.ChecksumAlgorithm;
 import dev.s3aas.common.checksum.ChecksumDigest;
 import dev.s3aas.common.checksum.Digests;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * Reads an upload body to EOF into either memory (small objects, stored inline) or a blob file, computing the
- * MD5 (the ETag) and the optional additional checksum on the way. Memory stays bounded: at most one buffer of
- * {@link #BUFFER} bytes, or the inline threshold, per upload.
+ * Takes in the bytes of new object data — an upload body or a copy source — into memory (small objects,
+ * stored inline) or a blob file, computing the MD5 (the ETag) and the optional additional checksum over the
+ * plaintext, and encrypting (SSE-S3) when asked. Memory stays bounded: one buffer (or the inline threshold)
+ * per upload, whatever the size.
  */
 final class DataSink {
     static final int INLINE_MAX = 128 * 1024;
     static final long MAX_OBJECT_SIZE = 5L << 30;
     private static final int BUFFER = 256 * 1024;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** What was received: inline bytes or a durable (finished) blob in tmp/, plus digests. */
-    record Received(byte[] inline, String blobId, long size, byte[] md5, String checksum) {
+    /**
+     * What was received: inline bytes (encrypted if {@code salt} is set) or a durable blob in tmp/, plus the
+     * digests of the plaintext.
+     */
+    record Received(byte[] inline, String blobId, long size, byte[] md5, String checksum, String salt) {
         String etag() {
             return HexFormat.of().formatHex(md5);
+        }
+
+        Extent extent() {
+            return new Extent(inline != null ? BlobIds.newId() : blobId, size, inline != null, salt);
         }
     }
 
@@ -32,37 +43,33 @@ final class DataSink {
     /**
      * @param expectedLength exact length, or -1 if unknown
      * @param maxLength largest acceptable size (S3: 5 GiB for PutObject and UploadPart)
+     * @param dataKey the object's data key when the data is to be stored encrypted, else null
      */
     static Received receive(BlobStore blobs, InputStream body, long expectedLength, long maxLength,
-                            ChecksumAlgorithm algorithm) throws IOException, StorageException {
-        if (expectedLength >= 0 && expectedLength <= INLINE_MAX) {
-            MessageDigest md5 = Digests.md5();
-            ChecksumDigest checksum = algorithm == null ? null : algorithm.newDigest();
-            byte[] data = body.readNBytes((int) expectedLength);
-            if (data.length != expectedLength) {
-                throw new StorageException(StorageError.INCOMPLETE_BODY,
-                        "You did not provide the number of bytes specified by the Content-Length HTTP header.");
-            }
-            if (body.read() != -1) {
-                throw new StorageException(StorageError.INVALID_REQUEST, "The request body is longer than its declared length.");
-            }
-            md5.update(data);
-            if (checksum != null) {
-                checksum.update(data, 0, data.length);
-            }
-            return new Received(data, null, data.length, md5.digest(), checksum == null ? null : encode(checksum));
+                            ChecksumAlgorithm algorithm, byte[] dataKey) throws IOException, StorageException {
+        if (expectedLength < 0 || expectedLength > INLINE_MAX) {
+            return receiveToFile(blobs, body, expectedLength, maxLength, algorithm, dataKey);
         }
-        return receiveToFile(blobs, body, expectedLength, maxLength, algorithm);
+        byte[] data = body.readNBytes((int) expectedLength);
+        if (data.length != expectedLength) {
+            throw new StorageException(StorageError.INCOMPLETE_BODY,
+                    "You did not provide the number of bytes specified by the Content-Length HTTP header.");
+        }
+        if (body.read() != -1) {
+            throw new StorageException(StorageError.INVALID_REQUEST, "The request body is longer than its declared length.");
+        }
+        Digesting d = new Digesting(algorithm);
+        d.update(ByteBuffer.wrap(data));
+        return inline(data, d, dataKey);
     }
 
     /** Streams the body into a new blob in tmp/ and makes it durable (parts are always files). */
     static Received receiveToFile(BlobStore blobs, InputStream body, long expectedLength, long maxLength,
-                                  ChecksumAlgorithm algorithm) throws IOException, StorageException {
-        MessageDigest md5 = Digests.md5();
-        ChecksumDigest checksum = algorithm == null ? null : algorithm.newDigest();
+                                  ChecksumAlgorithm algorithm, byte[] dataKey) throws IOException, StorageException {
+        Digesting d = new Digesting(algorithm);
         try (BlobStore.Writer w = blobs.create()) {
+            Output out = new Output(w::write, dataKey);
             byte[] buf = new byte[BUFFER];
-            ByteBuffer bb = ByteBuffer.wrap(buf);
             long total = 0;
             int n;
             while ((n = body.readNBytes(buf, 0, buf.length)) > 0) {
@@ -71,56 +78,61 @@ final class DataSink {
                     throw new StorageException(StorageError.ENTITY_TOO_LARGE,
                             "Your proposed upload exceeds the maximum allowed object size.");
                 }
-                md5.update(buf, 0, n);
-                if (checksum != null) {
-                    checksum.update(buf, 0, n);
-                }
-                bb.clear().limit(n);
-                w.write(bb);
+                d.update(ByteBuffer.wrap(buf, 0, n));
+                out.write(ByteBuffer.wrap(buf, 0, n));
             }
             if (expectedLength >= 0 && total != expectedLength) {
                 throw new StorageException(StorageError.INCOMPLETE_BODY,
                         "You did not provide the number of bytes specified by the Content-Length HTTP header.");
             }
+            out.finish();
             w.finish();
-            return new Received(null, w.id(), total, md5.digest(), checksum == null ? null : encode(checksum));
+            return new Received(null, w.id(), total, d.md5(), d.checksum(), out.salt());
         }
     }
 
     /**
-     * Copies {@code [offset, offset+length)} of an opened object into new data (inline if small), computing
-     * MD5 and the optional checksum: CopyObject and UploadPartCopy. Streams; memory stays bounded.
+     * Copies {@code [offset, offset+length)} of an opened object into new data (inline if small and allowed),
+     * for CopyObject and UploadPartCopy. The source decrypts itself; the copy is encrypted if {@code dataKey}.
      */
     static Received copy(BlobStore blobs, ObjectData source, long offset, long length, boolean allowInline,
-                         ChecksumAlgorithm algorithm) throws IOException {
-        MessageDigest md5 = Digests.md5();
-        ChecksumDigest checksum = algorithm == null ? null : algorithm.newDigest();
+                         ChecksumAlgorithm algorithm, byte[] dataKey) throws IOException {
+        Digesting d = new Digesting(algorithm);
         if (allowInline && length <= INLINE_MAX) {
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream((int) length);
+            ByteArrayOutputStream plain = new ByteArrayOutputStream((int) length);
             source.transferTo(offset, length, buf -> {
+                d.update(buf.duplicate());
                 byte[] b = new byte[buf.remaining()];
                 buf.get(b);
-                md5.update(b);
-                if (checksum != null) {
-                    checksum.update(b, 0, b.length);
-                }
-                out.write(b, 0, b.length);
+                plain.write(b, 0, b.length);
             });
-            byte[] data = out.toByteArray();
-            return new Received(data, null, data.length, md5.digest(), checksum == null ? null : encode(checksum));
+            return inline(plain.toByteArray(), d, dataKey);
         }
         try (BlobStore.Writer w = blobs.create()) {
+            Output out = new Output(w::write, dataKey);
             source.transferTo(offset, length, buf -> {
-                ByteBuffer forDigest = buf.duplicate();
-                md5.update(forDigest);
-                if (checksum != null) {
-                    checksum.update(buf.duplicate());
-                }
-                w.write(buf);
+                d.update(buf.duplicate());
+                out.write(buf);
             });
+            out.finish();
             w.finish();
-            return new Received(null, w.id(), length, md5.digest(), checksum == null ? null : encode(checksum));
+            return new Received(null, w.id(), length, d.md5(), d.checksum(), out.salt());
         }
+    }
+
+    private static Received inline(byte[] plain, Digesting d, byte[] dataKey) throws IOException {
+        if (dataKey == null) {
+            return new Received(plain, null, plain.length, d.md5(), d.checksum(), null);
+        }
+        ByteArrayOutputStream sealed = new ByteArrayOutputStream((int) PackageCipher.encryptedLength(plain.length));
+        Output out = new Output(buf -> {
+            byte[] b = new byte[buf.remaining()];
+            buf.get(b);
+            sealed.write(b, 0, b.length);
+        }, dataKey);
+        out.write(ByteBuffer.wrap(plain));
+        out.finish();
+        return new Received(sealed.toByteArray(), null, plain.length, d.md5(), d.checksum(), out.salt());
     }
 
     /** Content-MD5 and the additional checksum the client sent must match what was received. */
@@ -136,7 +148,66 @@ final class DataSink {
         }
     }
 
-    private static String encode(ChecksumDigest d) {
-        return Base64.getEncoder().encodeToString(d.finish());
+    /** MD5 plus the optional checksum, over plaintext. */
+    private static final class Digesting {
+        private final MessageDigest md5 = Digests.md5();
+        private final ChecksumDigest checksum;
+
+        Digesting(ChecksumAlgorithm algorithm) {
+            this.checksum = algorithm == null ? null : algorithm.newDigest();
+        }
+
+        void update(ByteBuffer b) {
+            if (checksum != null) {
+                checksum.update(b.duplicate());
+            }
+            md5.update(b);
+        }
+
+        byte[] md5() {
+            return md5.digest();
+        }
+
+        String checksum() {
+            return checksum == null ? null : Base64.getEncoder().encodeToString(checksum.finish());
+        }
+    }
+
+    /** Where plaintext goes: straight to the sink, or through a {@link PackageCipher} with a fresh salt. */
+    private static final class Output {
+        private final ObjectData.Sink sink;
+        private final PackageCipher.Encryptor encryptor;
+        private final String salt;
+
+        Output(ObjectData.Sink sink, byte[] dataKey) {
+            this.sink = sink;
+            if (dataKey == null) {
+                this.encryptor = null;
+                this.salt = null;
+            } else {
+                byte[] s = new byte[16];
+                RANDOM.nextBytes(s);
+                this.salt = Base64.getEncoder().encodeToString(s);
+                this.encryptor = new PackageCipher(dataKey, s).new Encryptor(sink);
+            }
+        }
+
+        void write(ByteBuffer plain) throws IOException {
+            if (encryptor == null) {
+                sink.write(plain);
+            } else {
+                encryptor.write(plain);
+            }
+        }
+
+        void finish() throws IOException {
+            if (encryptor != null) {
+                encryptor.finish();
+            }
+        }
+
+        String salt() {
+            return salt;
+        }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Instant;
  * @param checksumAlgorithm the additional checksum every part carries, or null
  * @param fullObjectChecksum true for checksum type FULL_OBJECT (CRC algorithms combine part CRCs into the CRC
  *        of the whole object); false for COMPOSITE (a checksum of the part checksums, "-N" suffix)
+ * @param encrypted parts (and the object) are stored with SSE-S3
  */
 public record MultipartUpload(String bucket, String key, String uploadId, Instant initiated, ObjectMetadata metadata,
-                              ChecksumAlgorithm checksumAlgorithm, boolean fullObjectChecksum) {}
+                              ChecksumAlgorithm checksumAlgorithm, boolean fullObjectChecksum, boolean encrypted) {}

@@ -27,21 +27,24 @@ final class MultipartUploads {
     private final BlobStore blobs;
     private final Committer committer;
     private final ObjectWrites writes;
+    private final SseMasterKey sse;
 
-    MultipartUploads(MetaDb db, BlobStore blobs, Committer committer, ObjectWrites writes) {
+    MultipartUploads(MetaDb db, BlobStore blobs, Committer committer, ObjectWrites writes, SseMasterKey sse) {
         this.db = db;
+        this.sse = sse;
         this.blobs = blobs;
         this.committer = committer;
         this.writes = writes;
     }
 
+    /** @param sealedKey the object's sealed data key if it is to be stored encrypted, else null */
     MultipartUpload create(String bucket, String key, ObjectMetadata metadata, ChecksumAlgorithm algorithm,
-                           boolean fullObject) throws StorageException, IOException {
+                           boolean fullObject, String sealedKey) throws StorageException, IOException {
         return committer.commit(txn -> {
             BucketRecord b = ObjectWrites.bucketIn(txn, Keys.utf8(bucket));
             long now = System.currentTimeMillis();
             UploadRecord u = new UploadRecord(UploadRecord.FORMAT, UploadIds.newId(now), key, now, metadata,
-                    algorithm, fullObject);
+                    algorithm, fullObject, sealedKey);
             txn.put(MetaDb.Cf.UPLOADS, Keys.uploadKey(b.id(), key, u.uploadId()), RecordCodec.encode(u));
             return u.toUpload(bucket);
         });
@@ -59,11 +62,12 @@ final class MultipartUploads {
         }
         writes.checkQuota(bucket, in.contentLength(), 0);
         ChecksumAlgorithm algorithm = upload.checksumAlgorithm() != null ? upload.checksumAlgorithm() : in.checksumAlgorithm();
-        DataSink.Received data = DataSink.receiveToFile(blobs, body, in.contentLength(), MAX_PART_SIZE, algorithm);
+        DataSink.Received data = DataSink.receiveToFile(blobs, body, in.contentLength(), MAX_PART_SIZE, algorithm,
+                dataKey(upload));
         try {
             DataSink.verify(in.contentMd5(), algorithm, in.expectedChecksum().get(), data);
             PartRecord part = new PartRecord(PartRecord.FORMAT, in.partNumber(), data.size(), data.etag(),
-                    System.currentTimeMillis(), data.blobId(), data.checksum());
+                    System.currentTimeMillis(), data.blobId(), data.checksum(), data.salt());
             return commitPart(in.bucket(), in.key(), in.uploadId(), part);
         } catch (StorageException | IOException | RuntimeException e) {
             blobs.delete(data.blobId());
@@ -146,12 +150,12 @@ final class MultipartUploads {
         long size = 0;
         for (PartRecord p : parts) {
             md5.update(Hex.decode(p.etag()));
-            extents.add(new Extent(p.blobId(), p.size(), false, p.etag(), p.checksum()));
+            extents.add(new Extent(p.blobId(), p.size(), false, p.etag(), p.checksum(), p.salt()));
             size += p.size();
         }
         String etag = Hex.encode(md5.digest()) + "-" + parts.size();
-        return new ObjectRecord(ObjectRecord.FORMAT, "null", false, size, etag, System.currentTimeMillis(),
-                upload.metadata(), checksum(upload, parts), extents, parts.size());
+        return new ObjectRecord(ObjectRecord.FORMAT, VersionIds.NULL, false, size, etag, System.currentTimeMillis(),
+                upload.metadata(), checksum(upload, parts), extents, parts.size(), upload.sealedKey());
     }
 
     private static Checksum checksum(UploadRecord upload, List<PartRecord> parts) throws StorageException {
@@ -259,6 +263,15 @@ final class MultipartUploads {
 
     MultipartUpload describe(String bucket, String key, String uploadId) throws StorageException {
         return upload(RocksObjectStore.bucketRecord(db, bucket), key, uploadId).toUpload(bucket);
+    }
+
+    /** The upload's data key, if its parts are stored encrypted. */
+    byte[] dataKey(String bucket, String key, String uploadId) throws StorageException, IOException {
+        return dataKey(upload(RocksObjectStore.bucketRecord(db, bucket), key, uploadId));
+    }
+
+    private byte[] dataKey(UploadRecord u) throws IOException {
+        return u.sealedKey() == null ? null : sse.unseal(u.sealedKey());
     }
 
     private UploadRecord upload(BucketRecord b, String key, String uploadId) throws StorageException {

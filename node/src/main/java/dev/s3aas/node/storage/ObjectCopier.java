@@ -41,25 +41,27 @@ final class ObjectCopier {
                     : info.checksum() == null ? null : info.checksum().algorithm();
             boolean sameChecksum = info.checksum() == null ? algorithm == null
                     : algorithm == info.checksum().algorithm();
+            BucketRecord target = store.bucketRecord(in.bucket());
+            boolean encrypt = RocksObjectStore.encrypt(target, in.serverSideEncryption());
             // Sharing blobs between two records is only safe when the old one is released, not kept as a
             // version: in a versioned bucket a self-copy copies the bytes like any other copy.
-            boolean unversioned = store.bucketRecord(in.bucket()).config().versioning() == null;
-            if (in.ontoItself() && sameChecksum && unversioned) {
+            boolean unversioned = target.config().versioning() == null;
+            if (in.ontoItself() && sameChecksum && unversioned && encrypt == info.encrypted()) {
                 return replaceMetadata(in, info, metadata);
             }
-            DataSink.Received data = DataSink.copy(blobs, src, 0, info.size(), true, algorithm);
-            return commitCopy(in, metadata, algorithm, data);
+            SseMasterKey.DataKey key = encrypt ? store.sse().newDataKey() : null;
+            DataSink.Received data = DataSink.copy(blobs, src, 0, info.size(), true, algorithm,
+                    key == null ? null : key.plain());
+            return commitCopy(in, metadata, algorithm, data, key == null ? null : key.sealed());
         }
     }
 
     private ObjectInfo commitCopy(CopyObjectInput in, ObjectMetadata metadata, ChecksumAlgorithm algorithm,
-                                  DataSink.Received data) throws StorageException, IOException {
+                                  DataSink.Received data, String sealedKey) throws StorageException, IOException {
         try {
             Checksum checksum = algorithm == null ? null : new Checksum(algorithm, data.checksum(), false);
-            boolean inline = data.inline() != null;
-            Extent extent = new Extent(inline ? BlobIds.newId() : data.blobId(), data.size(), inline);
-            ObjectRecord record = new ObjectRecord(ObjectRecord.FORMAT, "null", false, data.size(), data.etag(),
-                    System.currentTimeMillis(), metadata, checksum, List.of(extent), 0);
+            ObjectRecord record = new ObjectRecord(ObjectRecord.FORMAT, VersionIds.NULL, false, data.size(), data.etag(),
+                    System.currentTimeMillis(), metadata, checksum, List.of(data.extent()), 0, sealedKey);
             return committer.commit(txn -> writes.writeCurrent(txn, in.bucket(), in.key(), in.condition(), record,
                     data.inline(), ObjectWrites.Data.FRESH)).toInfo(in.bucket(), in.key());
         } catch (StorageException | IOException | RuntimeException e) {
@@ -85,7 +87,7 @@ final class ObjectCopier {
             }
             ObjectRecord record = new ObjectRecord(ObjectRecord.FORMAT, current.versionId(), false, current.size(),
                     current.etag(), System.currentTimeMillis(), metadata, current.checksum(), current.extents(),
-                    current.partsCount());
+                    current.partsCount(), current.sealedKey());
             return writes.writeCurrent(txn, in.bucket(), in.key(), in.condition(), record, null,
                     ObjectWrites.Data.REFERENCED).toInfo(in.bucket(), in.key());
         });
@@ -108,9 +110,10 @@ final class ObjectCopier {
                 throw new StorageException(StorageError.INVALID_REQUEST, "The specified copy source is larger than the "
                         + "maximum allowable size for a copy source: " + MultipartUploads.MAX_PART_SIZE);
             }
-            DataSink.Received data = DataSink.copy(blobs, src, first, length, false, upload.checksumAlgorithm());
+            DataSink.Received data = DataSink.copy(blobs, src, first, length, false, upload.checksumAlgorithm(),
+                    multipart.dataKey(in.bucket(), in.key(), in.uploadId()));
             PartRecord part = new PartRecord(PartRecord.FORMAT, in.partNumber(), data.size(), data.etag(),
-                    System.currentTimeMillis(), data.blobId(), data.checksum());
+                    System.currentTimeMillis(), data.blobId(), data.checksum(), data.salt());
             try {
                 return multipart.commitPart(in.bucket(), in.key(), in.uploadId(), part);
             } catch (StorageException | IOException | RuntimeException e) {

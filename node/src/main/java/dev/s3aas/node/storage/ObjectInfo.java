@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The protocol layer's view of one object version: everything a HEAD answers. {@code etag} is without
  * quotes; {@code versionId} is "null" for objects written while versioning was never enabled.
- * {@code partSizes} is empty unless the object came from a multipart upload.
+ * {@code partSizes} is empty unless the object came from a multipart upload. {@code encrypted}: stored with
+ * SSE-S3 (AES256).
  */
 public record ObjectInfo(
         String bucket,
@@ -18,7 +19,8 @@ public record ObjectInfo(
         Instant lastModified,
         ObjectMetadata metadata,
         Checksum checksum,
-        List<Long> partSizes) {
+        List<Long> partSizes,
+        boolean encrypted) {
 
     public ObjectInfo {
         partSizes = partSizes == null ? List.of() : List.copyOf(partSizes);

@@ -10,6 +10,7 @@ import java.util.List;
  * short because one is stored per object; {@code f} is the format version for forward migrations.
  *
  * @param partsCount 0 for a single PUT; N for a multipart object (then extents are its N parts)
+ * @param sealedKey the version's data key sealed by the node's SSE master key, when stored encrypted (SSE-S3)
  */
 record ObjectRecord(
         @JsonProperty("f") int format,
@@ -21,7 +22,8 @@ record ObjectRecord(
         @JsonProperty("m") ObjectMetadata metadata,
         @JsonProperty("c") Checksum checksum,
         @JsonProperty("x") List<Extent> extents,
-        @JsonProperty("p") int partsCount) {
+        @JsonProperty("p") int partsCount,
+        @JsonProperty("k") String sealedKey) {
 
     static final int FORMAT = 1;
 
@@ -32,18 +34,18 @@ record ObjectRecord(
 
     ObjectRecord withMetadata(ObjectMetadata m) {
         return new ObjectRecord(format, versionId, deleteMarker, size, etag, lastModifiedMillis, m, checksum, extents,
-                partsCount);
+                partsCount, sealedKey);
     }
 
     ObjectRecord withVersionId(String id) {
         return new ObjectRecord(format, id, deleteMarker, size, etag, lastModifiedMillis, metadata, checksum, extents,
-                partsCount);
+                partsCount, sealedKey);
     }
 
     /** A delete marker: a version with no data that hides the key. */
     static ObjectRecord deleteMarker(String versionId) {
         return new ObjectRecord(FORMAT, versionId, true, 0, "", System.currentTimeMillis(), ObjectMetadata.EMPTY, null,
-                List.of(), 0);
+                List.of(), 0, null);
     }
 
     ObjectInfo toInfo(String bucket, String key) {
@@ -55,6 +57,6 @@ record ObjectRecord(
             }
         }
         return new ObjectInfo(bucket, key, versionId, deleteMarker, size, etag,
-                Instant.ofEpochMilli(lastModifiedMillis), metadata, checksum, parts);
+                Instant.ofEpochMilli(lastModifiedMillis), metadata, checksum, parts, sealedKey != null);
     }
 }

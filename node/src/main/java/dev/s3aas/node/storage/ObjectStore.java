@@ -79,9 +79,11 @@ public interface ObjectStore extends AutoCloseable {
 
     // ---- multipart uploads ----
 
+    /** @param serverSideEncryption "AES256" to store the object encrypted (SSE-S3), or null for the bucket default */
     MultipartUpload createMultipartUpload(String bucket, String key, ObjectMetadata metadata,
                                           dev.s3aas.common.checksum.ChecksumAlgorithm checksumAlgorithm,
-                                          boolean fullObjectChecksum) throws StorageException, IOException;
+                                          boolean fullObjectChecksum, String serverSideEncryption)
+            throws StorageException, IOException;
 
     PartInfo uploadPart(UploadPartInput input, InputStream body) throws StorageException, IOException;
 

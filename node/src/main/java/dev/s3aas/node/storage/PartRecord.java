@@ -11,7 +11,8 @@ record PartRecord(
         @JsonProperty("e") String etag,
         @JsonProperty("t") long lastModifiedMillis,
         @JsonProperty("b") String blobId,
-        @JsonProperty("c") String checksum) {
+        @JsonProperty("c") String checksum,
+        @JsonProperty("z") String salt) {
 
     static final int FORMAT = 1;
 

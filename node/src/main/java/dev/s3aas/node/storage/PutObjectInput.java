@@ -11,6 +11,7 @@ import java.util.function.Supplier;
  * @param checksumAlgorithm the additional checksum to compute, or null
  * @param expectedChecksum supplies the client's base64 checksum once the body has been read (a header value
  *        or a trailer that arrives after the data); it may supply null when the client only named the algorithm
+ * @param serverSideEncryption "AES256" to store the object encrypted (SSE-S3), or null for the bucket default
  */
 public record PutObjectInput(
         String bucket,
@@ -20,7 +21,8 @@ public record PutObjectInput(
         byte[] contentMd5,
         ChecksumAlgorithm checksumAlgorithm,
         Supplier<String> expectedChecksum,
-        WriteCondition condition) {
+        WriteCondition condition,
+        String serverSideEncryption) {
 
     public PutObjectInput {
         java.util.Objects.requireNonNull(bucket, "bucket");

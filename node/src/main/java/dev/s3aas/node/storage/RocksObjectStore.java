@@ -47,27 +47,35 @@ public final class RocksObjectStore implements ObjectStore {
     private final ObjectCopier copier;
     private final VersionReader versions;
     private final VersionLister versionLister;
+    private final SseMasterKey sse;
 
-    private RocksObjectStore(MetaDb db, BlobStore blobs) {
+    private RocksObjectStore(MetaDb db, BlobStore blobs, SseMasterKey sse) {
         this.db = db;
+        this.sse = sse;
         this.blobs = blobs;
         this.committer = new Committer(db);
         this.collector = new BlobCollector(db, blobs);
         this.lister = new Lister(db);
         this.writes = new ObjectWrites(db, blobs, collector);
-        this.multipart = new MultipartUploads(db, blobs, committer, writes);
+        this.multipart = new MultipartUploads(db, blobs, committer, writes, sse);
         this.uploadLister = new UploadLister(db);
         this.copier = new ObjectCopier(this, blobs, committer, writes, multipart);
         this.versions = new VersionReader(db);
         this.versionLister = new VersionLister(db);
     }
 
-    /** Opens (or creates) the store in {@code dataDir} and repairs what an earlier crash left behind. */
+    /** Opens (or creates) the store in {@code dataDir}, with the SSE master key in the data dir. */
     public static RocksObjectStore open(Path dataDir) throws IOException {
+        return open(dataDir, dataDir.resolve("sse-master.key"));
+    }
+
+    /** Opens (or creates) the store and repairs what an earlier crash left behind. */
+    public static RocksObjectStore open(Path dataDir, Path sseKeyFile) throws IOException {
+        SseMasterKey sse = SseMasterKey.loadOrCreate(sseKeyFile);
         MetaDb db = new MetaDb(dataDir.resolve("meta"));
         try {
             BlobStore blobs = new BlobStore(dataDir);
-            RocksObjectStore store = new RocksObjectStore(db, blobs);
+            RocksObjectStore store = new RocksObjectStore(db, blobs, sse);
             var report = store.collector.recover();
             LOG.info("storage opened at {}: {}", dataDir, report);
             return store;
@@ -170,16 +178,16 @@ public final class RocksObjectStore implements ObjectStore {
     public ObjectInfo putObject(PutObjectInput in, InputStream body) throws StorageException, IOException {
         BucketRecord bucket = bucketRecord(in.bucket());
         writes.checkQuota(bucket, in.contentLength(), 0);
+        SseMasterKey.DataKey key = encrypt(bucket, in.serverSideEncryption()) ? sse.newDataKey() : null;
         DataSink.Received data = DataSink.receive(blobs, body, in.contentLength(), DataSink.MAX_OBJECT_SIZE,
-                in.checksumAlgorithm());
+                in.checksumAlgorithm(), key == null ? null : key.plain());
         try {
             DataSink.verify(in.contentMd5(), in.checksumAlgorithm(), in.expectedChecksum().get(), data);
             Checksum checksum = in.checksumAlgorithm() == null ? null
                     : new Checksum(in.checksumAlgorithm(), data.checksum(), false);
-            Extent extent = new Extent(data.inline() != null ? BlobIds.newId() : data.blobId(), data.size(),
-                    data.inline() != null);
-            ObjectRecord record = new ObjectRecord(ObjectRecord.FORMAT, "null", false, data.size(), data.etag(),
-                    System.currentTimeMillis(), in.metadata(), checksum, List.of(extent), 0);
+            ObjectRecord record = new ObjectRecord(ObjectRecord.FORMAT, VersionIds.NULL, false, data.size(), data.etag(),
+                    System.currentTimeMillis(), in.metadata(), checksum, List.of(data.extent()), 0,
+                    key == null ? null : key.sealed());
             return committer.commit(txn -> writes.writeCurrent(txn, in.bucket(), in.key(), in.condition(), record,
                     data.inline(), ObjectWrites.Data.FRESH)).toInfo(in.bucket(), in.key());
         } catch (StorageException | IOException | RuntimeException e) {
@@ -188,6 +196,15 @@ public final class RocksObjectStore implements ObjectStore {
             }
             throw e;
         }
+    }
+
+    /** SSE-S3 applies if the request asks for it or the bucket's default encryption is AES256. */
+    static boolean encrypt(BucketRecord bucket, String requested) {
+        return "AES256".equals(requested) || "AES256".equals(bucket.config().encryption());
+    }
+
+    SseMasterKey sse() {
+        return sse;
     }
 
     @Override
@@ -203,13 +220,14 @@ public final class RocksObjectStore implements ObjectStore {
             ObjectRecord r = versions.find(b, key, versionId);
             ObjectInfo info = r.toInfo(bucket, key);
             try {
+                byte[] dataKey = r.sealedKey() == null ? null : sse.unseal(r.sealedKey());
                 if (!r.extents().isEmpty() && r.extents().get(0).inline()) {
                     byte[] data = db.get(MetaDb.Cf.INLINE, BlobIds.bytes(r.extents().get(0).blobId()));
                     if (data != null) {
-                        return StoredObjectData.inline(info, data);
+                        return StoredObjectData.inline(info, data, r.extents().get(0), dataKey);
                     }
                 } else {
-                    return StoredObjectData.files(info, r.extents(), blobs);
+                    return StoredObjectData.files(info, r.extents(), blobs, dataKey);
                 }
             } catch (NoSuchFileException e) {
                 // Replaced and collected between reading the record and opening its data: read again.
@@ -282,9 +300,11 @@ public final class RocksObjectStore implements ObjectStore {
 
     @Override
     public MultipartUpload createMultipartUpload(String bucket, String key, ObjectMetadata metadata,
-                                                 ChecksumAlgorithm checksumAlgorithm, boolean fullObjectChecksum)
+                                                 ChecksumAlgorithm checksumAlgorithm, boolean fullObjectChecksum,
+                                                 String serverSideEncryption)
             throws StorageException, IOException {
-        return multipart.create(bucket, key, metadata, checksumAlgorithm, fullObjectChecksum);
+        String sealed = encrypt(bucketRecord(bucket), serverSideEncryption) ? sse.newDataKey().sealed() : null;
+        return multipart.create(bucket, key, metadata, checksumAlgorithm, fullObjectChecksum, sealed);
     }
 
     @Override

@@ -3,12 +3,14 @@ package dev.s3aas.node.storage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.Base64;
 import java.util.List;
 
 /**
- * {@link ObjectData} over inline bytes or blob files. The first extent's file is opened eagerly (so a reader
- * racing an overwrite notices before sending headers and retries); later extents of multipart objects are
- * opened as the stream reaches them, which keeps file descriptors bounded for 10,000-part objects.
+ * {@link ObjectData} over inline bytes or blob files, decrypting SSE-S3 extents on the way out. The first
+ * extent's file is opened eagerly (so a reader racing an overwrite notices before sending headers and
+ * retries); later extents of multipart objects are opened as the stream reaches them, which keeps file
+ * descriptors bounded for 10,000-part objects.
  */
 final class StoredObjectData implements ObjectData {
     private static final int CHUNK = 256 * 1024;
@@ -17,24 +19,28 @@ final class StoredObjectData implements ObjectData {
     private final byte[] inline;
     private final List<Extent> extents;
     private final BlobStore blobs;
+    private final byte[] dataKey;
     private FileChannel first;
 
-    private StoredObjectData(ObjectInfo info, byte[] inline, List<Extent> extents, BlobStore blobs, FileChannel first) {
+    private StoredObjectData(ObjectInfo info, byte[] inline, List<Extent> extents, BlobStore blobs, FileChannel first,
+                             byte[] dataKey) {
         this.info = info;
         this.inline = inline;
         this.extents = extents;
         this.blobs = blobs;
         this.first = first;
+        this.dataKey = dataKey;
     }
 
-    static StoredObjectData inline(ObjectInfo info, byte[] data) {
-        return new StoredObjectData(info, data, List.of(), null, null);
+    static StoredObjectData inline(ObjectInfo info, byte[] data, Extent extent, byte[] dataKey) {
+        return new StoredObjectData(info, data, List.of(extent), null, null, dataKey);
     }
 
     /** @throws java.nio.file.NoSuchFileException if the first blob is already gone (caller retries) */
-    static StoredObjectData files(ObjectInfo info, List<Extent> extents, BlobStore blobs) throws IOException {
+    static StoredObjectData files(ObjectInfo info, List<Extent> extents, BlobStore blobs, byte[] dataKey)
+            throws IOException {
         FileChannel first = extents.isEmpty() ? null : blobs.open(extents.get(0).blobId());
-        return new StoredObjectData(info, null, extents, blobs, first);
+        return new StoredObjectData(info, null, extents, blobs, first, dataKey);
     }
 
     @Override
@@ -48,10 +54,15 @@ final class StoredObjectData implements ObjectData {
             return;
         }
         if (inline != null) {
-            sink.write(ByteBuffer.wrap(inline, (int) offset, (int) length));
+            Extent e = extents.get(0);
+            if (e.salt() == null) {
+                sink.write(ByteBuffer.wrap(inline, (int) offset, (int) length));
+            } else {
+                cipher(e).decryptRange(inline, e.length(), offset, length, sink);
+            }
             return;
         }
-        ByteBuffer buf = ByteBuffer.allocateDirect((int) Math.min(CHUNK, length));
+        ByteBuffer buf = null;
         long extentStart = 0;
         long remaining = length;
         for (int i = 0; i < extents.size() && remaining > 0; i++) {
@@ -62,7 +73,12 @@ final class StoredObjectData implements ObjectData {
                 long n = Math.min(remaining, e.length() - from);
                 FileChannel ch = i == 0 ? first : blobs.open(e.blobId());
                 try {
-                    copy(ch, from, n, buf, sink);
+                    if (e.salt() != null) {
+                        cipher(e).decryptRange(ch, e.length(), from, n, sink);
+                    } else {
+                        buf = buf != null ? buf : ByteBuffer.allocateDirect((int) Math.min(CHUNK, length));
+                        copy(ch, from, n, buf, sink);
+                    }
                 } finally {
                     if (i != 0) {
                         ch.close();
@@ -76,6 +92,13 @@ final class StoredObjectData implements ObjectData {
         if (remaining > 0) {
             throw new IOException("object data shorter than its metadata says");
         }
+    }
+
+    private PackageCipher cipher(Extent e) throws IOException {
+        if (dataKey == null) {
+            throw new IOException("encrypted extent without a data key");
+        }
+        return new PackageCipher(dataKey, Base64.getDecoder().decode(e.salt()));
     }
 
     private static void copy(FileChannel ch, long position, long count, ByteBuffer buf, Sink sink) throws IOException {

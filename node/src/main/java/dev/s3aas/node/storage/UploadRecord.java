@@ -12,12 +12,13 @@ record UploadRecord(
         @JsonProperty("t") long initiatedMillis,
         @JsonProperty("m") ObjectMetadata metadata,
         @JsonProperty("a") ChecksumAlgorithm checksumAlgorithm,
-        @JsonProperty("o") boolean fullObjectChecksum) {
+        @JsonProperty("o") boolean fullObjectChecksum,
+        @JsonProperty("sk") String sealedKey) {
 
     static final int FORMAT = 1;
 
     MultipartUpload toUpload(String bucket) {
         return new MultipartUpload(bucket, key, uploadId, Instant.ofEpochMilli(initiatedMillis), metadata,
-                checksumAlgorithm, fullObjectChecksum);
+                checksumAlgorithm, fullObjectChecksum, sealedKey != null);
     }
 }
