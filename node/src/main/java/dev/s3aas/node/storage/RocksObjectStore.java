@@ -66,6 +66,14 @@ public final class RocksObjectStore implements ObjectStore {
         }
     }
 
+    /**
+     * A durable key-value table in the metadata store's {@code iam} column family, under {@code namespace}.
+     * Its writes share the single writer (and group commit) with object metadata.
+     */
+    public MetadataTable metadataTable(String namespace) {
+        return new MetadataTable(db, committer, namespace);
+    }
+
     // ---- buckets ----
 
     @Override
