@@ -1,0 +1,72 @@
+package dev.s3aas.node.iam;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The stored form of IAM records: small JSON documents with a format number {@code v}. Unknown fields are
+ * ignored so a newer node's records stay readable. The secret key is stored as is: SigV4 verification needs
+ * the secret itself (an HMAC key), so it cannot be hashed; the data directory must be protected like the
+ * node's configuration, which holds the root secret.
+ */
+final class IamCodec {
+    static final int FORMAT = 1;
+    static final String USER_PREFIX = "user/";
+    static final String POLICY_PREFIX = "policy/";
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    private IamCodec() {}
+
+    record StoredUser(@JsonProperty("v") int format, @JsonProperty("ak") String accessKey,
+                      @JsonProperty("sk") String secretKey, @JsonProperty("st") String status,
+                      @JsonProperty("p") List<String> policies, @JsonProperty("c") long createdMillis,
+                      @JsonProperty("u") long updatedMillis) {}
+
+    record StoredPolicy(@JsonProperty("v") int format, @JsonProperty("n") String name,
+                        @JsonProperty("j") String json, @JsonProperty("c") long createdMillis,
+                        @JsonProperty("u") long updatedMillis) {}
+
+    static byte[] encode(IamUser u) {
+        return write(new StoredUser(FORMAT, u.accessKey(), u.secretKey(), u.status().wire(), u.policies(),
+                u.created().toEpochMilli(), u.updated().toEpochMilli()));
+    }
+
+    static IamUser decodeUser(byte[] bytes) {
+        StoredUser s = read(bytes, StoredUser.class);
+        UserStatus status = UserStatus.fromWire(s.status());
+        return new IamUser(s.accessKey(), s.secretKey(), status == null ? UserStatus.DISABLED : status,
+                s.policies() == null ? List.of() : s.policies(), Instant.ofEpochMilli(s.createdMillis()),
+                Instant.ofEpochMilli(s.updatedMillis()));
+    }
+
+    static byte[] encode(StoredPolicy p) {
+        return write(p);
+    }
+
+    static StoredPolicy decodePolicy(byte[] bytes) {
+        return read(bytes, StoredPolicy.class);
+    }
+
+    private static byte[] write(Object o) {
+        try {
+            return JSON.writeValueAsBytes(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T read(byte[] bytes, Class<T> type) {
+        try {
+            return JSON.readValue(bytes, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt IAM record (" + type.getSimpleName() + ")", e);
+        }
+    }
+}
