@@ -9,7 +9,7 @@ import java.util.List;
  * POST /bucket?delete — DeleteObjects: up to 1000 keys, each deleted (and reported) on its own; quiet mode
  * reports only failures.
  */
-record DeleteObjects(ObjectStore store) implements Operation {
+record DeleteObjects(ObjectStore store, AccessControl access) implements Operation {
     private static final int MAX_KEYS = 1000;
     private static final int MAX_BODY = 2 * 1024 * 1024;
 
@@ -26,6 +26,8 @@ record DeleteObjects(ObjectStore store) implements Operation {
             throw new S3Exception(S3ErrorCode.MalformedXML);
         }
         Xml xml = Xml.document("DeleteResult");
+        // AWS authorizes s3:DeleteObject per key; a denied key is reported as that key's AccessDenied.
+        var mayDelete = access.objectAuthorizer(ex, S3Operation.DELETE_OBJECTS, "s3:DeleteObject");
         for (XmlBody.Node o : objects) {
             String key = o.childText("Key");
             if (key == null) {
@@ -33,6 +35,9 @@ record DeleteObjects(ObjectStore store) implements Operation {
             }
             try {
                 ObjectKey.parse(key);
+                if (!mayDelete.test(key)) {
+                    throw new S3Exception(S3ErrorCode.AccessDenied);
+                }
                 store.deleteObject(ex.bucket(), key);
                 if (!quiet) {
                     xml.start("Deleted").element("Key", key).end();

@@ -16,7 +16,11 @@ enum S3Operation {
     DELETE_OBJECT("s3:DeleteObject", Target.OBJECT),
     PUT_OBJECT("s3:PutObject", Target.OBJECT),
     GET_OBJECT("s3:GetObject", Target.OBJECT),
-    HEAD_OBJECT("s3:GetObject", Target.OBJECT);
+    HEAD_OBJECT("s3:GetObject", Target.OBJECT),
+    PUT_BUCKET_POLICY("s3:PutBucketPolicy", Target.BUCKET),
+    GET_BUCKET_POLICY("s3:GetBucketPolicy", Target.BUCKET),
+    DELETE_BUCKET_POLICY("s3:DeleteBucketPolicy", Target.BUCKET),
+    GET_BUCKET_POLICY_STATUS("s3:GetBucketPolicyStatus", Target.BUCKET);
 
     /** What the request's resource ARN names. */
     enum Target { SERVICE, BUCKET, OBJECT }
