@@ -1,5 +1,6 @@
 package dev.s3aas.node.iam;
 
+import dev.s3aas.common.policy.CannedPolicies;
 import dev.s3aas.common.policy.MalformedPolicyException;
 import dev.s3aas.common.policy.PolicyDocument;
 import dev.s3aas.common.policy.PolicyValidation;
@@ -234,6 +235,10 @@ public final class IamStore implements CredentialStore, UserPolicies {
     /** Creates or replaces a custom policy, validated as an identity policy. */
     public PolicyInfo putPolicy(String name, String json) throws IamException, IOException {
         checkPolicyName(name);
+        if (CannedPolicies.get(name).isPresent()) {
+            throw new IamException(IamError.CANNED_POLICY_READ_ONLY,
+                    "'" + name + "' is a built-in policy and cannot be replaced.");
+        }
         PolicyDocument doc;
         try {
             doc = PolicyDocument.parse(json, PolicyValidation.forIdentity());
@@ -244,10 +249,6 @@ public final class IamStore implements CredentialStore, UserPolicies {
         try {
             IamState s = state;
             PolicyInfo old = s.policy(name);
-            if (old != null && old.canned()) {
-                throw new IamException(IamError.CANNED_POLICY_READ_ONLY,
-                        "'" + name + "' is a built-in policy and cannot be replaced.");
-            }
             Instant now = clock.instant();
             PolicyInfo p = new PolicyInfo(name, doc, false, old == null ? now : old.created(), now);
             table.commit(new MetadataTable.Batch().put(IamCodec.POLICY_PREFIX + name, IamCodec.encode(
