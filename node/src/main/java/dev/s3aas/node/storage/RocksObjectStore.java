@@ -166,7 +166,7 @@ public final class RocksObjectStore implements ObjectStore {
     @Override
     public ObjectInfo putObject(PutObjectInput in, InputStream body) throws StorageException, IOException {
         BucketRecord bucket = bucketRecord(in.bucket());
-        checkQuota(bucket, in.contentLength(), 0);
+        checkQuota(bucket, in.contentLength(), currentSize(bucket, in.key()));
         DataSink.Received data = DataSink.receive(blobs, body, in.contentLength(), DataSink.MAX_OBJECT_SIZE,
                 in.checksumAlgorithm());
         try {
@@ -267,6 +267,19 @@ public final class RocksObjectStore implements ObjectStore {
                 throw quotaExceeded();
             }
         }
+    }
+
+    /**
+     * Bytes the key's current version takes (0 if none), which an overwrite gives back: the early quota check
+     * must count it like the commit does, or an overwrite that fits would be refused.
+     */
+    private long currentSize(BucketRecord bucket, String key) {
+        if (bucket.config().quotaBytes() <= 0) {
+            return 0;
+        }
+        byte[] v = db.get(MetaDb.Cf.OBJECTS, Keys.objectKey(bucket.id(), key));
+        ObjectRecord r = v == null ? null : RecordCodec.decode(v, ObjectRecord.class);
+        return r == null || r.deleteMarker() ? 0 : r.size();
     }
 
     @Override
