@@ -73,11 +73,6 @@ final class AdminCall {
         return AdminJson.read(payload(), type);
     }
 
-    /** Encrypts a sensitive answer for the caller (MinIO paths only). */
-    byte[] encrypt(byte[] plain) {
-        return MadminCrypto.encrypt(plain, callerSecret);
-    }
-
     private static boolean looksLikeJson(byte[] b) {
         int i = 0;
         while (i < b.length && (b[i] == ' ' || b[i] == '\n' || b[i] == '\r' || b[i] == '\t')) {

@@ -105,10 +105,9 @@ public final class AdminHandler extends Handler.Abstract {
             byte[] body = readBody(auth, view, request);
             AdminReply reply = op.handle(new AdminCall(flavor, request.getHttpURI().getQuery(), body, secret,
                     request.getHeaders().get(HttpHeader.HOST)));
-            byte[] out = reply.sensitive() && flavor == AdminFlavor.MINIO ? new AdminCall(flavor, null, null, secret,
-                    null).encrypt(reply.body()) : reply.body();
-            send(response, callback, reply.status(), reply.sensitive() && flavor == AdminFlavor.MINIO
-                    ? "application/octet-stream" : "application/json", out);
+            boolean encrypt = reply.sensitive() && flavor == AdminFlavor.MINIO;
+            send(response, callback, reply.status(), encrypt ? "application/octet-stream" : "application/json",
+                    encrypt ? MadminCrypto.encrypt(reply.body(), secret) : reply.body());
         } catch (AdminException e) {
             error(request, response, callback, requestId, e.error().status, e.error().name(), e.getMessage());
         } catch (SigV4Exception e) {

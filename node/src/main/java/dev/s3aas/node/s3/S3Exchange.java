@@ -88,8 +88,16 @@ final class S3Exchange {
         return auth;
     }
 
-    /** The TCP peer's address (what aws:SourceIp is: proxies' X-Forwarded-For is not trusted). */
+    /**
+     * The TCP peer's IP address, unbracketed (what aws:SourceIp is: a proxy's X-Forwarded-For is not
+     * trusted). Jetty's {@code Request.getRemoteAddr} brackets IPv6 addresses, which IpAddress conditions
+     * would not parse.
+     */
     String remoteAddress() {
+        if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof java.net.InetSocketAddress a
+                && a.getAddress() != null) {
+            return a.getAddress().getHostAddress();
+        }
         return Request.getRemoteAddr(request);
     }
 
