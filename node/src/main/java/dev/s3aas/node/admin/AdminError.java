@@ -14,6 +14,7 @@ enum AdminError {
     XMinioInvalidIAMCredentials(400, "The credentials are not valid."),
     XMinioAdminNoSuchUser(404, "The specified user does not exist."),
     XMinioAdminNoSuchPolicy(404, "The canned policy does not exist."),
+    XMinioAdminServiceAccountNotFound(404, "The specified service account is not found."),
     XMinioAdminPolicyChangeAlreadyApplied(400, "The specified policy change is already in effect."),
     XMinioAdminPolicyInUse(400, "The policy is in use and cannot be removed."),
     XMinioAdminInvalidArgument(400, "Invalid arguments specified."),

@@ -76,6 +76,11 @@ public final class AdminHandler extends Handler.Abstract {
         r.put("PUT set-user-or-group-policy", new PolicyAdmin.SetUserOrGroupPolicy(iam));
         r.put("POST idp/builtin/policy/attach", new PolicyAdmin.Associate(iam, true));
         r.put("POST idp/builtin/policy/detach", new PolicyAdmin.Associate(iam, false));
+        r.put("PUT add-service-account", new ServiceAccountAdmin.Add(iam));
+        r.put("POST update-service-account", new ServiceAccountAdmin.Update(iam));
+        r.put("GET list-service-accounts", new ServiceAccountAdmin.ListAccounts(iam));
+        r.put("GET info-service-account", new ServiceAccountAdmin.Info(iam));
+        r.put("DELETE delete-service-account", new ServiceAccountAdmin.Delete(iam));
         r.put("PUT set-bucket-quota", new QuotaAdmin.SetBucketQuota(store));
         r.put("GET get-bucket-quota", new QuotaAdmin.GetBucketQuota(store));
         r.put("GET info", new InfoAdmin.Info(store, facts));

@@ -9,6 +9,7 @@ final class IamErrors {
     static AdminException map(IamException e) {
         AdminError code = switch (e.error()) {
             case NO_SUCH_USER -> AdminError.XMinioAdminNoSuchUser;
+            case NO_SUCH_SERVICE_ACCOUNT -> AdminError.XMinioAdminServiceAccountNotFound;
             case NO_SUCH_POLICY -> AdminError.XMinioAdminNoSuchPolicy;
             case MALFORMED_POLICY -> AdminError.MalformedPolicy;
             case INVALID_ARGUMENT -> AdminError.XMinioAdminInvalidArgument;

@@ -57,11 +57,30 @@ final class MadminCrypto {
         }
     }
 
+    /** A derived encryption key and the salt it was derived with. */
+    private record SealingKey(byte[] salt, byte[] key) {}
+
+    /**
+     * Encryption keys by secret. Argon2id costs 64 MiB and tens of milliseconds per derivation, and every
+     * encrypted answer would pay it: the node derives one key per secret with a random salt and reuses it,
+     * each message still getting a fresh random nonce (as sio allows: 2^32 messages per key before a nonce
+     * collision becomes likely). Readers derive from the salt in each message, so nothing changes for them.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, SealingKey> SEALING_KEYS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Encrypts with Argon2id + AES-256-GCM (what madmin uses on CPUs with AES instructions). */
     static byte[] encrypt(byte[] plaintext, String secret) {
-        byte[] salt = random(SALT_LEN);
+        if (SEALING_KEYS.size() > 16) {
+            SEALING_KEYS.clear();
+        }
+        SealingKey sk = SEALING_KEYS.computeIfAbsent(secret, s -> {
+            byte[] fresh = random(SALT_LEN);
+            return new SealingKey(fresh, deriveKey(AES_GCM, s, fresh));
+        });
+        byte[] salt = sk.salt();
         byte[] nonce = random(NONCE_LEN);
-        byte[] key = deriveKey(AES_GCM, secret, salt);
+        byte[] key = sk.key();
         ByteArrayOutputStream out = new ByteArrayOutputStream(HEADER_LEN + plaintext.length
                 + (plaintext.length / PACKAGE_SIZE + 1) * TAG_LEN);
         out.writeBytes(salt);

@@ -17,6 +17,12 @@
  * PUT    set-user-or-group-policy?userOrGroup=&amp;isGroup=false&amp;policyName=a,b
  * POST   idp/builtin/policy/attach       body {policies, user}  → {policiesAttached, updatedAt} (both encrypted on /minio)
  * POST   idp/builtin/policy/detach       body {policies, user}  → {policiesDetached, updatedAt}
+ * PUT    add-service-account             body {targetUser, accessKey?, secretKey?, policy?, name?, description?,
+ *                                        expiration?} → {credentials}                     (both encrypted on /minio)
+ * POST   update-service-account?accessKey= body {newSecretKey?, newPolicy?, newStatus on|off, …}  (encrypted)
+ * GET    list-service-accounts?user=     → {accounts: […]}                              (encrypted on /minio)
+ * GET    info-service-account?accessKey= → {parentUser, accountStatus, impliedPolicy, policy, …} (encrypted)
+ * DELETE delete-service-account?accessKey=
  * PUT    set-bucket-quota?bucket=        body {quota, quotatype: "hard"}; 0 clears
  * GET    get-bucket-quota?bucket=        → {quota, size, quotatype}
  * GET    info                            → madmin.InfoMessage (usage from the storage counters)
@@ -29,7 +35,9 @@
  *       MinIO and RustFS tooling both work; answers MinIO encrypts are encrypted on the MinIO path only.</li>
  *   <li>add-user creates or updates; MinIO's Java client's {@code policyName} (and madmin's {@code policy})
  *       in its body attach those policies, which saves a round trip for the control plane.</li>
- *   <li>Groups, service accounts, STS and the rest of MinIO's admin API answer 501 NotImplemented.</li>
+ *   <li>Service accounts need a {@code targetUser}: root's own service accounts are not supported. Missing
+ *       keys are generated (20 + 40 characters, as MinIO).</li>
+ *   <li>Groups, STS and the rest of MinIO's admin API answer 501 NotImplemented.</li>
  *   <li>A bucket without quota answers {@code {"quota":0}} rather than MinIO's error, so
  *       {@code MinioAdminClient.getBucketQuota} works after {@code clearBucketQuota}. Only hard quotas.</li>
  *   <li>Errors are JSON {@code {"Code","Message","Resource","RequestId"}} with MinIO's admin codes.</li>

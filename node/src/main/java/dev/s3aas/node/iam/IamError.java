@@ -3,6 +3,7 @@ package dev.s3aas.node.iam;
 /** Why an IAM change was refused. The admin API maps each to a MinIO admin error code, exhaustively. */
 public enum IamError {
     NO_SUCH_USER,
+    NO_SUCH_SERVICE_ACCOUNT,
     NO_SUCH_POLICY,
     MALFORMED_POLICY,
     INVALID_ARGUMENT,

@@ -2,10 +2,12 @@ package dev.s3aas.node.iam;
 
 import dev.s3aas.common.policy.CannedPolicies;
 import dev.s3aas.common.policy.PolicyDocument;
+import dev.s3aas.node.auth.Grants;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -14,25 +16,43 @@ import java.util.TreeMap;
  * hash lookup, no parsing and no RocksDB read.
  */
 record IamState(Map<String, IamUser> users, Map<String, PolicyInfo> customPolicies,
-                Map<String, List<PolicyDocument>> resolved) {
+                Map<String, Grants> resolved) {
 
     static final IamState EMPTY = of(Map.of(), Map.of());
 
+    /**
+     * Resolves the grants of every enabled key. A service account gets its parent's documents (so a change
+     * to the parent applies to it too) and its session policy; it has none while its parent is disabled or
+     * gone. Expiration is checked per request, not here.
+     */
     static IamState of(Map<String, IamUser> users, Map<String, PolicyInfo> custom) {
-        Map<String, List<PolicyDocument>> resolved = new HashMap<>();
+        Map<String, Grants> resolved = new HashMap<>();
         for (IamUser u : users.values()) {
-            if (u.enabled()) {
-                List<PolicyDocument> docs = new ArrayList<>(u.policies().size());
-                for (String name : u.policies()) {
-                    PolicyInfo p = lookup(custom, name);
-                    if (p != null) {
-                        docs.add(p.document());
-                    }
-                }
-                resolved.put(u.accessKey(), List.copyOf(docs));
+            if (!u.enabled()) {
+                continue;
+            }
+            if (!u.isServiceAccount()) {
+                resolved.put(u.accessKey(), Grants.of(documents(u, custom)));
+                continue;
+            }
+            IamUser parent = users.get(u.serviceAccount().parent());
+            if (parent != null && parent.enabled() && !parent.isServiceAccount()) {
+                resolved.put(u.accessKey(), new Grants(documents(parent, custom),
+                        Optional.ofNullable(u.serviceAccount().sessionPolicy())));
             }
         }
         return new IamState(Map.copyOf(users), Map.copyOf(custom), Map.copyOf(resolved));
+    }
+
+    private static List<PolicyDocument> documents(IamUser u, Map<String, PolicyInfo> custom) {
+        List<PolicyDocument> docs = new ArrayList<>(u.policies().size());
+        for (String name : u.policies()) {
+            PolicyInfo p = lookup(custom, name);
+            if (p != null) {
+                docs.add(p.document());
+            }
+        }
+        return docs;
     }
 
     /** A canned or custom policy by name. */
@@ -62,9 +82,9 @@ record IamState(Map<String, IamUser> users, Map<String, PolicyInfo> customPolici
         return of(m, customPolicies);
     }
 
-    IamState withoutUser(String accessKey) {
+    IamState withoutUsers(java.util.Collection<String> accessKeys) {
         Map<String, IamUser> m = new HashMap<>(users);
-        m.remove(accessKey);
+        accessKeys.forEach(m::remove);
         return of(m, customPolicies);
     }
 

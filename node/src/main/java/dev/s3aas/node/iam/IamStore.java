@@ -5,6 +5,7 @@ import dev.s3aas.common.policy.MalformedPolicyException;
 import dev.s3aas.common.policy.PolicyDocument;
 import dev.s3aas.common.policy.PolicyValidation;
 import dev.s3aas.node.auth.CredentialStore;
+import dev.s3aas.node.auth.Grants;
 import dev.s3aas.node.auth.Identity;
 import dev.s3aas.node.auth.RootCredentials;
 import dev.s3aas.node.auth.UserPolicies;
@@ -30,8 +31,6 @@ import java.util.concurrent.locks.ReentrantLock;
  * deleted or disabled key is refused at once) and survives a restart once the admin call returned.
  */
 public final class IamStore implements CredentialStore, UserPolicies {
-    private static final int MAX_NAME = 128;
-
     private final MetadataTable table;
     private final RootCredentials root;
     private final Clock clock;
@@ -74,8 +73,16 @@ public final class IamStore implements CredentialStore, UserPolicies {
         if (root.accessKeyId().equals(accessKeyId)) {
             return Optional.of(root.secretKey());
         }
-        IamUser u = state.users().get(accessKeyId);
-        return u != null && u.enabled() ? Optional.of(u.secretKey()) : Optional.empty();
+        IamState s = state;
+        IamUser u = s.users().get(accessKeyId);
+        if (u == null || !s.resolved().containsKey(accessKeyId) || expired(u)) {
+            return Optional.empty();
+        }
+        return Optional.of(u.secretKey());
+    }
+
+    private boolean expired(IamUser u) {
+        return u.isServiceAccount() && u.serviceAccount().expiredAt(clock.instant());
     }
 
     @Override
@@ -83,26 +90,45 @@ public final class IamStore implements CredentialStore, UserPolicies {
         if (root.accessKeyId().equals(accessKeyId)) {
             return new Identity.Root(accessKeyId);
         }
-        // The user name is the access key, as in MinIO: it is what ${aws:username} and Principal match.
-        return new Identity.User(accessKeyId, accessKeyId);
+        // The user name is the access key, as in MinIO: it is what ${aws:username} and Principal match. A
+        // service account acts as its parent user.
+        IamUser u = state.users().get(accessKeyId);
+        String name = u != null && u.isServiceAccount() ? u.serviceAccount().parent() : accessKeyId;
+        return new Identity.User(accessKeyId, name);
     }
 
     @Override
-    public Optional<List<PolicyDocument>> policiesOf(String accessKeyId) {
-        return Optional.ofNullable(state.resolved().get(accessKeyId));
+    public Optional<Grants> policiesOf(String accessKeyId) {
+        IamState s = state;
+        Grants g = s.resolved().get(accessKeyId);
+        if (g == null || expired(s.users().get(accessKeyId))) {
+            return Optional.empty();
+        }
+        return Optional.of(g);
     }
 
     // ---- queries ----
 
+    /** A user (not a service account). */
     public Optional<IamUser> user(String accessKey) {
-        return Optional.ofNullable(state.users().get(accessKey));
+        return Optional.ofNullable(state.users().get(accessKey)).filter(u -> !u.isServiceAccount());
     }
 
-    /** All users, by access key. */
+    /** All users (not service accounts), by access key. */
     public List<IamUser> users() {
-        List<IamUser> out = new ArrayList<>(state.users().values());
-        out.sort(Comparator.comparing(IamUser::accessKey));
-        return out;
+        return state.users().values().stream().filter(u -> !u.isServiceAccount())
+                .sorted(Comparator.comparing(IamUser::accessKey)).toList();
+    }
+
+    public Optional<IamUser> serviceAccount(String accessKey) {
+        return Optional.ofNullable(state.users().get(accessKey)).filter(IamUser::isServiceAccount);
+    }
+
+    /** The service accounts of a user, by access key. */
+    public List<IamUser> serviceAccounts(String parent) {
+        return state.users().values().stream()
+                .filter(u -> u.isServiceAccount() && u.serviceAccount().parent().equals(parent))
+                .sorted(Comparator.comparing(IamUser::accessKey)).toList();
     }
 
     public Optional<PolicyInfo> policy(String name) {
@@ -127,9 +153,9 @@ public final class IamStore implements CredentialStore, UserPolicies {
      */
     public IamUser putUser(String accessKey, String secretKey, UserStatus status, List<String> policies)
             throws IamException, IOException {
-        checkAccessKey(accessKey);
+        IamNames.checkAccessKey(accessKey, root.accessKeyId());
         if (secretKey != null) {
-            checkSecret(secretKey);
+            IamNames.checkSecret(secretKey);
         }
         writes.lock();
         try {
@@ -138,6 +164,9 @@ public final class IamStore implements CredentialStore, UserPolicies {
                 checkPoliciesExist(s, policies);
             }
             IamUser old = s.users().get(accessKey);
+            if (old != null && old.isServiceAccount()) {
+                throw new IamException(IamError.INVALID_ARGUMENT, "'" + accessKey + "' is a service account.");
+            }
             Instant now = clock.instant();
             IamUser u;
             if (old == null) {
@@ -145,7 +174,7 @@ public final class IamStore implements CredentialStore, UserPolicies {
                     throw new IamException(IamError.INVALID_ARGUMENT, "A secret key is required to create a user.");
                 }
                 u = new IamUser(accessKey, secretKey, status == null ? UserStatus.ENABLED : status,
-                        policies == null ? List.of() : dedupe(policies), now, now);
+                        policies == null ? List.of() : dedupe(policies), now, now, null);
             } else {
                 u = old.with(secretKey == null ? old.secretKey() : secretKey, status == null ? old.status() : status,
                         policies == null ? old.policies() : dedupe(policies), now);
@@ -156,13 +185,19 @@ public final class IamStore implements CredentialStore, UserPolicies {
         }
     }
 
+    /** Removes a user and, in the same commit, its service accounts (as MinIO does). */
     public void removeUser(String accessKey) throws IamException, IOException {
         writes.lock();
         try {
             IamState s = state;
             existing(s, accessKey);
-            table.commit(new MetadataTable.Batch().delete(IamCodec.USER_PREFIX + accessKey));
-            state = s.withoutUser(accessKey);
+            List<String> keys = new ArrayList<>();
+            keys.add(accessKey);
+            serviceAccounts(accessKey).forEach(a -> keys.add(a.accessKey()));
+            MetadataTable.Batch batch = new MetadataTable.Batch();
+            keys.forEach(k -> batch.delete(IamCodec.USER_PREFIX + k));
+            table.commit(batch);
+            state = s.withoutUsers(keys);
         } finally {
             writes.unlock();
         }
@@ -234,7 +269,7 @@ public final class IamStore implements CredentialStore, UserPolicies {
 
     /** Creates or replaces a custom policy, validated as an identity policy. */
     public PolicyInfo putPolicy(String name, String json) throws IamException, IOException {
-        checkPolicyName(name);
+        IamNames.checkPolicyName(name);
         if (CannedPolicies.get(name).isPresent()) {
             throw new IamException(IamError.CANNED_POLICY_READ_ONLY,
                     "'" + name + "' is a built-in policy and cannot be replaced.");
@@ -285,6 +320,102 @@ public final class IamStore implements CredentialStore, UserPolicies {
         }
     }
 
+    // ---- service accounts ----
+
+    /** A service account to create; null keys are generated, a null session policy means "the parent's". */
+    public record NewServiceAccount(String parent, String accessKey, String secretKey, String sessionPolicyJson,
+                                    String name, String description, Instant expiration) {}
+
+    public IamUser addServiceAccount(NewServiceAccount req) throws IamException, IOException {
+        String ak = req.accessKey() == null || req.accessKey().isEmpty() ? IamNames.newAccessKey() : req.accessKey();
+        String sk = req.secretKey() == null || req.secretKey().isEmpty() ? IamNames.newSecretKey() : req.secretKey();
+        IamNames.checkAccessKey(ak, root.accessKeyId());
+        IamNames.checkSecret(sk);
+        PolicyDocument session = sessionPolicy(req.sessionPolicyJson());
+        checkExpiration(req.expiration());
+        writes.lock();
+        try {
+            IamState s = state;
+            existing(s, req.parent());
+            if (s.users().containsKey(ak)) {
+                throw new IamException(IamError.INVALID_ARGUMENT, "The access key '" + ak + "' is already in use.");
+            }
+            Instant now = clock.instant();
+            return store(s, new IamUser(ak, sk, UserStatus.ENABLED, List.of(), now, now,
+                    new ServiceAccount(req.parent(), session, req.name(), req.description(), req.expiration())));
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    /** Changes to a service account; null fields are kept, an empty session policy removes it. */
+    public record ServiceAccountUpdate(String secretKey, String sessionPolicyJson, UserStatus status, String name,
+                                       String description, Instant expiration) {}
+
+    public IamUser updateServiceAccount(String accessKey, ServiceAccountUpdate up) throws IamException, IOException {
+        if (up.secretKey() != null) {
+            IamNames.checkSecret(up.secretKey());
+        }
+        PolicyDocument session = up.sessionPolicyJson() == null || up.sessionPolicyJson().isEmpty() ? null
+                : sessionPolicy(up.sessionPolicyJson());
+        if (up.expiration() != null) {
+            checkExpiration(up.expiration());
+        }
+        writes.lock();
+        try {
+            IamState s = state;
+            IamUser old = existingServiceAccount(s, accessKey);
+            ServiceAccount a = old.serviceAccount();
+            ServiceAccount changed = new ServiceAccount(a.parent(),
+                    up.sessionPolicyJson() == null ? a.sessionPolicy() : session,
+                    up.name() == null ? a.name() : up.name(),
+                    up.description() == null ? a.description() : up.description(),
+                    up.expiration() == null ? a.expiration() : up.expiration());
+            return store(s, old.with(up.secretKey() == null ? old.secretKey() : up.secretKey(),
+                    up.status() == null ? old.status() : up.status(), changed, clock.instant()));
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    public void removeServiceAccount(String accessKey) throws IamException, IOException {
+        writes.lock();
+        try {
+            IamState s = state;
+            existingServiceAccount(s, accessKey);
+            table.commit(new MetadataTable.Batch().delete(IamCodec.USER_PREFIX + accessKey));
+            state = s.withoutUsers(List.of(accessKey));
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private static IamUser existingServiceAccount(IamState s, String accessKey) throws IamException {
+        IamUser u = s.users().get(accessKey);
+        if (u == null || !u.isServiceAccount()) {
+            throw new IamException(IamError.NO_SUCH_SERVICE_ACCOUNT,
+                    "The specified service account does not exist: " + accessKey);
+        }
+        return u;
+    }
+
+    private static PolicyDocument sessionPolicy(String json) throws IamException {
+        if (json == null || json.isEmpty()) {
+            return null;
+        }
+        try {
+            return PolicyDocument.parse(json, PolicyValidation.forIdentity());
+        } catch (MalformedPolicyException e) {
+            throw new IamException(IamError.MALFORMED_POLICY, e.getMessage());
+        }
+    }
+
+    private void checkExpiration(Instant expiration) throws IamException {
+        if (expiration != null && !expiration.isAfter(clock.instant())) {
+            throw new IamException(IamError.INVALID_ARGUMENT, "The expiration must be in the future.");
+        }
+    }
+
     // ---- helpers ----
 
     private IamUser store(IamState s, IamUser u) throws IOException {
@@ -295,7 +426,7 @@ public final class IamStore implements CredentialStore, UserPolicies {
 
     private static IamUser existing(IamState s, String accessKey) throws IamException {
         IamUser u = s.users().get(accessKey);
-        if (u == null) {
+        if (u == null || u.isServiceAccount()) {
             throw new IamException(IamError.NO_SUCH_USER, "The specified user does not exist: " + accessKey);
         }
         return u;
@@ -315,43 +446,5 @@ public final class IamStore implements CredentialStore, UserPolicies {
 
     private static List<String> dedupe(List<String> names) {
         return List.copyOf(new LinkedHashSet<>(names));
-    }
-
-    /**
-     * Access keys follow MinIO's rules (at least 3 characters, no '=' or ',') plus what SigV4 needs: no '/'
-     * (it separates the credential scope), no whitespace or control characters.
-     */
-    private void checkAccessKey(String ak) throws IamException {
-        if (ak == null || ak.length() < 3 || ak.length() > MAX_NAME || !printable(ak, "/=,")) {
-            throw new IamException(IamError.INVALID_ARGUMENT, "Access key must be 3 to " + MAX_NAME
-                    + " printable characters without whitespace, '/', '=' or ','.");
-        }
-        if (ak.equals(root.accessKeyId())) {
-            throw new IamException(IamError.INVALID_ARGUMENT, "The root access key cannot be an IAM user.");
-        }
-    }
-
-    private static void checkSecret(String sk) throws IamException {
-        if (sk.length() < 8 || sk.length() > MAX_NAME || !printable(sk, "")) {
-            throw new IamException(IamError.INVALID_ARGUMENT,
-                    "Secret key must be 8 to " + MAX_NAME + " printable characters without whitespace.");
-        }
-    }
-
-    private static void checkPolicyName(String name) throws IamException {
-        if (name == null || name.isEmpty() || name.length() > MAX_NAME || !printable(name, "/,")) {
-            throw new IamException(IamError.INVALID_ARGUMENT, "Policy name must be 1 to " + MAX_NAME
-                    + " printable characters without whitespace, '/' or ','.");
-        }
-    }
-
-    private static boolean printable(String s, String forbidden) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c <= ' ' || c == 0x7f || forbidden.indexOf(c) >= 0) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -15,6 +15,10 @@
  *       identity policies; one still attached to a user cannot be removed (detach it first).</li>
  *   <li>Attaching a policy that does not exist is refused; attach/detach that change nothing are refused
  *       like MinIO's {@code XMinioAdminPolicyChangeAlreadyApplied}.</li>
+ *   <li>Service accounts (MinIO's extra keys of a user) act with their parent's policies as they are at each
+ *       request, narrowed by their own session policy if they have one (both must allow); they act as the
+ *       parent for {@code ${aws:username}}; they stop working while the parent is disabled, at their
+ *       expiration, and are removed with the parent. They are not listed as users.</li>
  *   <li>Secrets are stored as given: SigV4 needs the secret itself as HMAC key.</li>
  * </ul>
  */

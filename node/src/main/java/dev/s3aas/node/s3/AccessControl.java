@@ -2,9 +2,11 @@ package dev.s3aas.node.s3;
 
 import dev.s3aas.common.policy.AccessRequest;
 import dev.s3aas.common.policy.ConditionContext;
+import dev.s3aas.common.policy.Decision;
 import dev.s3aas.common.policy.PolicyDocument;
 import dev.s3aas.common.policy.PolicyEvaluator;
 import dev.s3aas.common.policy.RequestPrincipal;
+import dev.s3aas.node.auth.Grants;
 import dev.s3aas.node.auth.Identity;
 import dev.s3aas.node.auth.UserPolicies;
 import java.time.Clock;
@@ -27,6 +29,8 @@ import java.util.function.Predicate;
  * and ListBuckets (which lists what the caller may see).
  */
 final class AccessControl {
+    private static final Grants NO_GRANTS = Grants.of(List.of());
+
     private final UserPolicies users;
     private final BucketPolicies buckets;
     private final Clock clock;
@@ -87,29 +91,37 @@ final class AccessControl {
                 || allowed(ex, "s3:GetBucketLocation", AccessRequest.bucketArn(bucket), bucket, conditions);
     }
 
+    /**
+     * The decision for one action on one resource. A service account's session policy can only narrow: the
+     * request must also be allowed by it alone (MinIO's rule for service accounts with a policy).
+     */
     private boolean allowed(S3Exchange ex, String action, String resource, String bucket,
                             ConditionContext conditions) {
         RequestPrincipal principal;
-        List<PolicyDocument> identityPolicies;
+        Grants grants;
         switch (ex.identity()) {
             case Identity.Root r -> {
                 return true;
             }
             case Identity.User u -> {
-                Optional<List<PolicyDocument>> p = users.policiesOf(u.accessKeyId());
-                if (p.isEmpty()) {
+                Optional<Grants> g = users.policiesOf(u.accessKeyId());
+                if (g.isEmpty()) {
                     return false;
                 }
                 principal = RequestPrincipal.user(u.userName(), u.accessKeyId());
-                identityPolicies = p.get();
+                grants = g.get();
             }
             case Identity.Anonymous a -> {
                 principal = RequestPrincipal.anonymous();
-                identityPolicies = List.of();
+                grants = NO_GRANTS;
             }
         }
         Optional<PolicyDocument> bucketPolicy = bucket == null ? Optional.empty() : buckets.of(bucket);
-        return PolicyEvaluator.isAllowed(identityPolicies, bucketPolicy,
-                new AccessRequest(action, resource, principal, conditions));
+        AccessRequest request = new AccessRequest(action, resource, principal, conditions);
+        if (!PolicyEvaluator.isAllowed(grants.identity(), bucketPolicy, request)) {
+            return false;
+        }
+        return grants.session().isEmpty()
+                || PolicyEvaluator.evaluateIdentity(List.of(grants.session().get()), request) == Decision.ALLOW;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.s3aas.common.policy.CannedPolicies;
+import dev.s3aas.node.auth.Grants;
 import dev.s3aas.node.auth.Identity;
 import dev.s3aas.node.auth.RootCredentials;
 import dev.s3aas.node.storage.RocksObjectStore;
@@ -69,12 +70,12 @@ class IamStoreTest {
         assertThat(u.policies()).isEmpty();
         assertThat(iam.secretFor("alice")).contains("alice-secret");
         assertThat(iam.identify("alice")).isEqualTo(new Identity.User("alice", "alice"));
-        assertThat(iam.policiesOf("alice")).contains(List.of());
+        assertThat(iam.policiesOf("alice")).contains(Grants.of(List.of()));
 
         iam.putUser("alice", null, null, List.of("readonly", "readonly", "writeonly"));
         assertThat(iam.user("alice").orElseThrow().policies()).containsExactly("readonly", "writeonly");
         assertThat(iam.secretFor("alice")).contains("alice-secret");
-        assertThat(iam.policiesOf("alice").orElseThrow())
+        assertThat(iam.policiesOf("alice").orElseThrow().identity())
                 .containsExactly(CannedPolicies.readonly(), CannedPolicies.writeonly());
 
         iam.setStatus("alice", UserStatus.DISABLED);
@@ -129,11 +130,11 @@ class IamStoreTest {
 
         PolicyInfo p = iam.putPolicy("get-only", GET_ONLY);
         iam.putUser("carol", "carol-secret", null, List.of("get-only"));
-        assertThat(iam.policiesOf("carol").orElseThrow()).containsExactly(p.document());
+        assertThat(iam.policiesOf("carol").orElseThrow().identity()).containsExactly(p.document());
         String putOnly = GET_ONLY.replace("s3:GetObject", "s3:PutObject");
         PolicyInfo replaced = iam.putPolicy("get-only", putOnly);
         assertThat(replaced.created()).isEqualTo(p.created());
-        assertThat(iam.policiesOf("carol").orElseThrow()).singleElement()
+        assertThat(iam.policiesOf("carol").orElseThrow().identity()).singleElement()
                 .satisfies(d -> assertThat(d.json()).contains("s3:PutObject"));
         assertThat(error(() -> iam.removePolicy("get-only"))).isEqualTo(IamError.POLICY_IN_USE);
         iam.setPolicies("carol", List.of());
