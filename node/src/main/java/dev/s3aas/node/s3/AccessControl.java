@@ -65,6 +65,20 @@ final class AccessControl {
         }
     }
 
+    /**
+     * A further check on an object other than the request's own, e.g. CopyObject's source ({@code s3:GetObject}
+     * on {@code arn:aws:s3:::source-bucket/source-key}), with the request's condition keys.
+     */
+    void authorizeObject(S3Exchange ex, S3Operation op, String action, String bucket, String key) throws S3Exception {
+        if (ex.identity() instanceof Identity.Root) {
+            return;
+        }
+        ConditionContext conditions = RequestConditions.of(ex, op, clock.instant());
+        if (!allowed(ex, action, AccessRequest.objectArn(bucket, key), bucket, conditions)) {
+            throw new S3Exception(S3ErrorCode.AccessDenied);
+        }
+    }
+
     /** For DeleteObjects: whether {@code action} is allowed on each key of the request's bucket. */
     Predicate<String> objectAuthorizer(S3Exchange ex, S3Operation op, String action) {
         if (ex.identity() instanceof Identity.Root) {
