@@ -1,11 +1,22 @@
 package dev.s3aas.node;
 
-import dev.s3aas.node.auth.RootOnlyCredentials;
+import dev.s3aas.node.admin.AdminHandler;
+import dev.s3aas.node.iam.IamStore;
 import dev.s3aas.node.s3.S3Server;
+import dev.s3aas.node.storage.MetadataTable;
 import dev.s3aas.node.storage.RocksObjectStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
 
-/** Wiring of a data-plane node: storage engine, credentials, S3 endpoint. The one place the graph is built. */
+/**
+ * Wiring of a data-plane node: storage engine, IAM (credentials and policies), the S3 endpoint and the admin
+ * API in front of it. The one place the graph is built.
+ */
 public final class Node implements AutoCloseable {
+    private static final String DEPLOYMENT_ID = "deployment-id";
+
     private final RocksObjectStore store;
     private final S3Server server;
 
@@ -17,15 +28,35 @@ public final class Node implements AutoCloseable {
     public static Node start(NodeConfig config) throws Exception {
         RocksObjectStore store = RocksObjectStore.open(config.dataDir(), config.sseKeyFile());
         try {
+            Clock clock = Clock.systemUTC();
+            IamStore iam = IamStore.open(store.metadataTable("iam"), config.root(), clock);
+            AdminHandler admin = new AdminHandler(iam, iam, store, new AdminHandler.Settings(config.region(),
+                    version(), clock.instant(), deploymentId(store.metadataTable("node"))), clock);
             S3Server server = S3Server.start(
                     new S3Server.Settings(config.address(), config.region(), config.domains(),
                             config.root().accessKeyId()),
-                    store, new RootOnlyCredentials(config.root()));
+                    store, iam, iam, admin);
             return new Node(store, server);
         } catch (Exception e) {
             store.close();
             throw e;
         }
+    }
+
+    /** A random id chosen at the first start and kept in the metadata store (MinIO's deploymentID). */
+    private static String deploymentId(MetadataTable table) throws IOException {
+        byte[] v = table.get(DEPLOYMENT_ID);
+        if (v != null) {
+            return new String(v, StandardCharsets.UTF_8);
+        }
+        String id = UUID.randomUUID().toString();
+        table.commit(new MetadataTable.Batch().put(DEPLOYMENT_ID, id.getBytes(StandardCharsets.UTF_8)));
+        return id;
+    }
+
+    private static String version() {
+        String v = Node.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 
     public int port() {

@@ -11,7 +11,12 @@ record CredentialScope(String accessKeyId, String date, String region, String se
         return date + '/' + region + '/' + service + '/' + terminator;
     }
 
-    /** Splits a credential into its five non-empty parts; null when it has another shape. */
+    /**
+     * Splits a credential into its five parts; null when it has another shape. Every part must be non-empty
+     * except the region: MinIO accepts an empty region (its admin clients, e.g. MinIO's Java
+     * {@code MinioAdminClient}, sign with region "" unless told otherwise), and the region is not checked
+     * against the server's anyway.
+     */
     static CredentialScope parse(String credential) {
         String[] parts = new String[5];
         int start = 0;
@@ -22,7 +27,7 @@ record CredentialScope(String accessKeyId, String date, String region, String se
                 return null;
             }
             int end = last ? credential.length() : slash;
-            if (end == start) {
+            if (end == start && i != 2) {
                 return null;
             }
             parts[i] = credential.substring(start, end);

@@ -139,6 +139,20 @@ class SigV4VerifierTest {
     }
 
     @Test
+    void anEmptyRegionIsAcceptedAsMinioDoes() throws Exception {
+        // MinIO's Java admin client signs with region "" unless configured otherwise.
+        SigV4Signer noRegion = new SigV4Signer(new SigningCredentials(KEY, SECRET), "", "s3");
+        RequestView unsigned = RequestView.of("GET", "/key", null, BASE);
+        List<Map.Entry<String, String>> headers = new ArrayList<>(BASE);
+        headers.addAll(noRegion.sign(unsigned, "UNSIGNED-PAYLOAD", NOW).headersToAdd().entrySet());
+        RawHttpRequest request = new RawHttpRequest("GET", "/key", null, headers, new byte[0]);
+        assertThat(request.header("Authorization")).contains("/20250601//s3/aws4_request");
+        AuthResult result = verifier(NOW).verify(request.view());
+        assertThat(result).isInstanceOfSatisfying(AuthResult.Authenticated.class,
+                a -> assertThat(a.region()).isEmpty());
+    }
+
+    @Test
     void spacesAfterCommasAreOptional() {
         RawHttpRequest tight = withAuthorization(signedGet(NOW), h -> h.replace(", ", ","));
         RawHttpRequest loose = withAuthorization(signedGet(NOW), h -> h.replace(", ", " ,   "));

@@ -13,13 +13,17 @@ final class BucketOperations {
     private BucketOperations() {}
 
     /** GET / — ListBuckets. */
-    record ListBuckets(ObjectStore store, String ownerId) implements Operation {
+    record ListBuckets(ObjectStore store, String ownerId, AccessControl access) implements Operation {
         @Override
         public void handle(S3Exchange ex) {
             Xml xml = Xml.document("ListAllMyBucketsResult");
             xml.start("Owner").element("ID", ownerId).element("DisplayName", ownerId).end();
             xml.start("Buckets");
+            var visible = access.bucketVisibility(ex);
             for (BucketInfo b : store.listBuckets()) {
+                if (!visible.test(b.name())) {
+                    continue;
+                }
                 xml.start("Bucket").element("Name", b.name()).element("CreationDate", b.created())
                         .element("BucketRegion", b.region()).end();
             }

@@ -10,7 +10,7 @@ import java.util.List;
  * POST /bucket?delete — DeleteObjects: up to 1000 keys, each deleted (and reported) on its own; quiet mode
  * reports only failures.
  */
-record DeleteObjects(ObjectStore store) implements Operation {
+record DeleteObjects(ObjectStore store, AccessControl access) implements Operation {
     private static final int MAX_KEYS = 1000;
     private static final int MAX_BODY = 2 * 1024 * 1024;
 
@@ -27,6 +27,9 @@ record DeleteObjects(ObjectStore store) implements Operation {
             throw new S3Exception(S3ErrorCode.MalformedXML);
         }
         Xml xml = Xml.document("DeleteResult");
+        // AWS authorizes s3:DeleteObject per key; a denied key is reported as that key's AccessDenied.
+        var mayDelete = access.objectAuthorizer(ex, S3Operation.DELETE_OBJECTS, "s3:DeleteObject");
+        var mayDeleteVersion = access.objectAuthorizer(ex, S3Operation.DELETE_OBJECTS, "s3:DeleteObjectVersion");
         for (XmlBody.Node o : objects) {
             String key = o.childText("Key");
             if (key == null) {
@@ -35,8 +38,12 @@ record DeleteObjects(ObjectStore store) implements Operation {
             String versionId = o.childText("VersionId");
             try {
                 ObjectKey.parse(key);
-                DeleteOutcome out = store.deleteObject(ex.bucket(), key, versionId == null || versionId.isEmpty()
-                        ? null : versionId, DeleteObject.bypassGovernance(ex));
+                boolean versioned = versionId != null && !versionId.isEmpty();
+                if (!(versioned ? mayDeleteVersion : mayDelete).test(key)) {
+                    throw new S3Exception(S3ErrorCode.AccessDenied);
+                }
+                DeleteOutcome out = store.deleteObject(ex.bucket(), key, versioned ? versionId : null,
+                        DeleteObject.bypassGovernance(ex));
                 if (!quiet) {
                     deleted(xml, key, versionId, out);
                 }

@@ -7,11 +7,11 @@ import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.server.Request;
 
 /** Adapts a Jetty request to what request signing needs, without copying headers. */
-final class JettyRequestView implements RequestView {
+public final class JettyRequestView implements RequestView {
     private final Request request;
     private final HttpFields headers;
 
-    JettyRequestView(Request request) {
+    public JettyRequestView(Request request) {
         this.request = request;
         this.headers = request.getHeaders();
     }

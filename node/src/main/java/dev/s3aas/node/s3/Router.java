@@ -28,6 +28,10 @@ final class Router {
     }
 
     private static S3Operation bucketOperation(String method, QueryParams q) throws S3Exception {
+        S3Operation policy = BucketPolicyOperations.route(method, q);
+        if (policy != null) {
+            return policy;
+        }
         switch (method) {
             case "GET" -> {
                 if (q.has("location")) {

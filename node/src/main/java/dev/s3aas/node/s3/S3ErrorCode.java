@@ -33,6 +33,7 @@ enum S3ErrorCode {
     InvalidToken(400, "The provided token is malformed or otherwise invalid."),
     InvalidURI(400, "Couldn't parse the specified URI."),
     KeyTooLongError(400, "Your key is too long."),
+    MalformedPolicy(400, "Policies must be valid JSON and the first byte must be '{'"),
     MalformedTrailerError(400, "The request contained trailing data that was not well-formed."),
     MalformedXML(400, "The XML you provided was not well-formed or did not validate against our published schema."),
     MaxMessageLengthExceeded(400, "Your request was too big."),

@@ -83,6 +83,28 @@ final class S3Exchange {
         return identity;
     }
 
+    /** How the request was authenticated; null before authentication. */
+    AuthResult auth() {
+        return auth;
+    }
+
+    /**
+     * The TCP peer's IP address, unbracketed (what aws:SourceIp is: a proxy's X-Forwarded-For is not
+     * trusted). Jetty's {@code Request.getRemoteAddr} brackets IPv6 addresses, which IpAddress conditions
+     * would not parse.
+     */
+    String remoteAddress() {
+        if (request.getConnectionMetaData().getRemoteSocketAddress() instanceof java.net.InetSocketAddress a
+                && a.getAddress() != null) {
+            return a.getAddress().getHostAddress();
+        }
+        return Request.getRemoteAddr(request);
+    }
+
+    boolean isSecure() {
+        return request.isSecure();
+    }
+
     boolean isAnonymous() {
         return identity instanceof Identity.Anonymous;
     }
@@ -146,6 +168,14 @@ final class S3Exchange {
         byte[] bytes = xml.toBytes();
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
+        complete(isHead() ? EMPTY : ByteBuffer.wrap(bytes));
+    }
+
+    /** Completes the exchange with a small body of the given type (bucket policy JSON). */
+    void sendBytes(int status, String contentType, byte[] bytes) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         complete(isHead() ? EMPTY : ByteBuffer.wrap(bytes));
     }

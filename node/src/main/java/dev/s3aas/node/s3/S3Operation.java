@@ -42,7 +42,11 @@ enum S3Operation {
     PUT_OBJECT_LEGAL_HOLD("s3:PutObjectLegalHold", Target.OBJECT),
     GET_BUCKET_ENCRYPTION("s3:GetEncryptionConfiguration", Target.BUCKET),
     PUT_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration", Target.BUCKET),
-    DELETE_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration", Target.BUCKET);
+    DELETE_BUCKET_ENCRYPTION("s3:PutEncryptionConfiguration", Target.BUCKET),
+    PUT_BUCKET_POLICY("s3:PutBucketPolicy", Target.BUCKET),
+    GET_BUCKET_POLICY("s3:GetBucketPolicy", Target.BUCKET),
+    DELETE_BUCKET_POLICY("s3:DeleteBucketPolicy", Target.BUCKET),
+    GET_BUCKET_POLICY_STATUS("s3:GetBucketPolicyStatus", Target.BUCKET);
 
     /** What the request's resource ARN names. */
     enum Target { SERVICE, BUCKET, OBJECT }

@@ -1,6 +1,7 @@
 package dev.s3aas.node.s3;
 
 import dev.s3aas.node.auth.CredentialStore;
+import dev.s3aas.node.auth.UserPolicies;
 import dev.s3aas.node.storage.ObjectStore;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -36,7 +38,17 @@ public final class S3Server implements AutoCloseable {
         this.connector = connector;
     }
 
+    /** An endpoint where only root has access (no IAM users) and no admin API. */
     public static S3Server start(Settings settings, ObjectStore store, CredentialStore credentials) throws Exception {
+        return start(settings, store, credentials, UserPolicies.NONE, null);
+    }
+
+    /**
+     * @param users the identity policies of the IAM users that {@code credentials} knows
+     * @param front handler tried before the S3 handler (the admin API, which claims its own paths); may be null
+     */
+    public static S3Server start(Settings settings, ObjectStore store, CredentialStore credentials,
+                                 UserPolicies users, Handler front) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(64, 4);
         pool.setName("s3-jetty");
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -56,25 +68,29 @@ public final class S3Server implements AutoCloseable {
         connector.setAcceptQueueSize(1024);
         connector.setIdleTimeout(120_000);
         server.addConnector(connector);
-        server.setHandler(new S3Handler(new Addressing(settings.domains()),
-                new Authenticator(credentials, Clock.systemUTC()), new AccessControl(),
-                operations(settings, store)));
+        BucketPolicies bucketPolicies = new BucketPolicies(store);
+        AccessControl access = new AccessControl(users, bucketPolicies, Clock.systemUTC());
+        Handler s3 = new S3Handler(new Addressing(settings.domains()),
+                new Authenticator(credentials, Clock.systemUTC()), access,
+                operations(settings, store, access, bucketPolicies));
+        server.setHandler(front == null ? s3 : new Handler.Sequence(front, s3));
         server.setErrorHandler(new ProtocolErrors());
         server.setStopTimeout(5_000);
         server.start();
         return new S3Server(server, connector);
     }
 
-    private static Map<S3Operation, Operation> operations(Settings s, ObjectStore store) {
+    private static Map<S3Operation, Operation> operations(Settings s, ObjectStore store, AccessControl access,
+                                                          BucketPolicies bucketPolicies) {
         Map<S3Operation, Operation> ops = new EnumMap<>(S3Operation.class);
-        ops.put(S3Operation.LIST_BUCKETS, new BucketOperations.ListBuckets(store, s.ownerId()));
+        ops.put(S3Operation.LIST_BUCKETS, new BucketOperations.ListBuckets(store, s.ownerId(), access));
         ops.put(S3Operation.CREATE_BUCKET, new BucketOperations.CreateBucket(store, s.region()));
         ops.put(S3Operation.HEAD_BUCKET, new BucketOperations.HeadBucket(store));
         ops.put(S3Operation.DELETE_BUCKET, new BucketOperations.DeleteBucket(store));
         ops.put(S3Operation.GET_BUCKET_LOCATION, new BucketOperations.GetBucketLocation(store));
         ops.put(S3Operation.LIST_OBJECTS, new ListObjects.V1(store, s.ownerId()));
         ops.put(S3Operation.LIST_OBJECTS_V2, new ListObjects.V2(store, s.ownerId()));
-        ops.put(S3Operation.DELETE_OBJECTS, new DeleteObjects(store));
+        ops.put(S3Operation.DELETE_OBJECTS, new DeleteObjects(store, access));
         ops.put(S3Operation.PUT_OBJECT, new PutObject(store));
         ops.put(S3Operation.GET_OBJECT, new GetObject(store));
         ops.put(S3Operation.HEAD_OBJECT, new HeadObject(store));
@@ -105,6 +121,10 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.GET_BUCKET_ENCRYPTION, new BucketEncryption.Get(store));
         ops.put(S3Operation.PUT_BUCKET_ENCRYPTION, new BucketEncryption.Put(store));
         ops.put(S3Operation.DELETE_BUCKET_ENCRYPTION, new BucketEncryption.Delete(store));
+        ops.put(S3Operation.PUT_BUCKET_POLICY, new BucketPolicyOperations.Put(store));
+        ops.put(S3Operation.GET_BUCKET_POLICY, new BucketPolicyOperations.Get(store));
+        ops.put(S3Operation.DELETE_BUCKET_POLICY, new BucketPolicyOperations.Delete(store));
+        ops.put(S3Operation.GET_BUCKET_POLICY_STATUS, new BucketPolicyOperations.GetStatus(store, bucketPolicies));
         for (S3Operation op : S3Operation.values()) {
             if (!ops.containsKey(op)) {
                 throw new IllegalStateException("no handler for " + op);

@@ -85,6 +85,14 @@ public final class RocksObjectStore implements ObjectStore {
         }
     }
 
+    /**
+     * A durable key-value table in the metadata store's {@code iam} column family, under {@code namespace}.
+     * Its writes share the single writer (and group commit) with object metadata.
+     */
+    public MetadataTable metadataTable(String namespace) {
+        return new MetadataTable(db, committer, namespace);
+    }
+
     // ---- buckets ----
 
     @Override
@@ -177,7 +185,7 @@ public final class RocksObjectStore implements ObjectStore {
     @Override
     public ObjectInfo putObject(PutObjectInput in, InputStream body) throws StorageException, IOException {
         BucketRecord bucket = bucketRecord(in.bucket());
-        writes.checkQuota(bucket, in.contentLength(), 0);
+        writes.checkQuota(bucket, in.contentLength(), currentSize(bucket, in.key()));
         SseMasterKey.DataKey key = encrypt(bucket, in.serverSideEncryption()) ? sse.newDataKey() : null;
         DataSink.Received data = DataSink.receive(blobs, body, in.contentLength(), DataSink.MAX_OBJECT_SIZE,
                 in.checksumAlgorithm(), key == null ? null : key.plain());
@@ -205,6 +213,19 @@ public final class RocksObjectStore implements ObjectStore {
 
     SseMasterKey sse() {
         return sse;
+    }
+
+    /**
+     * Bytes the key's current version takes (0 if none), which an overwrite gives back (unless versioning keeps
+     * it): the early quota check must count it like the commit does, or an overwrite that fits would be refused.
+     */
+    private long currentSize(BucketRecord bucket, String key) {
+        if (bucket.config().quotaBytes() <= 0 || "Enabled".equals(bucket.config().versioning())) {
+            return 0;
+        }
+        byte[] v = db.get(MetaDb.Cf.OBJECTS, Keys.objectKey(bucket.id(), key));
+        ObjectRecord r = v == null ? null : RecordCodec.decode(v, ObjectRecord.class);
+        return r == null || r.deleteMarker() ? 0 : r.size();
     }
 
     @Override
