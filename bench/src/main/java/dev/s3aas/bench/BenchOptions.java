@@ -24,12 +24,14 @@ public record BenchOptions(Workload workload, Client client, Setup setup, Path o
     /**
      * The matrix and its timing.
      *
+     * @param ops the operations to measure (both by default; one alone to profile a server under it)
      * @param concurrency concurrencies for objects below {@link #LARGE_OBJECT}
      * @param largeConcurrency concurrencies for objects of {@link #LARGE_OBJECT} and more
      * @param verifyEvery every n-th GET of a worker has all its bytes compared (1 = all); the length always is
      * @param partSize multipart part size for large PUTs
      */
-    public record Workload(int reps, Duration duration, Duration warmup, List<Long> sizes, List<Integer> concurrency,
+    public record Workload(int reps, Duration duration, Duration warmup, List<Long> sizes, List<Op> ops,
+            List<Integer> concurrency,
             List<Integer> largeConcurrency, int verifyEvery, long partSize) {
         public Workload {
             if (reps < 1 || verifyEvery < 1 || partSize < (5L << 20)) {
@@ -39,9 +41,10 @@ public record BenchOptions(Workload workload, Client client, Setup setup, Path o
                 throw new IllegalArgumentException("duration must be positive and warm-up not negative");
             }
             sizes = List.copyOf(sizes);
+            ops = List.copyOf(ops);
             concurrency = List.copyOf(concurrency);
             largeConcurrency = List.copyOf(largeConcurrency);
-            if (sizes.isEmpty() || concurrency.isEmpty() || largeConcurrency.isEmpty()
+            if (sizes.isEmpty() || ops.isEmpty() || concurrency.isEmpty() || largeConcurrency.isEmpty()
                     || concurrency.stream().anyMatch(c -> c < 1) || largeConcurrency.stream().anyMatch(c -> c < 1)) {
                 throw new IllegalArgumentException("sizes and concurrencies must be non-empty and positive");
             }
@@ -50,13 +53,13 @@ public record BenchOptions(Workload workload, Client client, Setup setup, Path o
         /** The matrix: 4 KiB, 1 MiB at c = 1, 16, 64; 64 MiB at c = 4, 16; three repetitions. */
         public static Workload standard() {
             return new Workload(3, Duration.ofSeconds(5), Duration.ofSeconds(1),
-                    List.of(4L << 10, 1L << 20, 64L << 20), List.of(1, 16, 64), List.of(4, 16), 64, 8L << 20);
+                    List.of(4L << 10, 1L << 20, 64L << 20), List.of(Op.PUT, Op.GET), List.of(1, 16, 64), List.of(4, 16), 64, 8L << 20);
         }
 
         /** A smoke run well under a minute: one repetition of short cells of small objects. */
         public static Workload quick() {
-            return new Workload(1, Duration.ofMillis(1500), Duration.ofMillis(300),
-                    List.of(4L << 10, 1L << 20), List.of(1, 16), List.of(4), 64, 8L << 20);
+            return new Workload(1, Duration.ofSeconds(1), Duration.ofMillis(200),
+                    List.of(4L << 10, 1L << 20), List.of(Op.PUT, Op.GET), List.of(1, 16), List.of(4), 64, 8L << 20);
         }
     }
 

@@ -38,7 +38,7 @@ public final class Benchmark {
         List<Cell> cells = new ArrayList<>();
         for (long size : w.sizes().stream().sorted().distinct().toList()) {
             List<Integer> cs = size >= BenchOptions.LARGE_OBJECT ? w.largeConcurrency() : w.concurrency();
-            for (Op op : Op.values()) {
+            for (Op op : w.ops().stream().sorted().distinct().toList()) {
                 for (int c : cs.stream().sorted().distinct().toList()) {
                     cells.add(new Cell(op, size, c));
                 }

@@ -67,7 +67,7 @@ class BenchmarkSmokeTest {
 
     private BenchOptions options(Endpoint ep, Path json, int verifyEvery) {
         BenchOptions.Workload w = new BenchOptions.Workload(1, Duration.ofMillis(400), Duration.ofMillis(100),
-                List.of(4096L), List.of(1, 2), List.of(2), verifyEvery, 8L << 20);
+                List.of(4096L), List.of(Op.PUT, Op.GET), List.of(1, 2), List.of(2), verifyEvery, 8L << 20);
         BenchOptions.Setup setup = new BenchOptions.Setup(BenchOptions.Peer.NONE, true,
                 new BenchOptions.ExternalNode(URI.create("http://" + ep.hostHeader()), ep.accessKey(), ep.secretKey(),
                         -1), List.of(), null, dir.resolve("work"), false);

@@ -2,6 +2,7 @@ package dev.s3aas.cli;
 
 import dev.s3aas.bench.BenchOptions;
 import dev.s3aas.bench.Benchmark;
+import dev.s3aas.bench.Op;
 import dev.s3aas.bench.PayloadSigning;
 import java.net.URI;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--quick", description = "Smoke preset: 1 repetition, 1.5 s cells, 4k,1m at c=1,16 (< 1 min).")
+    @Option(names = "--quick", description = "Smoke preset: 1 repetition, 1 s cells, 4k,1m at c=1,16 (< 1 min).")
     boolean quick;
 
     @Option(names = "--reps", description = "Repetitions (default 3).")
@@ -42,6 +43,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--cells", split = ",", description = "Object sizes (default 4k,1m,64m).")
     List<String> cells;
+
+    @Option(names = "--ops", split = ",", description = "Operations: put,get (default both).")
+    List<String> ops;
 
     @Option(names = "--concurrency", split = ",", description = "Concurrencies for objects < 16 MiB (default 1,16,64).")
     List<Integer> concurrency;
@@ -110,6 +114,7 @@ final class BenchCommand implements Callable<Integer> {
                 duration != null ? parseDuration(duration) : base.duration(),
                 warmup != null ? parseDuration(warmup) : base.warmup(),
                 cells != null ? cells.stream().map(BenchCommand::parseSize).toList() : base.sizes(),
+                ops != null ? ops.stream().map(o -> choice(Op.class, o, "--ops")).toList() : base.ops(),
                 concurrency != null ? concurrency : base.concurrency(),
                 largeConcurrency != null ? largeConcurrency : base.largeConcurrency(),
                 verifyEvery, parseSize(partSize));
