@@ -15,7 +15,6 @@ import java.util.List;
  * canonical form (SigV4 for S3 does not re-encode '/'). One instance per worker.
  */
 final class LeanS3Client implements LoadClient {
-    private final Endpoint endpoint;
     private final String bucket;
     private final PayloadSigning signing;
     private final Payloads payloads;
@@ -31,7 +30,6 @@ final class LeanS3Client implements LoadClient {
     }
 
     LeanS3Client(Endpoint endpoint, String bucket, PayloadSigning signing, Payloads payloads, int bufferSize) {
-        this.endpoint = endpoint;
         this.bucket = bucket;
         this.signing = signing;
         this.payloads = payloads;
@@ -193,10 +191,6 @@ final class LeanS3Client implements LoadClient {
             }
         }
         return out.toString();
-    }
-
-    Endpoint endpoint() {
-        return endpoint;
     }
 
     @Override

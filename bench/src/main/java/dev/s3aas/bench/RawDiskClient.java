@@ -3,7 +3,6 @@ package dev.s3aas.bench;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -62,10 +61,6 @@ final class RawDiskClient implements LoadClient {
 
     private Path file(String key) {
         return dir.resolve(key.replace('/', '_'));
-    }
-
-    static void createDir(Path dir) throws IOException {
-        Files.createDirectories(dir);
     }
 
     @Override
