@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code s3aas} command. */
 @Command(name = "s3aas", mixinStandardHelpOptions = true, version = "s3aas 0.1.0",
         description = "S3 object storage as a service.",
-        subcommands = {ServerCommand.class, NodeCommand.class})
+        subcommands = {ServerCommand.class, NodeCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
