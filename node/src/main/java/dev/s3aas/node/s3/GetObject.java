@@ -5,9 +5,14 @@ import dev.s3aas.node.storage.ObjectInfo;
 import dev.s3aas.node.storage.ObjectStore;
 import dev.s3aas.node.storage.StorageException;
 import java.io.IOException;
+import org.eclipse.jetty.io.RetainableByteBuffer;
 
 /** GET /bucket/key — GetObject: conditionals, a single range, response-* overrides, streamed body. */
 record GetObject(ObjectStore store) implements Operation {
+    /** Bodies up to this size are small (inline objects); no pooled buffer is needed for them. */
+    private static final long INLINE_COPY_LIMIT = 128 * 1024;
+    private static final int BUFFER = 1024 * 1024;
+
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
         try (ObjectData data = store.openObject(ex.bucket(), ex.key(), ex.query().get("versionId"))) {
@@ -25,7 +30,16 @@ record GetObject(ObjectStore store) implements Operation {
                 ex.setHeader("Content-Range", range.contentRange(info.size()));
             }
             ex.beginStream(range == null ? 200 : 206);
-            data.transferTo(offset, length, ex::write);
+            if (length <= INLINE_COPY_LIMIT) {
+                data.transferTo(offset, length, null, ex::write);
+            } else {
+                RetainableByteBuffer buffer = ex.acquireBuffer((int) Math.min(BUFFER, length));
+                try {
+                    data.transferTo(offset, length, buffer.getByteBuffer(), ex::write);
+                } finally {
+                    buffer.release();
+                }
+            }
             ex.finishStream();
         }
     }

@@ -202,6 +202,14 @@ final class S3Exchange {
         }
     }
 
+    /**
+     * A direct buffer from Jetty's pool, for streaming a body: file data is read into it and written from it
+     * without further copies, and memory stays bounded (release it when done).
+     */
+    org.eclipse.jetty.io.RetainableByteBuffer acquireBuffer(int size) {
+        return request.getComponents().getByteBufferPool().acquire(size, true);
+    }
+
     void finishStream() {
         complete(EMPTY);
     }

@@ -14,8 +14,15 @@ public interface ObjectData extends Closeable {
     /**
      * Streams bytes [offset, offset + length) to {@code sink} in order. Buffers handed to the sink are only
      * valid during the call.
+     *
+     * @param scratch a buffer to read file data through (a pooled direct buffer from the caller keeps the copy
+     *        and the memory bounded); null to let the implementation allocate one
      */
-    void transferTo(long offset, long length, Sink sink) throws IOException;
+    void transferTo(long offset, long length, ByteBuffer scratch, Sink sink) throws IOException;
+
+    default void transferTo(long offset, long length, Sink sink) throws IOException {
+        transferTo(offset, length, null, sink);
+    }
 
     @Override
     void close();

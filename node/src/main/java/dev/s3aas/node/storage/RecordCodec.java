@@ -8,7 +8,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Encodes metadata records as CBOR through Jackson. CBOR is compact and self-describing: unknown fields are
+ * Encodes metadata records as CBOR through Jackson, except {@link ObjectRecord}, the hot one, which has its
+ * own binary form ({@link ObjectRecordCodec}). CBOR is compact and self-describing: unknown fields are
  * skipped on read, so a record written by a newer node with extra fields is still readable here, and a
  * record format bump (field {@code f}) can be migrated lazily on read.
  */
@@ -20,6 +21,9 @@ final class RecordCodec {
     private RecordCodec() {}
 
     static byte[] encode(Object record) {
+        if (record instanceof ObjectRecord r) {
+            return ObjectRecordCodec.encode(r);
+        }
         try {
             return CBOR.writeValueAsBytes(record);
         } catch (IOException e) {
@@ -28,6 +32,9 @@ final class RecordCodec {
     }
 
     static <T> T decode(byte[] bytes, Class<T> type) {
+        if (type == ObjectRecord.class && ObjectRecordCodec.isBinary(bytes)) {
+            return type.cast(ObjectRecordCodec.decode(bytes));
+        }
         try {
             return CBOR.readValue(bytes, type);
         } catch (IOException e) {

@@ -49,7 +49,7 @@ final class StoredObjectData implements ObjectData {
     }
 
     @Override
-    public void transferTo(long offset, long length, Sink sink) throws IOException {
+    public void transferTo(long offset, long length, ByteBuffer scratch, Sink sink) throws IOException {
         if (length == 0) {
             return;
         }
@@ -62,7 +62,7 @@ final class StoredObjectData implements ObjectData {
             }
             return;
         }
-        ByteBuffer buf = null;
+        ByteBuffer buf = scratch;
         long extentStart = 0;
         long remaining = length;
         for (int i = 0; i < extents.size() && remaining > 0; i++) {
@@ -76,7 +76,7 @@ final class StoredObjectData implements ObjectData {
                     if (e.salt() != null) {
                         cipher(e).decryptRange(ch, e.length(), from, n, sink);
                     } else {
-                        buf = buf != null ? buf : ByteBuffer.allocateDirect((int) Math.min(CHUNK, length));
+                        buf = buf != null ? buf : ByteBuffer.allocate((int) Math.min(CHUNK, length));
                         copy(ch, from, n, buf, sink);
                     }
                 } finally {

@@ -22,6 +22,25 @@ class RecordCodecTest {
     }
 
     @Test
+    void objectRecordsWithoutOptionalFieldsAndFromTheEarlierCborForm() {
+        ObjectRecord bare = new ObjectRecord(ObjectRecord.FORMAT, "null", false, 0, "d41d8cd98f00b204e9800998ecf8427e",
+                1L, ObjectMetadata.EMPTY, null, List.of(new Extent(BlobIds.newId(), 0, true)), 0, null);
+        assertThat(RecordCodec.decode(RecordCodec.encode(bare), ObjectRecord.class)).isEqualTo(bare);
+        assertThat(RecordCodec.decode(RecordCodec.encode(ObjectRecord.deleteMarker("null")), ObjectRecord.class)
+                .deleteMarker()).isTrue();
+    }
+
+    @Test
+    void recordsWrittenInTheEarlierCborFormStillDecode() throws Exception {
+        ObjectRecord r = new ObjectRecord(1, "null", false, 3, "e", 1L, META, null,
+                List.of(new Extent(BlobIds.newId(), 3, true)), 0, null);
+        byte[] cbor = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.cbor.CBORFactory())
+                .writeValueAsBytes(r);
+        assertThat(cbor[0]).isNotEqualTo((byte) ObjectRecordCodec.FORMAT);
+        assertThat(RecordCodec.decode(cbor, ObjectRecord.class)).isEqualTo(r);
+    }
+
+    @Test
     void bucketRecord() {
         BucketConfig c = new BucketConfig("Enabled", true, "{}", 9, new DefaultRetention("COMPLIANCE", 0, 2),
                 Map.of("k", "v"), "AES256");
