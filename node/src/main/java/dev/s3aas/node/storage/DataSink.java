@@ -22,6 +22,7 @@ final class DataSink {
     static final int INLINE_MAX = 128 * 1024;
     static final long MAX_OBJECT_SIZE = 5L << 30;
     private static final int BUFFER = 256 * 1024;
+    private static final long PIPELINE_MIN = 512 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
@@ -63,22 +64,38 @@ final class DataSink {
         return inline(data, d, dataKey);
     }
 
-    /** Streams the body into a new blob in tmp/ and makes it durable (parts are always files). */
+    /**
+     * Streams the body into a new blob in tmp/ and makes it durable (parts are always files). Bodies over
+     * {@link #PIPELINE_MIN} are digested on a second thread while this one receives and writes.
+     */
     static Received receiveToFile(BlobStore blobs, InputStream body, long expectedLength, long maxLength,
                                   ChecksumAlgorithm algorithm, byte[] dataKey) throws IOException, StorageException {
         Digesting d = new Digesting(algorithm);
-        try (BlobStore.Writer w = blobs.create()) {
+        boolean pipelined = expectedLength < 0 || expectedLength > PIPELINE_MIN;
+        try (BlobStore.Writer w = blobs.create();
+             HashPipeline hashes = pipelined ? new HashPipeline(4, BUFFER, d::update) : null) {
             Output out = new Output(w::write, dataKey);
-            byte[] buf = new byte[BUFFER];
+            byte[] single = pipelined ? null : new byte[(int) Math.min(BUFFER, Math.max(expectedLength, 1))];
             long total = 0;
-            int n;
-            while ((n = body.readNBytes(buf, 0, buf.length)) > 0) {
+            while (true) {
+                byte[] buf = pipelined ? hashes.buffer() : single;
+                int n = body.readNBytes(buf, 0, buf.length);
+                if (n <= 0) {
+                    if (pipelined) {
+                        hashes.giveBack(buf);
+                    }
+                    break;
+                }
                 total += n;
                 if (total > maxLength) {
                     throw new StorageException(StorageError.ENTITY_TOO_LARGE,
                             "Your proposed upload exceeds the maximum allowed object size.");
                 }
-                d.update(ByteBuffer.wrap(buf, 0, n));
+                if (pipelined) {
+                    hashes.hash(buf, n);
+                } else {
+                    d.update(ByteBuffer.wrap(buf, 0, n));
+                }
                 out.write(ByteBuffer.wrap(buf, 0, n));
             }
             if (expectedLength >= 0 && total != expectedLength) {
@@ -86,6 +103,9 @@ final class DataSink {
                         "You did not provide the number of bytes specified by the Content-Length HTTP header.");
             }
             out.finish();
+            if (pipelined) {
+                hashes.finish();
+            }
             w.finish();
             return new Received(null, w.id(), total, d.md5(), d.checksum(), out.salt());
         }
