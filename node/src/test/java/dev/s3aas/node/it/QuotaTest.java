@@ -117,4 +117,27 @@ class QuotaTest {
         r = IamClients.rootCall(node, "GET", "/rustfs/admin/v3/get-bucket-quota", "bucket=quota-fifo", null);
         assertThat(r.text()).contains("\"quota\":2048").contains("\"quotatype\":\"hard\"");
     }
+
+    @Test
+    void multipartCompletionOverQuotaIsRefusedAndStoresNothing() throws Exception {
+        s3.createBucket(b -> b.bucket("quota-mpu"));
+        admin.setBucketQuota("quota-mpu", 6, QuotaUnit.MB);
+        String id = s3.createMultipartUpload(b -> b.bucket("quota-mpu").key("big")).uploadId();
+        var p1 = s3.uploadPart(b -> b.bucket("quota-mpu").key("big").uploadId(id).partNumber(1),
+                RequestBody.fromBytes(new byte[5 * 1024 * 1024]));
+        var p2 = s3.uploadPart(b -> b.bucket("quota-mpu").key("big").uploadId(id).partNumber(2),
+                RequestBody.fromBytes(new byte[2 * 1024 * 1024]));
+        assertThatThrownBy(() -> s3.completeMultipartUpload(b -> b.bucket("quota-mpu").key("big").uploadId(id)
+                .multipartUpload(m -> m.parts(
+                        software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(p1.eTag()).build(),
+                        software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(2).eTag(p2.eTag()).build()))))
+                .isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("QuotaExceeded"));
+        assertThat(s3.listObjectsV2(b -> b.bucket("quota-mpu")).contents()).isEmpty();
+        assertThat(usage("quota-mpu")).isZero();
+        // The upload is still there; completing with the first part only fits.
+        s3.completeMultipartUpload(b -> b.bucket("quota-mpu").key("big").uploadId(id).multipartUpload(m -> m.parts(
+                software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(p1.eTag()).build())));
+        assertThat(usage("quota-mpu")).isEqualTo(5L * 1024 * 1024);
+    }
 }
