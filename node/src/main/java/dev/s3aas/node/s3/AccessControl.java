@@ -45,7 +45,8 @@ final class AccessControl {
         if (ex.identity() instanceof Identity.Root) {
             return;
         }
-        if (op == S3Operation.DELETE_OBJECTS) {
+        if (op == S3Operation.DELETE_OBJECTS || op == S3Operation.POST_OBJECT) {
+            // Decided per key (DeleteObjects) or once the form's signature is read (PostObject).
             return;
         }
         if (op == S3Operation.LIST_BUCKETS) {

@@ -7,6 +7,8 @@ package dev.s3aas.node.s3;
  * reserved prefixes and suffixes.
  */
 record BucketName(String value) {
+    private static final java.util.regex.Pattern IP_ADDRESS =
+            java.util.regex.Pattern.compile("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
     private static final String[] RESERVED_PREFIXES = {"xn--", "sthree-", "amzn-s3-demo-"};
     private static final String[] RESERVED_SUFFIXES = {"-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"};
 
@@ -42,7 +44,7 @@ record BucketName(String value) {
         if (v.contains("..")) {
             return "bucket names must not contain two adjacent periods";
         }
-        if (v.matches("\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")) {
+        if (IP_ADDRESS.matcher(v).matches()) {
             return "bucket names must not be formatted as an IP address";
         }
         for (String p : RESERVED_PREFIXES) {

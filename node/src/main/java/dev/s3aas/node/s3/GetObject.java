@@ -11,7 +11,7 @@ import org.eclipse.jetty.io.RetainableByteBuffer;
 record GetObject(ObjectStore store) implements Operation {
     /** Bodies up to this size are small (inline objects); no pooled buffer is needed for them. */
     private static final long INLINE_COPY_LIMIT = 128 * 1024;
-    private static final int BUFFER = 1024 * 1024;
+    private static final int BUFFER = 256 * 1024;
 
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {

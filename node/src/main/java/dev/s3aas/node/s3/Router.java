@@ -15,14 +15,20 @@ final class Router {
 
     private Router() {}
 
-    /** @param copySource whether the request carries {@code x-amz-copy-source} */
-    static S3Operation route(String method, String bucket, String key, QueryParams q, boolean copySource)
+    /**
+     * @param copySource whether the request carries {@code x-amz-copy-source}
+     * @param form whether the body is {@code multipart/form-data} (a browser-based POST upload)
+     */
+    static S3Operation route(String method, String bucket, String key, QueryParams q, boolean copySource, boolean form)
             throws S3Exception {
         if (bucket == null) {
             if (method.equals("GET")) {
                 return S3Operation.LIST_BUCKETS;
             }
             throw notAllowed();
+        }
+        if (key == null && form && method.equals("POST") && !q.has("delete")) {
+            return S3Operation.POST_OBJECT;
         }
         return key == null ? bucketOperation(method, q) : objectOperation(method, q, copySource);
     }

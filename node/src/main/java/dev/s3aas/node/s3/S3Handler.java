@@ -61,7 +61,7 @@ final class S3Handler extends Handler.Abstract {
             ex = new S3Exchange(request, response, callback, view, requestId, target.bucket(), target.key(), query);
             authenticator.authenticate(ex, view, target);
             op = Router.route(request.getMethod(), target.bucket(), target.key(), query,
-                    view.header("x-amz-copy-source") != null);
+                    view.header("x-amz-copy-source") != null, MultipartForm.boundary(view.header("Content-Type")) != null);
             accessControl.authorize(ex, op);
             validateNames(op, target);
             operations.get(op).handle(ex);

@@ -15,6 +15,7 @@ enum S3Operation {
     DELETE_OBJECTS("s3:DeleteObject", Target.BUCKET),
     DELETE_OBJECT("s3:DeleteObject", Target.OBJECT),
     PUT_OBJECT("s3:PutObject", Target.OBJECT),
+    POST_OBJECT("s3:PutObject", Target.BUCKET),
     GET_OBJECT("s3:GetObject", Target.OBJECT),
     HEAD_OBJECT("s3:GetObject", Target.OBJECT),
     COPY_OBJECT("s3:PutObject", Target.OBJECT),

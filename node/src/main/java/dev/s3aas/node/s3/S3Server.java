@@ -56,7 +56,7 @@ public final class S3Server implements AutoCloseable {
         // Pooled buffers up to 1 MiB (Jetty's default pool stops at 64 KiB and allocates anything bigger anew, so a
         // GET streaming through 1 MiB direct buffers would allocate native memory per request), with a ceiling on
         // what the pool keeps.
-        ArrayByteBufferPool buffers = new ArrayByteBufferPool(0, 64 * 1024, 1024 * 1024, 64, 64L << 20, 128L << 20);
+        ArrayByteBufferPool buffers = new ArrayByteBufferPool(0, 4096, 1024 * 1024, 128, 16L << 20, 96L << 20);
         Server server = new Server(pool, null, buffers);
         HttpConfiguration http = new HttpConfiguration();
         http.setUriCompliance(UriCompliance.UNSAFE);
@@ -81,7 +81,7 @@ public final class S3Server implements AutoCloseable {
         AccessControl access = new AccessControl(users, bucketPolicies, Clock.systemUTC());
         Handler s3 = new S3Handler(new Addressing(settings.domains()),
                 new Authenticator(credentials, Clock.systemUTC()), access,
-                operations(settings, store, access, bucketPolicies));
+                operations(settings, store, access, bucketPolicies, credentials));
         server.setHandler(front == null ? s3 : new Handler.Sequence(front, s3));
         server.setErrorHandler(new ProtocolErrors());
         server.setStopTimeout(5_000);
@@ -90,7 +90,7 @@ public final class S3Server implements AutoCloseable {
     }
 
     private static Map<S3Operation, Operation> operations(Settings s, ObjectStore store, AccessControl access,
-                                                          BucketPolicies bucketPolicies) {
+                                                          BucketPolicies bucketPolicies, CredentialStore credentials) {
         Map<S3Operation, Operation> ops = new EnumMap<>(S3Operation.class);
         ops.put(S3Operation.LIST_BUCKETS, new BucketOperations.ListBuckets(store, s.ownerId(), access));
         ops.put(S3Operation.CREATE_BUCKET, new BucketOperations.CreateBucket(store, s.region()));
@@ -101,6 +101,7 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.LIST_OBJECTS_V2, new ListObjects.V2(store, s.ownerId()));
         ops.put(S3Operation.DELETE_OBJECTS, new DeleteObjects(store, access));
         ops.put(S3Operation.PUT_OBJECT, new PutObject(store));
+        ops.put(S3Operation.POST_OBJECT, new PostObject(store, credentials, access, Clock.systemUTC()));
         ops.put(S3Operation.GET_OBJECT, new GetObject(store));
         ops.put(S3Operation.HEAD_OBJECT, new HeadObject(store));
         ops.put(S3Operation.DELETE_OBJECT, new DeleteObject(store));

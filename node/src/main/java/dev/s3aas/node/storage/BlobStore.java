@@ -124,8 +124,25 @@ final class BlobStore {
         }
 
         void write(ByteBuffer buffer) throws IOException {
-            while (buffer.hasRemaining()) {
-                written += channel.write(buffer);
+            if (buffer.isDirect()) {
+                while (buffer.hasRemaining()) {
+                    written += channel.write(buffer);
+                }
+                return;
+            }
+            ByteBuffer direct = BufferPool.takeDirect();
+            try {
+                while (buffer.hasRemaining()) {
+                    direct.clear();
+                    int n = Math.min(direct.remaining(), buffer.remaining());
+                    direct.put(direct.position(), buffer, buffer.position(), n).limit(n);
+                    buffer.position(buffer.position() + n);
+                    while (direct.hasRemaining()) {
+                        written += channel.write(direct);
+                    }
+                }
+            } finally {
+                BufferPool.giveDirect(direct);
             }
         }
 

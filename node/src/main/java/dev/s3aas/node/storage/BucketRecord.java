@@ -22,6 +22,29 @@ record BucketRecord(
         return new BucketInfo(name, Instant.ofEpochMilli(createdMillis), region, config);
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, Decoded> DECODED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Decoded(byte[] bytes, BucketRecord record) {}
+
+    /**
+     * Decodes a stored bucket record, reusing the previous result when the bytes are the same: every request
+     * reads its bucket, and decoding CBOR each time cost more than the request's own work. Keyed by the exact
+     * bytes, so a changed record is never served stale.
+     */
+    static BucketRecord decode(String name, byte[] bytes) {
+        Decoded d = DECODED.get(name);
+        if (d != null && java.util.Arrays.equals(d.bytes(), bytes)) {
+            return d.record();
+        }
+        BucketRecord r = RecordCodec.decode(bytes, BucketRecord.class);
+        if (DECODED.size() > 10_000) {
+            DECODED.clear();
+        }
+        DECODED.put(name, new Decoded(bytes, r));
+        return r;
+    }
+
     BucketRecord withConfig(BucketConfig c) {
         return new BucketRecord(format, id, name, createdMillis, region, c);
     }

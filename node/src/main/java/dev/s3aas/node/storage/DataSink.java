@@ -21,7 +21,6 @@ import java.util.HexFormat;
 final class DataSink {
     static final int INLINE_MAX = 128 * 1024;
     static final long MAX_OBJECT_SIZE = 5L << 30;
-    private static final int BUFFER = 256 * 1024;
     private static final long PIPELINE_MIN = 512 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -73,9 +72,9 @@ final class DataSink {
         Digesting d = new Digesting(algorithm);
         boolean pipelined = expectedLength < 0 || expectedLength > PIPELINE_MIN;
         try (BlobStore.Writer w = blobs.create();
-             HashPipeline hashes = pipelined ? new HashPipeline(4, BUFFER, d::update) : null) {
+             HashPipeline hashes = pipelined ? new HashPipeline(4, d::update) : null) {
             Output out = new Output(w::write, dataKey);
-            byte[] single = pipelined ? null : new byte[(int) Math.min(BUFFER, Math.max(expectedLength, 1))];
+            byte[] single = pipelined ? null : BufferPool.take();
             long total = 0;
             while (true) {
                 byte[] buf = pipelined ? hashes.buffer() : single;
@@ -105,6 +104,8 @@ final class DataSink {
             out.finish();
             if (pipelined) {
                 hashes.finish();
+            } else {
+                BufferPool.give(single);
             }
             w.finish();
             return new Received(null, w.id(), total, d.md5(), d.checksum(), out.salt());

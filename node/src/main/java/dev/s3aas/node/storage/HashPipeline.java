@@ -23,12 +23,15 @@ final class HashPipeline implements AutoCloseable {
     private volatile RuntimeException failure;
     private boolean finished;
 
+    private final int buffers;
+
     /** @param digest consumes each chunk, in order, on the hasher thread */
-    HashPipeline(int buffers, int bufferSize, Consumer<java.nio.ByteBuffer> digest) {
-        free = new ArrayBlockingQueue<>(buffers);
+    HashPipeline(int buffers, Consumer<java.nio.ByteBuffer> digest) {
+        this.buffers = buffers;
+        free = new ArrayBlockingQueue<>(buffers + 1);
         work = new ArrayBlockingQueue<>(buffers + 1);
         for (int i = 0; i < buffers; i++) {
-            free.add(new byte[bufferSize]);
+            free.add(BufferPool.take());
         }
         hasher = Thread.ofVirtual().name("s3aas-hash").start(() -> {
             try {
@@ -92,10 +95,15 @@ final class HashPipeline implements AutoCloseable {
         }
     }
 
+    /** Stops the hasher if still running; the ring's buffers go back to the pool once it is done with them. */
     @Override
     public void close() {
         if (!finished) {
             hasher.interrupt();
+            return;
+        }
+        for (int i = 0; i < buffers; i++) {
+            BufferPool.give(free.poll());
         }
     }
 }

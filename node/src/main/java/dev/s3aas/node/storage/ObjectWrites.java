@@ -284,7 +284,7 @@ final class ObjectWrites {
         if (v == null) {
             throw noSuchBucket();
         }
-        return RecordCodec.decode(v, BucketRecord.class);
+        return BucketRecord.decode(new String(key, java.nio.charset.StandardCharsets.UTF_8), v);
     }
 
     static StorageException noSuchBucket() {

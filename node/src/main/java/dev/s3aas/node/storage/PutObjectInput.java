@@ -29,7 +29,7 @@ public record PutObjectInput(
         java.util.Objects.requireNonNull(key, "key");
         metadata = metadata == null ? ObjectMetadata.EMPTY : metadata;
         condition = condition == null ? WriteCondition.NONE : condition;
-        if (checksumAlgorithm != null && expectedChecksum == null) {
+        if (expectedChecksum == null) {
             expectedChecksum = () -> null;
         }
     }

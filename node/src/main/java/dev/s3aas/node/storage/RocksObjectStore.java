@@ -131,7 +131,7 @@ public final class RocksObjectStore implements ObjectStore {
         if (v == null) {
             throw ObjectWrites.noSuchBucket();
         }
-        return RecordCodec.decode(v, BucketRecord.class);
+        return BucketRecord.decode(name, v);
     }
 
     @Override
