@@ -124,7 +124,8 @@ record PostObject(ObjectStore store, CredentialStore credentials, AccessControl 
     private static void respond(S3Exchange ex, Map<String, String> f, String key, ObjectInfo info) {
         ex.setHeader("ETag", ObjectHeaders.quote(info.etag()));
         ObjectHeaders.setVersionId(ex, info.versionId());
-        String location = "/" + ex.bucket() + "/" + key;
+        // S3 answers the object's absolute URL; this server speaks plain HTTP on the Host the client used.
+        String location = "http://" + ex.header("Host") + "/" + ex.bucket() + "/" + ListingParams.urlEncode(key);
         ex.setHeader("Location", location);
         String redirect = f.get("success_action_redirect");
         if (redirect != null && redirect.startsWith("http")) {
