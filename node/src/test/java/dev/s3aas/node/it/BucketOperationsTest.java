@@ -3,32 +3,13 @@ package dev.s3aas.node.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-class BucketOperationsTest {
-    @TempDir
-    static Path dir;
-    static TestNode node;
-    static S3Client s3;
+class BucketOperationsTest extends NodeTestBase {
 
-    @BeforeAll
-    static void start() throws Exception {
-        node = new TestNode(dir);
-        s3 = node.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        node.close();
-    }
 
     @Test
     void createListHeadDelete() {

@@ -3,41 +3,26 @@ package dev.s3aas.node.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CopyObjectResponse;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-class CopyObjectTest {
-    @TempDir
-    static Path dir;
-    static TestNode node;
-    static S3Client s3;
+class CopyObjectTest extends NodeTestBase {
     static String srcEtag;
 
     @BeforeAll
-    static void start() throws Exception {
-        node = new TestNode(dir);
-        s3 = node.client();
+    static void setUp() throws Exception {
         s3.createBucket(b -> b.bucket("src"));
         s3.createBucket(b -> b.bucket("dst"));
         srcEtag = s3.putObject(b -> b.bucket("src").key("doc.txt").contentType("text/plain")
                 .metadata(Map.of("origin", "source")), RequestBody.fromString("the content")).eTag();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        node.close();
     }
 
     @Test

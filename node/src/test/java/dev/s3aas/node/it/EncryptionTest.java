@@ -9,34 +9,19 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /** SSE-S3: encrypted at rest (the plaintext is nowhere on disk), transparent to readers, ranges included. */
-class EncryptionTest {
+class EncryptionTest extends NodeTestBase {
     static final byte[] MARKER = "PLAINTEXT-MARKER-7f3c1e".getBytes(StandardCharsets.US_ASCII);
-    @TempDir
-    static Path dir;
-    static TestNode node;
-    static S3Client s3;
-
     @BeforeAll
-    static void start() throws Exception {
-        node = new TestNode(dir);
-        s3 = node.client();
+    static void setUp() throws Exception {
         s3.createBucket(b -> b.bucket("enc"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        node.close();
     }
 
     /** Random bytes with the marker planted every 50 KiB, so any plaintext fragment on disk would show. */

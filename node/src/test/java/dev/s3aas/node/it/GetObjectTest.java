@@ -3,44 +3,29 @@ package dev.s3aas.node.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-class GetObjectTest {
-    @TempDir
-    static Path dir;
-    static TestNode node;
-    static S3Client s3;
+class GetObjectTest extends NodeTestBase {
     static final byte[] SMALL = PutObjectTest.random(1000, 1);
     static final byte[] LARGE = PutObjectTest.random(700_000, 2);
     static String smallEtag;
 
     @BeforeAll
-    static void start() throws Exception {
-        node = new TestNode(dir);
-        s3 = node.client();
+    static void setUp() throws Exception {
         s3.createBucket(b -> b.bucket("gets"));
         smallEtag = s3.putObject(b -> b.bucket("gets").key("small"), RequestBody.fromBytes(SMALL)).eTag();
         s3.putObject(b -> b.bucket("gets").key("large"), RequestBody.fromBytes(LARGE));
         s3.putObject(b -> b.bucket("gets").key("empty"), RequestBody.empty());
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        node.close();
     }
 
     @ParameterizedTest

@@ -11,13 +11,10 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ChecksumAlgorithm;
 import software.amazon.awssdk.services.s3.model.ChecksumMode;
 import software.amazon.awssdk.services.s3.model.ChecksumType;
@@ -30,23 +27,11 @@ import software.amazon.awssdk.services.s3.model.MultipartUpload;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
-class MultipartUploadTest {
+class MultipartUploadTest extends NodeTestBase {
     static final int MIB = 1024 * 1024;
-    @TempDir
-    static Path dir;
-    static TestNode node;
-    static S3Client s3;
-
     @BeforeAll
-    static void start() throws Exception {
-        node = new TestNode(dir);
-        s3 = node.client();
+    static void setUp() throws Exception {
         s3.createBucket(b -> b.bucket("mpu"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        node.close();
     }
 
     static String create(String key) {

@@ -3,15 +3,11 @@ package dev.s3aas.node.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus;
@@ -19,22 +15,10 @@ import software.amazon.awssdk.services.s3.model.ObjectLockMode;
 import software.amazon.awssdk.services.s3.model.ObjectLockRetentionMode;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-class ObjectLockTest {
-    @TempDir
-    static Path dir;
-    static TestNode node;
-    static S3Client s3;
-
+class ObjectLockTest extends NodeTestBase {
     @BeforeAll
-    static void start() throws Exception {
-        node = new TestNode(dir);
-        s3 = node.client();
+    static void setUp() throws Exception {
         s3.createBucket(b -> b.bucket("locked").objectLockEnabledForBucket(true));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        node.close();
     }
 
     static String put(String key) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -15,32 +14,18 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /** Browser-based uploads: POST with a multipart form, a SigV4-signed policy, and the file streamed last. */
-class PostObjectTest {
-    @TempDir
-    static Path dir;
-    static TestNode node;
-    static S3Client s3;
+class PostObjectTest extends NodeTestBase {
     static RawHttp raw;
 
     @BeforeAll
-    static void start() throws Exception {
-        node = new TestNode(dir);
-        s3 = node.client();
+    static void setUp() throws Exception {
         raw = new RawHttp(node.port());
         s3.createBucket(b -> b.bucket("forms"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        node.close();
     }
 
     static String policy(Instant expiration, String... conditions) {

@@ -9,43 +9,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /** Authentication, error documents and request parsing, driven byte by byte. */
-class ProtocolTest {
-    @TempDir
-    static Path dir;
-    static TestNode node;
-    static S3Client s3;
+class ProtocolTest extends NodeTestBase {
     static RawHttp raw;
 
     @BeforeAll
-    static void start() throws Exception {
-        node = new TestNode(dir);
-        s3 = node.client();
+    static void setUp() throws Exception {
         raw = new RawHttp(node.port());
         s3.createBucket(b -> b.bucket("proto"));
         s3.putObject(b -> b.bucket("proto").key("hello.txt"), RequestBody.fromString("hello"));
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        node.close();
     }
 
     static List<Map.Entry<String, String>> h(String... kv) {

@@ -3,15 +3,10 @@ package dev.s3aas.node.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.DeleteObjectResponse;
 import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
@@ -21,22 +16,8 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.ObjectVersion;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-class VersioningTest {
-    @TempDir
-    static Path dir;
-    static TestNode node;
-    static S3Client s3;
+class VersioningTest extends NodeTestBase {
 
-    @BeforeAll
-    static void start() throws Exception {
-        node = new TestNode(dir);
-        s3 = node.client();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        node.close();
-    }
 
     static void bucket(String name, BucketVersioningStatus status) {
         s3.createBucket(b -> b.bucket(name));
