@@ -53,13 +53,25 @@ final class Txn {
      */
     java.util.SortedMap<byte[], byte[]> scan(MetaDb.Cf cf, byte[] prefix, int limit) {
         java.util.TreeMap<byte[], byte[]> out = new java.util.TreeMap<>(Arrays::compareUnsigned);
+        // Only rows that are still live for this mutation count towards the limit: a row deleted earlier in
+        // the group must not use up the budget, or "is the bucket empty?" would see a hidden row and stop.
         try (org.rocksdb.RocksIterator it = db.iterator(cf)) {
             for (it.seek(prefix); it.isValid() && Keys.startsWith(it.key(), prefix) && out.size() < limit; it.next()) {
-                out.put(it.key(), it.value());
+                byte[] key = it.key();
+                CfKey k = new CfKey(cf, key);
+                byte[] shadow = staged.containsKey(k) ? staged.get(k) : groupOverlay.get(k);
+                if (shadow == null) {
+                    out.put(key, it.value());
+                } else if (shadow != TOMBSTONE) {
+                    out.put(key, shadow);
+                }
             }
         }
         overlay(groupOverlay, cf, prefix, out);
         overlay(staged, cf, prefix, out);
+        while (out.size() > limit) {
+            out.pollLastEntry();
+        }
         return out;
     }
 
@@ -83,10 +95,6 @@ final class Txn {
 
     List<Runnable> afterCommitActions() {
         return afterCommit;
-    }
-
-    boolean hasWrites() {
-        return !staged.isEmpty();
     }
 
     /** Moves the staged writes into the group batch and overlay; called once the mutation succeeded. */
