@@ -23,18 +23,20 @@ record CopyObject(ObjectStore store) implements Operation {
             throw new S3Exception(S3ErrorCode.InvalidArgument, "Unknown metadata directive.");
         }
         ChecksumAlgorithm algorithm = checksumAlgorithm(ex);
-        boolean ontoItself = src.bucket().equals(ex.bucket()) && src.key().equals(ex.key());
+        String taggingDirective = ex.header("x-amz-tagging-directive");
+        if (taggingDirective != null && !taggingDirective.equals("COPY") && !taggingDirective.equals("REPLACE")) {
+            throw new S3Exception(S3ErrorCode.InvalidArgument, "Unknown tagging directive.");
+        }
+        // Copying a key onto itself is refused only when it would change nothing; naming an older version is
+        // the documented way to restore it, and replacing the tags is a change.
+        boolean ontoItself = src.bucket().equals(ex.bucket()) && src.key().equals(ex.key()) && src.versionId() == null;
         if (ontoItself && !replace && algorithm == null && ex.header("x-amz-storage-class") == null
-                && ex.header("x-amz-server-side-encryption") == null) {
+                && ex.header("x-amz-server-side-encryption") == null && !"REPLACE".equals(taggingDirective)) {
             throw new S3Exception(S3ErrorCode.InvalidRequest, "This copy request is illegal because it is trying to copy "
                     + "an object to itself without changing the object's metadata, storage class, website redirect "
                     + "location or encryption attributes.");
         }
         ObjectMetadata metadata = replace ? ObjectHeaders.fromRequest(ex) : null;
-        String taggingDirective = ex.header("x-amz-tagging-directive");
-        if (taggingDirective != null && !taggingDirective.equals("COPY") && !taggingDirective.equals("REPLACE")) {
-            throw new S3Exception(S3ErrorCode.InvalidArgument, "Unknown tagging directive.");
-        }
         Map<String, String> tags = "REPLACE".equals(taggingDirective)
                 ? Tagging.fromHeader(ex.header("x-amz-tagging")) : null;
         ObjectInfo info = store.copyObject(new CopyObjectInput(CopySourceHeader.source(ex, src), ex.bucket(), ex.key(),

@@ -108,10 +108,11 @@ final class MultipartUploads {
             List<PartRecord> parts = listedParts(txn, in);
             ObjectRecord record = assemble(upload, parts);
             checkObjectChecksum(in.expectedChecksum(), record.checksum());
-            writes.writeCurrent(txn, in.bucket(), in.key(), in.condition(), record, null, ObjectWrites.Data.REFERENCED);
+            ObjectRecord written = writes.writeCurrent(txn, in.bucket(), in.key(), in.condition(), record, null,
+                    ObjectWrites.Data.REFERENCED);
             releaseUnlisted(txn, in.uploadId(), parts);
             txn.delete(MetaDb.Cf.UPLOADS, uk);
-            return record.toInfo(in.bucket(), in.key());
+            return written.toInfo(in.bucket(), in.key());
         });
     }
 

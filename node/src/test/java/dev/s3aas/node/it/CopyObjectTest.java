@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.MetadataDirective;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.TaggingDirective;
 
 class CopyObjectTest extends NodeTestBase {
     static String srcEtag;
@@ -58,6 +60,10 @@ class CopyObjectTest extends NodeTestBase {
         assertThat(s3.headObject(b -> b.bucket("src").key("self")).metadata()).containsEntry("v", "2");
         assertThat(s3.getObjectAsBytes(b -> b.bucket("src").key("self")).asByteArray())
                 .isEqualTo(PutObjectTest.random(400_000, 3));
+        s3.copyObject(b -> b.sourceBucket("src").sourceKey("self").destinationBucket("src").destinationKey("self")
+                .taggingDirective(TaggingDirective.REPLACE).tagging("t=1"));
+        assertThat(s3.getObjectTagging(b -> b.bucket("src").key("self")).tagSet())
+                .extracting(Tag::key, Tag::value).containsExactly(org.assertj.core.groups.Tuple.tuple("t", "1"));
     }
 
     @Test

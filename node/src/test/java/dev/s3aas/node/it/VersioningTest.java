@@ -176,6 +176,32 @@ class VersioningTest extends NodeTestBase {
     }
 
     @Test
+    void copyingAnOlderVersionOntoItsOwnKeyRestoresIt() {
+        bucket("vrestore", BucketVersioningStatus.ENABLED);
+        String v1 = put("vrestore", "k", "first");
+        put("vrestore", "k", "second");
+        var r = s3.copyObject(b -> b.sourceBucket("vrestore").sourceKey("k").sourceVersionId(v1)
+                .destinationBucket("vrestore").destinationKey("k"));
+        assertThat(r.versionId()).hasSize(32).isNotEqualTo(v1);
+        assertThat(get("vrestore", "k", null)).isEqualTo("first");
+        assertThat(s3.listObjectVersions(b -> b.bucket("vrestore")).versions()).hasSize(3);
+    }
+
+    @Test
+    void completedMultipartUploadReportsItsVersion() {
+        bucket("vmpu", BucketVersioningStatus.ENABLED);
+        String first = put("vmpu", "big", "small");
+        String id = s3.createMultipartUpload(b -> b.bucket("vmpu").key("big")).uploadId();
+        String etag = s3.uploadPart(b -> b.bucket("vmpu").key("big").uploadId(id).partNumber(1),
+                RequestBody.fromString("part one")).eTag();
+        var done = s3.completeMultipartUpload(b -> b.bucket("vmpu").key("big").uploadId(id)
+                .multipartUpload(m -> m.parts(p -> p.partNumber(1).eTag(etag))));
+        assertThat(done.versionId()).hasSize(32).isNotEqualTo(first);
+        assertThat(s3.headObject(b -> b.bucket("vmpu").key("big")).versionId()).isEqualTo(done.versionId());
+        assertThat(get("vmpu", "big", first)).isEqualTo("small");
+    }
+
+    @Test
     void versionsSurviveRestart() throws Exception {
         bucket("vrestart", BucketVersioningStatus.ENABLED);
         String v1 = put("vrestart", "k", "a");
