@@ -64,14 +64,42 @@ final class AccessControl {
         if (!allowed(ex, op.action(ex.query().has("versionId")), resource, ex.bucket(), conditions)) {
             throw new S3Exception(S3ErrorCode.AccessDenied);
         }
-        if (op.target == S3Operation.Target.OBJECT && "true".equalsIgnoreCase(
-                ex.header("x-amz-bypass-governance-retention"))
-                && !allowed(ex, "s3:BypassGovernanceRetention", resource, ex.bucket(), conditions)) {
-            throw new S3Exception(S3ErrorCode.AccessDenied);
+        for (String extra : headerActions(ex, op)) {
+            if (!allowed(ex, extra, resource, ex.bucket(), conditions)) {
+                throw new S3Exception(S3ErrorCode.AccessDenied);
+            }
         }
         if (op == S3Operation.COPY_OBJECT || op == S3Operation.UPLOAD_PART_COPY) {
             authorizeCopySource(ex, op);
         }
+    }
+
+    /**
+     * Actions a request's headers add to its operation's own (AWS, MinIO): bypassing governance retention, and
+     * on writes setting retention, a legal hold or tags, each of which has its own permission. Without this a
+     * key allowed only s3:PutObject could write a COMPLIANCE retention nobody can ever remove.
+     */
+    private static List<String> headerActions(S3Exchange ex, S3Operation op) {
+        if (op.target != S3Operation.Target.OBJECT) {
+            return List.of();
+        }
+        List<String> actions = new java.util.ArrayList<>(2);
+        if (DeleteObject.bypassGovernance(ex)) {
+            actions.add("s3:BypassGovernanceRetention");
+        }
+        if (op == S3Operation.PUT_OBJECT || op == S3Operation.COPY_OBJECT
+                || op == S3Operation.CREATE_MULTIPART_UPLOAD) {
+            if (ex.header("x-amz-object-lock-mode") != null || ex.header("x-amz-object-lock-retain-until-date") != null) {
+                actions.add("s3:PutObjectRetention");
+            }
+            if (ex.header("x-amz-object-lock-legal-hold") != null) {
+                actions.add("s3:PutObjectLegalHold");
+            }
+            if (ex.header("x-amz-tagging") != null) {
+                actions.add("s3:PutObjectTagging");
+            }
+        }
+        return actions;
     }
 
     /** A copy also reads its source: s3:GetObject (s3:GetObjectVersion for a version) on the source object. */

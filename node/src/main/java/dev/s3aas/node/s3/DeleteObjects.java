@@ -30,6 +30,9 @@ record DeleteObjects(ObjectStore store, AccessControl access) implements Operati
         // AWS authorizes s3:DeleteObject per key; a denied key is reported as that key's AccessDenied.
         var mayDelete = access.objectAuthorizer(ex, S3Operation.DELETE_OBJECTS, "s3:DeleteObject");
         var mayDeleteVersion = access.objectAuthorizer(ex, S3Operation.DELETE_OBJECTS, "s3:DeleteObjectVersion");
+        // The bypass header only counts for keys the caller may bypass on; elsewhere retention applies as usual.
+        boolean bypassRequested = DeleteObject.bypassGovernance(ex);
+        var mayBypass = access.objectAuthorizer(ex, S3Operation.DELETE_OBJECTS, "s3:BypassGovernanceRetention");
         for (XmlBody.Node o : objects) {
             String key = o.childText("Key");
             if (key == null) {
@@ -43,7 +46,7 @@ record DeleteObjects(ObjectStore store, AccessControl access) implements Operati
                     throw new S3Exception(S3ErrorCode.AccessDenied);
                 }
                 DeleteOutcome out = store.deleteObject(ex.bucket(), key, versioned ? versionId : null,
-                        DeleteObject.bypassGovernance(ex));
+                        bypassRequested && mayBypass.test(key));
                 if (!quiet) {
                     deleted(xml, key, versionId, out);
                 }

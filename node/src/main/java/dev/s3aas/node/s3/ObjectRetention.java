@@ -41,8 +41,13 @@ final class ObjectRetention {
             if (mode != null && !mode.equals("GOVERNANCE") && !mode.equals("COMPLIANCE")) {
                 throw new S3Exception(S3ErrorCode.MalformedXML, "Unknown retention mode.");
             }
+            // Both or neither: an empty Retention removes a governance retention (with bypass), a half one is
+            // not a retention at all (S3 answers MalformedXML).
+            if ((mode == null) != (until == null)) {
+                throw new S3Exception(S3ErrorCode.MalformedXML, "Mode and RetainUntilDate must be given together.");
+            }
             long untilMillis = until == null ? 0 : ObjectLockHeaders.futureDate(until);
-            boolean bypass = "true".equalsIgnoreCase(ex.header("x-amz-bypass-governance-retention"));
+            boolean bypass = DeleteObject.bypassGovernance(ex);
             store.updateVersionMetadata(ex.bucket(), ex.key(), ex.query().get("versionId"), (bucket, m) -> {
                 if (!bucket.config().objectLockEnabled()) {
                     throw new StorageException(StorageError.INVALID_REQUEST, "Bucket is missing Object Lock Configuration");

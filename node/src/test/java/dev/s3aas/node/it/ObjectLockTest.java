@@ -68,6 +68,19 @@ class ObjectLockTest extends NodeTestBase {
     }
 
     @Test
+    void aRetentionNeedsBothModeAndDate() {
+        put("half");
+        assertThatThrownBy(() -> s3.putObjectRetention(b -> b.bucket("locked").key("half")
+                .retention(r -> r.mode(ObjectLockRetentionMode.GOVERNANCE))))
+                .isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MalformedXML"));
+        assertThatThrownBy(() -> s3.putObjectRetention(b -> b.bucket("locked").key("half")
+                .retention(r -> r.retainUntilDate(Instant.now().plus(1, ChronoUnit.DAYS)))))
+                .isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("MalformedXML"));
+    }
+
+    @Test
     void legalHold() {
         String v = put("held");
         s3.putObjectLegalHold(b -> b.bucket("locked").key("held").versionId(v)

@@ -260,4 +260,40 @@ class PolicyAttachmentTest {
                 .hasMessageContaining("XMinioAdminNoSuchPolicy");
         assertThatThrownBy(() -> admin.setPolicy("holder", true, "readonly")).hasMessageContaining("NotImplemented");
     }
+
+    @Test
+    void lockAndTagHeadersAndGovernanceBypassNeedTheirOwnPermissions() throws Exception {
+        root.createBucket(b -> b.bucket("lock-perms").objectLockEnabledForBucket(true));
+        java.time.Instant until = java.time.Instant.now().plus(1, java.time.temporal.ChronoUnit.DAYS);
+        String locked = root.putObject(b -> b.bucket("lock-perms").key("gov")
+                .objectLockMode(software.amazon.awssdk.services.s3.model.ObjectLockMode.GOVERNANCE)
+                .objectLockRetainUntilDate(until), RequestBody.fromString("kept")).versionId();
+        try (S3Client s3 = userWith("writer-only", """
+                {"Version":"2012-10-17","Statement":[
+                 {"Effect":"Allow","Action":["s3:GetObject","s3:PutObject","s3:DeleteObject","s3:DeleteObjectVersion"],
+                  "Resource":"arn:aws:s3:::lock-perms/*"}]}""")) {
+            put(s3, "lock-perms", "plain");
+            denied(() -> s3.putObject(b -> b.bucket("lock-perms").key("forever")
+                    .objectLockMode(software.amazon.awssdk.services.s3.model.ObjectLockMode.COMPLIANCE)
+                    .objectLockRetainUntilDate(until), RequestBody.fromString("x")));
+            denied(() -> s3.putObject(b -> b.bucket("lock-perms").key("held")
+                    .objectLockLegalHoldStatus(software.amazon.awssdk.services.s3.model.ObjectLockLegalHoldStatus.ON),
+                    RequestBody.fromString("x")));
+            denied(() -> s3.putObject(b -> b.bucket("lock-perms").key("tagged").tagging("a=b"),
+                    RequestBody.fromString("x")));
+            denied(() -> s3.createMultipartUpload(b -> b.bucket("lock-perms").key("mpu")
+                    .objectLockMode(software.amazon.awssdk.services.s3.model.ObjectLockMode.GOVERNANCE)
+                    .objectLockRetainUntilDate(until)));
+            denied(() -> s3.deleteObject(b -> b.bucket("lock-perms").key("gov").versionId(locked)
+                    .bypassGovernanceRetention(true)));
+            DeleteObjectsResponse r = s3.deleteObjects(b -> b.bucket("lock-perms").bypassGovernanceRetention(true)
+                    .delete(Delete.builder().objects(ObjectIdentifier.builder().key("gov").versionId(locked).build())
+                            .build()));
+            assertThat(r.deleted()).isEmpty();
+            assertThat(r.errors()).singleElement().satisfies(e -> assertThat(e.code()).isEqualTo("AccessDenied"));
+        }
+        assertThat(root.getObjectAsBytes(b -> b.bucket("lock-perms").key("gov").versionId(locked)).asUtf8String())
+                .isEqualTo("kept");
+        root.deleteObject(b -> b.bucket("lock-perms").key("gov").versionId(locked).bypassGovernanceRetention(true));
+    }
 }
