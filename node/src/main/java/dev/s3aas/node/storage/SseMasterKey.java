@@ -1,10 +1,13 @@
 package dev.s3aas.node.storage;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -39,8 +42,15 @@ public final class SseMasterKey {
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp);
             Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(tmp, Base64.getEncoder().encodeToString(raw) + "\n");
+            // Durable before any object is sealed with it: a key lost in a power cut would be silently replaced
+            // at the next start and every encrypted object would become unreadable.
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                ch.write(ByteBuffer.wrap((Base64.getEncoder().encodeToString(raw) + "\n")
+                        .getBytes(StandardCharsets.US_ASCII)));
+                ch.force(true);
+            }
             Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+            BlobStore.syncDirectory(file.toAbsolutePath().getParent());
         }
         byte[] raw = Base64.getDecoder().decode(Files.readString(file).trim());
         if (raw.length != 32) {
