@@ -46,22 +46,36 @@ final class Committer implements AutoCloseable {
     private final MetaDb db;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
+    private boolean closed;
 
     Committer(MetaDb db) {
         this.db = db;
         this.thread = Thread.ofPlatform().name("s3aas-committer").daemon(true).start(this::run);
     }
 
-    /** Applies {@code mutation} and waits until it is durable. */
+    /**
+     * Applies {@code mutation} and waits until it is durable. The wait ignores interrupts (restoring the flag
+     * afterwards): once queued, the mutation may commit, and a caller told "failed" would delete data that a
+     * committed record points to. Only a definite outcome is reported.
+     */
     @SuppressWarnings("unchecked")
     <R> R commit(Mutation<R> mutation) throws StorageException, IOException {
         CompletableFuture<Object> f = new CompletableFuture<>();
-        if (!thread.isAlive()) {
-            throw new IOException("metadata store is closed");
+        synchronized (this) {
+            if (closed || !thread.isAlive()) {
+                throw new IOException("metadata store is closed");
+            }
+            queue.add(new Pending(mutation, f));
         }
-        queue.add(new Pending(mutation, f));
+        boolean interrupted = false;
         try {
-            return (R) f.get();
+            while (true) {
+                try {
+                    return (R) f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof StorageException se) {
@@ -74,9 +88,10 @@ final class Committer implements AutoCloseable {
                 throw re;
             }
             throw new IOException(c);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while committing", e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -115,14 +130,16 @@ final class Committer implements AutoCloseable {
                     txn.flushTo(batch);
                     after.addAll(txn.afterCommitActions());
                     results.add(r);
-                } catch (StorageException | RuntimeException e) {
+                } catch (StorageException | RuntimeException | Error e) {
+                    // Even an Error only fails its own mutation: the committer thread must outlive it, or
+                    // every writer of the node would wait forever.
                     results.add(new Failure(e));
                 }
             }
             if (batch.count() > 0) {
                 db.writeSync(batch);
             }
-        } catch (RocksDBException | RuntimeException e) {
+        } catch (RocksDBException | RuntimeException | Error e) {
             LOG.error("metadata commit failed for a group of {}", group.size(), e);
             IOException io = new IOException("metadata commit failed: " + e.getMessage(), e);
             group.forEach(p -> p.result().completeExceptionally(io));
@@ -131,7 +148,7 @@ final class Committer implements AutoCloseable {
         for (Runnable r : after) {
             try {
                 r.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 LOG.error("after-commit action failed (the janitor repairs it at next start)", e);
             }
         }
@@ -151,11 +168,18 @@ final class Committer implements AutoCloseable {
         rest.forEach(p -> p.result().completeExceptionally(new IOException("metadata store is closed")));
     }
 
-    private record Failure(Exception cause) {}
+    private record Failure(Throwable cause) {}
 
     @Override
     public void close() {
-        queue.add(stopSignal);
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            // Last in the queue: every mutation accepted before it is still committed.
+            queue.add(stopSignal);
+        }
         try {
             stopSignal.result().get();
             thread.join();
