@@ -42,7 +42,8 @@ class BucketPolicyTest {
 
     static void bucketWithObject(String bucket) {
         root.createBucket(b -> b.bucket(bucket));
-        root.putObject(b -> b.bucket(bucket).key("doc.txt"), RequestBody.fromString("public doc"));
+        root.putObject(b -> b.bucket(bucket).key("doc.txt").contentLanguage("en")
+                .metadata(java.util.Map.of("origin", "test")), RequestBody.fromString("public doc"));
     }
 
     static void fails(Executable call, String code) {
@@ -121,6 +122,14 @@ class BucketPolicyTest {
         RawHttp.Response r = new RawHttp(node.port()).send("GET", "/pol-public/doc.txt", List.of(), null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text()).isEqualTo("public doc");
+        // Anonymous callers may not override response headers; the error carries none of the object's headers.
+        RawHttp.Response refused = new RawHttp(node.port()).send("GET",
+                "/pol-public/doc.txt?response-content-type=text%2Fhtml", List.of(), null);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text()).contains("<Code>InvalidRequest</Code>");
+        assertThat(refused.headers().keySet()).noneMatch(h -> h.toLowerCase(java.util.Locale.ROOT).startsWith("x-amz-meta-"))
+                .noneMatch(h -> h.equalsIgnoreCase("Content-Language"));
+        assertThat(r.headers().keySet()).anyMatch(h -> h.equalsIgnoreCase("x-amz-meta-origin"));
 
         fails(() -> anonymous.putObject(b -> b.bucket("pol-public").key("x"), RequestBody.fromString("x")),
                 "AccessDenied");
