@@ -52,8 +52,7 @@ final class DataSink {
         }
         byte[] data = body.readNBytes((int) expectedLength);
         if (data.length != expectedLength) {
-            throw new StorageException(StorageError.INCOMPLETE_BODY,
-                    "You did not provide the number of bytes specified by the Content-Length HTTP header.");
+            throw incompleteBody();
         }
         if (body.read() != -1) {
             throw new StorageException(StorageError.INVALID_REQUEST, "The request body is longer than its declared length.");
@@ -61,6 +60,11 @@ final class DataSink {
         Digesting d = new Digesting(algorithm);
         d.update(ByteBuffer.wrap(data));
         return inline(data, d, dataKey);
+    }
+
+    private static StorageException incompleteBody() {
+        return new StorageException(StorageError.INCOMPLETE_BODY,
+                "You did not provide the number of bytes specified by the Content-Length HTTP header.");
     }
 
     /**
@@ -90,6 +94,11 @@ final class DataSink {
                     throw new StorageException(StorageError.ENTITY_TOO_LARGE,
                             "Your proposed upload exceeds the maximum allowed object size.");
                 }
+                if (expectedLength >= 0 && total > expectedLength) {
+                    // Stop at the first byte past the declared length instead of filling the disk first.
+                    throw new StorageException(StorageError.INVALID_REQUEST,
+                            "The request body is longer than its declared length.");
+                }
                 if (pipelined) {
                     hashes.hash(buf, n);
                 } else {
@@ -98,8 +107,7 @@ final class DataSink {
                 out.write(ByteBuffer.wrap(buf, 0, n));
             }
             if (expectedLength >= 0 && total != expectedLength) {
-                throw new StorageException(StorageError.INCOMPLETE_BODY,
-                        "You did not provide the number of bytes specified by the Content-Length HTTP header.");
+                throw incompleteBody();
             }
             out.finish();
             if (pipelined) {
