@@ -2,6 +2,7 @@ package dev.s3aas.node.s3;
 
 import dev.s3aas.node.storage.BucketInfo;
 import dev.s3aas.node.storage.ObjectStore;
+import dev.s3aas.node.storage.StorageError;
 import dev.s3aas.node.storage.StorageException;
 import java.io.IOException;
 
@@ -42,13 +43,13 @@ final class BucketVersioning {
             if ("Enabled".equals(doc.childText("MfaDelete"))) {
                 throw new S3Exception(S3ErrorCode.NotImplemented, "MFA delete is not supported by this server.");
             }
-            BucketInfo b = store.bucket(ex.bucket());
-            if (b.config().objectLockEnabled() && status.equals("Suspended")) {
-                throw new S3Exception(S3ErrorCode.InvalidBucketState,
-                        "An Object Lock configuration is present on this bucket, so the versioning state cannot be "
-                                + "changed.");
-            }
-            store.updateBucketConfig(ex.bucket(), c -> c.withVersioning(status));
+            store.updateBucketConfig(ex.bucket(), c -> {
+                if (c.objectLockEnabled() && status.equals("Suspended")) {
+                    throw new StorageException(StorageError.INVALID_BUCKET_STATE, "An Object Lock configuration is "
+                            + "present on this bucket, so the versioning state cannot be changed.");
+                }
+                return c.withVersioning(status);
+            });
             ex.sendEmpty(200);
         }
     }

@@ -3,6 +3,7 @@ package dev.s3aas.node.s3;
 import dev.s3aas.node.storage.BucketInfo;
 import dev.s3aas.node.storage.DefaultRetention;
 import dev.s3aas.node.storage.ObjectStore;
+import dev.s3aas.node.storage.StorageError;
 import dev.s3aas.node.storage.StorageException;
 import java.io.IOException;
 
@@ -44,12 +45,13 @@ final class ObjectLockConfiguration {
                 throw new S3Exception(S3ErrorCode.MalformedXML);
             }
             DefaultRetention retention = retention(doc.child("Rule"));
-            BucketInfo b = store.bucket(ex.bucket());
-            if (!b.config().objectLockEnabled() && !"Enabled".equals(b.config().versioning())) {
-                throw new S3Exception(S3ErrorCode.InvalidBucketState,
-                        "Versioning must be 'Enabled' on the bucket to apply a Object Lock configuration");
-            }
-            store.updateBucketConfig(ex.bucket(), c -> c.withObjectLock(true, retention));
+            store.updateBucketConfig(ex.bucket(), c -> {
+                if (!c.objectLockEnabled() && !"Enabled".equals(c.versioning())) {
+                    throw new StorageException(StorageError.INVALID_BUCKET_STATE,
+                            "Versioning must be 'Enabled' on the bucket to apply a Object Lock configuration");
+                }
+                return c.withObjectLock(true, retention);
+            });
             ex.sendEmpty(200);
         }
 

@@ -3,7 +3,6 @@ package dev.s3aas.node.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
-import java.util.function.UnaryOperator;
 
 /**
  * The one seam between the S3 protocol layer and storage. Inputs are per-operation records; failures the
@@ -21,7 +20,17 @@ public interface ObjectStore extends AutoCloseable {
     /** Fails with BUCKET_NOT_EMPTY if any object remains; in-progress multipart uploads are aborted. */
     void deleteBucket(String name) throws StorageException, IOException;
 
-    BucketInfo updateBucketConfig(String name, UnaryOperator<BucketConfig> change) throws StorageException, IOException;
+    BucketInfo updateBucketConfig(String name, ConfigChange change) throws StorageException, IOException;
+
+    /**
+     * A change to a bucket's configuration, applied inside the commit: it sees the configuration as it is at
+     * that instant and may refuse (e.g. suspending versioning on a locked bucket), so check-then-set races
+     * between two configuration requests cannot combine into a forbidden state.
+     */
+    @FunctionalInterface
+    interface ConfigChange {
+        BucketConfig apply(BucketConfig current) throws StorageException;
+    }
 
     /** Bytes and objects currently stored in a bucket (what quotas count). */
     BucketUsage usage(String bucket) throws StorageException;

@@ -7,7 +7,6 @@ import dev.s3aas.common.checksum.ChecksumAlgorithm;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
 import org.rocksdb.RocksIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,7 +163,7 @@ public final class RocksObjectStore implements ObjectStore {
     }
 
     @Override
-    public BucketInfo updateBucketConfig(String name, UnaryOperator<BucketConfig> change) throws StorageException, IOException {
+    public BucketInfo updateBucketConfig(String name, ConfigChange change) throws StorageException, IOException {
         byte[] key = Keys.utf8(name);
         return committer.commit(txn -> {
             BucketRecord current = ObjectWrites.bucketIn(txn, key);
