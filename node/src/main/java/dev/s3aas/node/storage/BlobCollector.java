@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>When a mutation drops a blob (overwrite, delete, abort) it records the id in the {@code gc} column family
  * in the same atomic commit, then hands the id here. This thread unlinks the file and clears the {@code gc}
- * entry with an unsynced write: if that is lost, the next start unlinks again (idempotent).
+ * entry with an unsynced write: if that is lost, the next start unlinks again (idempotent). A blob that a
+ * reader may still open (a later part of a multipart object being streamed) waits for that reader; see
+ * {@link ReadPins}.
  *
  * <p>{@link #recover()} runs once at start, before the node serves: every file in {@code tmp/} is either
  * referenced in {@code blobrefs} (committed, crash before publish → move it to {@code blobs/}) or not
@@ -28,7 +30,10 @@ final class BlobCollector implements AutoCloseable {
 
     private final MetaDb db;
     private final BlobStore blobs;
-    private final BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+    private final ReadPins pins = new ReadPins();
+    private final BlockingQueue<Released> queue = new LinkedBlockingQueue<>();
+    /** Released blobs a reader may still open; retried as readers finish. Collector thread only. */
+    private final List<Released> deferred = new ArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -38,9 +43,16 @@ final class BlobCollector implements AutoCloseable {
         this.thread = Thread.ofPlatform().name("s3aas-blob-gc").daemon(true).start(this::run);
     }
 
+    private record Released(String id, long stamp) {}
+
     /** Called after the commit that recorded {@code id} in {@code gc}. */
     void enqueue(String id) {
-        queue.add(id);
+        queue.add(new Released(id, pins.release()));
+    }
+
+    /** Pins taken by readers of multi-file objects; see {@link ReadPins}. */
+    ReadPins pins() {
+        return pins;
     }
 
     /** Crash recovery; see the class comment. Returns counts for the log. */
@@ -72,19 +84,26 @@ final class BlobCollector implements AutoCloseable {
     record RecoveryReport(int published, int interruptedWritesRemoved, int garbageCollected) {}
 
     private void run() {
-        List<String> batch = new ArrayList<>();
+        List<Released> batch = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                String first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                Released first = queue.poll(200, TimeUnit.MILLISECONDS);
+                batch.addAll(deferred);
+                deferred.clear();
+                if (first != null) {
+                    batch.add(first);
+                    queue.drainTo(batch, 255);
                 }
-                batch.add(first);
-                queue.drainTo(batch, 255);
-                for (String id : batch) {
-                    blobs.delete(id);
+                List<String> unlinked = new ArrayList<>(batch.size());
+                for (Released r : batch) {
+                    if (pins.mayBeRead(r.stamp())) {
+                        deferred.add(r);
+                    } else {
+                        blobs.delete(r.id());
+                        unlinked.add(r.id());
+                    }
                 }
-                clearGcEntries(batch);
+                clearGcEntries(unlinked);
             } catch (InterruptedException e) {
                 return;
             } catch (IOException | RuntimeException e) {

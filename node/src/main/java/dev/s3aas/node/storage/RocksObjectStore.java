@@ -236,25 +236,44 @@ public final class RocksObjectStore implements ObjectStore {
     @Override
     public ObjectData openObject(String bucket, String key, String versionId) throws StorageException, IOException {
         BucketRecord b = bucketRecord(bucket);
-        for (int attempt = 0; ; attempt++) {
-            ObjectRecord r = versions.find(b, key, versionId);
-            ObjectInfo info = r.toInfo(bucket, key);
-            try {
-                byte[] dataKey = r.sealedKey() == null ? null : sse.unseal(r.sealedKey());
-                if (!r.extents().isEmpty() && r.extents().get(0).inline()) {
-                    byte[] data = db.get(MetaDb.Cf.INLINE, BlobIds.bytes(r.extents().get(0).blobId()));
-                    if (data != null) {
-                        return StoredObjectData.inline(info, data, r.extents().get(0), dataKey);
-                    }
-                } else {
-                    return StoredObjectData.files(info, r.extents(), blobs, dataKey);
+        ReadPins.Pin pin = null;
+        try {
+            for (int attempt = 0; ; attempt++) {
+                ObjectRecord r = versions.find(b, key, versionId);
+                if (r.extents().size() > 1 && pin == null) {
+                    // Later parts are opened lazily: pin first, then read the record again under the pin.
+                    pin = collector.pins().pin();
+                    continue;
                 }
-            } catch (NoSuchFileException e) {
-                // Replaced and collected between reading the record and opening its data: read again.
+                ObjectInfo info = r.toInfo(bucket, key);
+                try {
+                    byte[] dataKey = r.sealedKey() == null ? null : sse.unseal(r.sealedKey());
+                    if (!r.extents().isEmpty() && r.extents().get(0).inline()) {
+                        byte[] data = db.get(MetaDb.Cf.INLINE, BlobIds.bytes(r.extents().get(0).blobId()));
+                        if (data != null) {
+                            closeQuietly(pin);
+                            return StoredObjectData.inline(info, data, r.extents().get(0), dataKey);
+                        }
+                    } else {
+                        ObjectData opened = StoredObjectData.files(info, r.extents(), blobs, dataKey, pin);
+                        pin = null;
+                        return opened;
+                    }
+                } catch (NoSuchFileException e) {
+                    // Replaced and collected between reading the record and opening its data: read again.
+                }
+                if (attempt == READ_RETRIES) {
+                    throw new IOException("object data kept disappearing while opening " + bucket + "/" + key);
+                }
             }
-            if (attempt == READ_RETRIES) {
-                throw new IOException("object data kept disappearing while opening " + bucket + "/" + key);
-            }
+        } finally {
+            closeQuietly(pin);
+        }
+    }
+
+    private static void closeQuietly(ReadPins.Pin pin) {
+        if (pin != null) {
+            pin.close();
         }
     }
 

@@ -10,7 +10,8 @@ import java.util.List;
  * {@link ObjectData} over inline bytes or blob files, decrypting SSE-S3 extents on the way out. The first
  * extent's file is opened eagerly (so a reader racing an overwrite notices before sending headers and
  * retries); later extents of multipart objects are opened as the stream reaches them, which keeps file
- * descriptors bounded for 10,000-part objects.
+ * descriptors bounded for 10,000-part objects, and a {@link ReadPins.Pin} held until close keeps those
+ * files from being collected meanwhile.
  */
 final class StoredObjectData implements ObjectData {
     private static final int CHUNK = 256 * 1024;
@@ -21,26 +22,31 @@ final class StoredObjectData implements ObjectData {
     private final BlobStore blobs;
     private final byte[] dataKey;
     private FileChannel first;
+    private ReadPins.Pin pin;
 
     private StoredObjectData(ObjectInfo info, byte[] inline, List<Extent> extents, BlobStore blobs, FileChannel first,
-                             byte[] dataKey) {
+                             byte[] dataKey, ReadPins.Pin pin) {
         this.info = info;
         this.inline = inline;
         this.extents = extents;
         this.blobs = blobs;
         this.first = first;
         this.dataKey = dataKey;
+        this.pin = pin;
     }
 
     static StoredObjectData inline(ObjectInfo info, byte[] data, Extent extent, byte[] dataKey) {
-        return new StoredObjectData(info, data, List.of(extent), null, null, dataKey);
+        return new StoredObjectData(info, data, List.of(extent), null, null, dataKey, null);
     }
 
-    /** @throws java.nio.file.NoSuchFileException if the first blob is already gone (caller retries) */
-    static StoredObjectData files(ObjectInfo info, List<Extent> extents, BlobStore blobs, byte[] dataKey)
-            throws IOException {
+    /**
+     * @param pin held for objects of several files (taken before their record was read), released on close
+     * @throws java.nio.file.NoSuchFileException if the first blob is already gone (caller retries)
+     */
+    static StoredObjectData files(ObjectInfo info, List<Extent> extents, BlobStore blobs, byte[] dataKey,
+                                  ReadPins.Pin pin) throws IOException {
         FileChannel first = extents.isEmpty() ? null : blobs.open(extents.get(0).blobId());
-        return new StoredObjectData(info, null, extents, blobs, first, dataKey);
+        return new StoredObjectData(info, null, extents, blobs, first, dataKey, pin);
     }
 
     @Override
@@ -125,6 +131,10 @@ final class StoredObjectData implements ObjectData {
                 // read-only channel: nothing to lose
             }
             first = null;
+        }
+        if (pin != null) {
+            pin.close();
+            pin = null;
         }
     }
 }
