@@ -60,7 +60,9 @@ final class MultipartUploads {
                     + "Type: " + upload.checksumAlgorithm().name().toLowerCase() + ", actual checksum Type: "
                     + in.checksumAlgorithm().name().toLowerCase());
         }
-        writes.checkQuota(bucket, in.contentLength(), 0);
+        byte[] earlier = db.get(MetaDb.Cf.PARTS, Keys.partKey(in.uploadId(), in.partNumber()));
+        writes.checkQuota(bucket, in.contentLength(),
+                earlier == null ? 0 : RecordCodec.decode(earlier, PartRecord.class).size());
         ChecksumAlgorithm algorithm = upload.checksumAlgorithm() != null ? upload.checksumAlgorithm() : in.checksumAlgorithm();
         DataSink.Received data = DataSink.receiveToFile(blobs, body, in.contentLength(), MAX_PART_SIZE, algorithm,
                 dataKey(upload));
@@ -84,9 +86,15 @@ final class MultipartUploads {
             }
             byte[] pk = Keys.partKey(uploadId, part.partNumber());
             byte[] old = txn.get(MetaDb.Cf.PARTS, pk);
+            long replaced = 0;
             if (old != null) {
-                writes.releaseBlob(txn, RecordCodec.decode(old, PartRecord.class).blobId());
+                PartRecord oldPart = RecordCodec.decode(old, PartRecord.class);
+                writes.releaseBlob(txn, oldPart.blobId());
+                replaced = oldPart.size();
             }
+            // Parts occupy storage until completed or aborted, so they count towards usage and the quota (the
+            // check before the upload was only an early refusal; this one is binding).
+            writes.chargeQuota(txn, b, part.size() - replaced);
             txn.put(MetaDb.Cf.PARTS, pk, RecordCodec.encode(part));
             writes.referenceBlob(txn, part.blobId());
             return part.toInfo();
@@ -108,9 +116,10 @@ final class MultipartUploads {
             List<PartRecord> parts = listedParts(txn, in);
             ObjectRecord record = assemble(upload, parts);
             checkObjectChecksum(in.expectedChecksum(), record.checksum());
+            // The parts' bytes leave usage before the object's enter it, so completing never trips the quota.
+            writes.addUsage(txn, b.id(), -releaseUnlisted(txn, in.uploadId(), parts), 0);
             ObjectRecord written = writes.writeCurrent(txn, in.bucket(), in.key(), in.condition(), record, null,
                     ObjectWrites.Data.REFERENCED);
-            releaseUnlisted(txn, in.uploadId(), parts);
             txn.delete(MetaDb.Cf.UPLOADS, uk);
             return written.toInfo(in.bucket(), in.key());
         });
@@ -201,15 +210,19 @@ final class MultipartUploads {
         return dash > 0 ? v.substring(0, dash) : v;
     }
 
-    private void releaseUnlisted(Txn txn, String uploadId, List<PartRecord> listed) {
+    /** Drops the part records, releasing parts not listed; returns the bytes all parts held. */
+    private long releaseUnlisted(Txn txn, String uploadId, List<PartRecord> listed) {
         java.util.Set<Integer> used = new java.util.HashSet<>();
         listed.forEach(p -> used.add(p.partNumber()));
+        long[] held = {0};
         forEachPart(txn, uploadId, (key, part) -> {
             if (!used.contains(part.partNumber())) {
                 writes.releaseBlob(txn, part.blobId());
             }
+            held[0] += part.size();
             txn.delete(MetaDb.Cf.PARTS, key);
         });
+        return held[0];
     }
 
     void abort(String bucket, String key, String uploadId) throws StorageException, IOException {
@@ -219,17 +232,20 @@ final class MultipartUploads {
             if (txn.get(MetaDb.Cf.UPLOADS, uk) == null) {
                 throw noSuchUpload();
             }
-            abortIn(txn, uk, uploadId);
+            abortIn(txn, b.id(), uk, uploadId);
             return null;
         });
     }
 
     /** Inside a commit: drops an upload and all its parts (their blobs go to the collector). */
-    void abortIn(Txn txn, byte[] uploadKey, String uploadId) {
+    void abortIn(Txn txn, long bucketId, byte[] uploadKey, String uploadId) {
+        long[] held = {0};
         forEachPart(txn, uploadId, (key, part) -> {
             writes.releaseBlob(txn, part.blobId());
+            held[0] += part.size();
             txn.delete(MetaDb.Cf.PARTS, key);
         });
+        writes.addUsage(txn, bucketId, -held[0], 0);
         txn.delete(MetaDb.Cf.UPLOADS, uploadKey);
     }
 
@@ -238,7 +254,7 @@ final class MultipartUploads {
         for (byte[] k : txn.scan(MetaDb.Cf.UPLOADS, Keys.bucketPrefix(bucketId), Integer.MAX_VALUE).keySet()) {
             String uploadId = new String(k, k.length - UploadIds.LENGTH, UploadIds.LENGTH,
                     java.nio.charset.StandardCharsets.US_ASCII);
-            abortIn(txn, k, uploadId);
+            abortIn(txn, bucketId, k, uploadId);
         }
     }
 

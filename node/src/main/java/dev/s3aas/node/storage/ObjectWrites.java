@@ -273,6 +273,18 @@ final class ObjectWrites {
         }
     }
 
+    /** Inside the commit: adds {@code bytes} to usage, refusing growth past a hard quota. */
+    void chargeQuota(Txn txn, BucketRecord bucket, long bytes) throws StorageException {
+        long quota = bucket.config().quotaBytes();
+        if (quota > 0 && bytes > 0) {
+            BucketUsage usage = decodeUsage(txn.get(MetaDb.Cf.USAGE, Keys.bucketPrefix(bucket.id())));
+            if (usage.bytes() + bytes > quota) {
+                throw quotaExceeded();
+            }
+        }
+        addUsage(txn, bucket.id(), bytes, 0);
+    }
+
     /** Adds to a bucket's usage inside the commit. */
     void addUsage(Txn txn, long bucketId, long deltaBytes, long deltaObjects) {
         if (deltaBytes == 0 && deltaObjects == 0) {

@@ -15,7 +15,10 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** Hard bucket quotas set through the admin API and enforced on PutObject with exact usage accounting. */
+/**
+ * Hard bucket quotas set through the admin API and enforced on PutObject and UploadPart with exact usage
+ * accounting (parts of unfinished uploads count, as they occupy storage).
+ */
 class QuotaTest {
     @TempDir
     static Path dir;
@@ -119,25 +122,34 @@ class QuotaTest {
     }
 
     @Test
-    void multipartCompletionOverQuotaIsRefusedAndStoresNothing() throws Exception {
+    void uploadedPartsCountTowardsTheQuotaUntilCompletedOrAborted() throws Exception {
         s3.createBucket(b -> b.bucket("quota-mpu"));
         admin.setBucketQuota("quota-mpu", 6, QuotaUnit.MB);
         String id = s3.createMultipartUpload(b -> b.bucket("quota-mpu").key("big")).uploadId();
         var p1 = s3.uploadPart(b -> b.bucket("quota-mpu").key("big").uploadId(id).partNumber(1),
                 RequestBody.fromBytes(new byte[5 * 1024 * 1024]));
-        var p2 = s3.uploadPart(b -> b.bucket("quota-mpu").key("big").uploadId(id).partNumber(2),
-                RequestBody.fromBytes(new byte[2 * 1024 * 1024]));
-        assertThatThrownBy(() -> s3.completeMultipartUpload(b -> b.bucket("quota-mpu").key("big").uploadId(id)
-                .multipartUpload(m -> m.parts(
-                        software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(p1.eTag()).build(),
-                        software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(2).eTag(p2.eTag()).build()))))
+        assertThat(usage("quota-mpu")).isEqualTo(5L * 1024 * 1024);
+        // A second part would take the bucket past its quota: refused before it is stored.
+        assertThatThrownBy(() -> s3.uploadPart(b -> b.bucket("quota-mpu").key("big").uploadId(id).partNumber(2),
+                RequestBody.fromBytes(new byte[2 * 1024 * 1024])))
                 .isInstanceOfSatisfying(S3Exception.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("QuotaExceeded"));
-        assertThat(s3.listObjectsV2(b -> b.bucket("quota-mpu")).contents()).isEmpty();
-        assertThat(usage("quota-mpu")).isZero();
-        // The upload is still there; completing with the first part only fits.
+        // Re-uploading a part number counts only the difference.
+        var p1again = s3.uploadPart(b -> b.bucket("quota-mpu").key("big").uploadId(id).partNumber(1),
+                RequestBody.fromBytes(new byte[5 * 1024 * 1024 + 1]));
+        assertThat(usage("quota-mpu")).isEqualTo(5L * 1024 * 1024 + 1);
         s3.completeMultipartUpload(b -> b.bucket("quota-mpu").key("big").uploadId(id).multipartUpload(m -> m.parts(
-                software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(p1.eTag()).build())));
-        assertThat(usage("quota-mpu")).isEqualTo(5L * 1024 * 1024);
+                software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(p1again.eTag())
+                        .build())));
+        assertThat(usage("quota-mpu")).isEqualTo(5L * 1024 * 1024 + 1);
+        assertThat(p1.eTag()).isNotEqualTo(p1again.eTag());
+
+        // An aborted upload gives its parts' space back.
+        String other = s3.createMultipartUpload(b -> b.bucket("quota-mpu").key("other")).uploadId();
+        s3.uploadPart(b -> b.bucket("quota-mpu").key("other").uploadId(other).partNumber(1),
+                RequestBody.fromBytes(new byte[500_000]));
+        assertThat(usage("quota-mpu")).isEqualTo(5L * 1024 * 1024 + 1 + 500_000);
+        s3.abortMultipartUpload(b -> b.bucket("quota-mpu").key("other").uploadId(other));
+        assertThat(usage("quota-mpu")).isEqualTo(5L * 1024 * 1024 + 1);
     }
 }
