@@ -89,15 +89,21 @@ record Condition(String operatorName, ConditionOperator operator, Qualifier qual
         return false;
     }
 
-    /** Whether {@code actual} matches at least one policy value (before negation). */
+    /**
+     * Whether {@code actual} matches at least one policy value (before negation). Each value is judged on its
+     * own: a value whose variable cannot be resolved does not hide a later one that matches, so the result
+     * does not depend on the order of the values.
+     */
     private int matchesAny(String actual, AccessRequest request) {
+        boolean unresolved = false;
         for (int i = 0; i < values.size(); i++) {
             int m = matches(actual, values.get(i), request);
-            if (m != NO) {
-                return m;
+            if (m == YES) {
+                return YES;
             }
+            unresolved |= m == UNRESOLVED;
         }
-        return NO;
+        return unresolved ? UNRESOLVED : NO;
     }
 
     private int matches(String actual, ConditionValue expected, AccessRequest request) {

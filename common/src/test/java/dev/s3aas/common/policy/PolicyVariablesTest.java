@@ -101,6 +101,21 @@ class PolicyVariablesTest {
     }
 
     @Test
+    void anUnresolvableValueDoesNotHideAMatchingOneWhateverTheirOrder() {
+        RequestPrincipal anonymous = RequestPrincipal.anonymous();
+        for (String values : List.of("['${aws:username}','public']", "['public','${aws:username}']")) {
+            PolicyDocument p = TestPolicies.identityStatement("Allow", "s3:ListBucket", BUCKET_ARN,
+                    j("{'StringEquals':{'s3:prefix':" + values + "}}"));
+            assertThat(decide(p, "s3:ListBucket", BUCKET_ARN, anonymous, "s3:prefix=public")).as(values)
+                    .isEqualTo(Decision.ALLOW);
+            assertThat(decide(p, "s3:ListBucket", BUCKET_ARN, anonymous, "s3:prefix=other")).as(values)
+                    .isEqualTo(Decision.NOT_APPLICABLE);
+            assertThat(decide(p, "s3:ListBucket", BUCKET_ARN, alice(), "s3:prefix=alice")).as(values)
+                    .isEqualTo(Decision.ALLOW);
+        }
+    }
+
+    @Test
     void unresolvableVariableMakesADenyStatementNotApply() {
         PolicyDocument p = identity(j("{'Version':'2012-10-17','Statement':[{'Effect':'Deny','Action':'s3:*',"
                 + "'NotResource':'arn:aws:s3:::b/${s3:prefix}/*'}]}"));
