@@ -1,12 +1,9 @@
 package dev.s3aas.common.sigv4;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The signature of a browser-based upload form (S3 "POST Object", "Authenticating Requests in Browser-Based
@@ -30,6 +27,10 @@ public final class PostPolicySignature {
             throw new SigV4Exception(AuthError.AuthorizationQueryParametersError,
                     "x-amz-date must be an ISO 8601 basic timestamp on the credential's date");
         }
+        if (!scope.service().equals("s3") || !scope.terminator().equals(Canonical.TERMINATOR)) {
+            throw new SigV4Exception(AuthError.AuthorizationQueryParametersError,
+                    "x-amz-credential must be scoped to the s3 service and end in aws4_request");
+        }
         String secret = secretFor(secrets, scope.accessKeyId());
         String expected = SigningKey.derive(secret, scope.date(), scope.region(), scope.service()).signHex(policyBase64);
         check(expected, signature, scope.accessKeyId());
@@ -40,16 +41,9 @@ public final class PostPolicySignature {
     public static String verifyV2(SecretLookup secrets, String accessKeyId, String policyBase64, String signature)
             throws SigV4Exception {
         String secret = secretFor(secrets, accessKeyId);
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            String expected = Base64.getEncoder().encodeToString(
-                    mac.doFinal(policyBase64.getBytes(StandardCharsets.UTF_8)));
-            check(expected, signature, accessKeyId);
-            return accessKeyId;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA1 unavailable", e);
-        }
+        String expected = Base64.getEncoder().encodeToString(V2Verifier.hmacSha1(secret, policyBase64));
+        check(expected, signature, accessKeyId);
+        return accessKeyId;
     }
 
     private static String secretFor(SecretLookup secrets, String accessKeyId) throws SigV4Exception {

@@ -127,7 +127,7 @@ public final class SigV4Verifier {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(options, "options");
         this.v4 = new V4Verifier(secrets, clock, options);
-        this.v2 = new V2Verifier(secrets, clock, options.allowedClockSkew());
+        this.v2 = new V2Verifier(secrets, clock, options.allowedClockSkew(), options.maxPresignExpirySeconds());
         this.allowSigV2 = options.allowSigV2();
     }
 

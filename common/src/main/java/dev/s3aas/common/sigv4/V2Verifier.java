@@ -40,11 +40,14 @@ final class V2Verifier {
     private final SecretLookup secrets;
     private final Clock clock;
     private final Duration allowedSkew;
+    private final long maxPresignSeconds;
 
-    V2Verifier(SecretLookup secrets, Clock clock, Duration allowedSkew) {
+    /** @param maxPresignSeconds the longest a presigned URL may still be valid (SigV4's 7-day limit) */
+    V2Verifier(SecretLookup secrets, Clock clock, Duration allowedSkew, long maxPresignSeconds) {
         this.secrets = secrets;
         this.clock = clock;
         this.allowedSkew = allowedSkew;
+        this.maxPresignSeconds = maxPresignSeconds;
     }
 
     AuthResult.Authenticated verifyHeader(RequestView request, String authorization,
@@ -86,6 +89,12 @@ final class V2Verifier {
         }
         if (clock.instant().getEpochSecond() > expiresAt) {
             throw new SigV4Exception(AuthError.AccessDenied, "Request has expired");
+        }
+        // V2 carries an absolute expiry with no built-in limit; without one, any key holder could mint a URL
+        // that never expires. The SigV4 limit applies (a URL made now for at most that long always passes).
+        if (expiresAt - clock.instant().getEpochSecond() > maxPresignSeconds + allowedSkew.toSeconds()) {
+            throw new SigV4Exception(AuthError.AccessDenied,
+                    "Request expiry must be within " + maxPresignSeconds + " seconds of now");
         }
         // A form-encoding client may leave the base64 '+' unescaped, which decodes as a space:
         // a space is never valid base64, so mapping it back is unambiguous.

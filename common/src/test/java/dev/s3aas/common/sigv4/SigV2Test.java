@@ -211,6 +211,14 @@ class SigV2Test {
                         .stream().map(h -> Map.entry("Host", h)).toList());
         assertThat(verifier(expires.toString()).verify(plusUnencoded, "johnsmith"))
                 .isInstanceOf(AuthResult.Authenticated.class);
+        // Valid for 7 days (SigV4's limit) at most: the same URL checked 8 days before it expires is refused.
+        assertThat(verifier(expires.minusSeconds(7 * 86_400).toString()).verify(request, "johnsmith"))
+                .isInstanceOf(AuthResult.Authenticated.class);
+        assertThatThrownBy(() -> verifier(expires.minusSeconds(8 * 86_400).toString()).verify(request, "johnsmith"))
+                .isInstanceOfSatisfying(SigV4Exception.class, e -> {
+                    assertThat(e.error()).isEqualTo(AuthError.AccessDenied);
+                    assertThat(e.getMessage()).contains("expiry");
+                });
     }
 
     @Test
