@@ -1,14 +1,16 @@
 package dev.s3aas.node.s3;
 
 import dev.s3aas.node.storage.DeleteOutcome;
+import dev.s3aas.node.storage.DeleteTarget;
 import dev.s3aas.node.storage.ObjectStore;
 import dev.s3aas.node.storage.StorageException;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * POST /bucket?delete — DeleteObjects: up to 1000 keys, each deleted (and reported) on its own; quiet mode
- * reports only failures.
+ * POST /bucket?delete — DeleteObjects: up to 1000 keys, each deleted (and reported) on its own, atomically
+ * per key but committed together; quiet mode reports only failures.
  */
 record DeleteObjects(ObjectStore store, AccessControl access) implements Operation {
     private static final int MAX_KEYS = 1000;
@@ -33,27 +35,45 @@ record DeleteObjects(ObjectStore store, AccessControl access) implements Operati
         // The bypass header only counts for keys the caller may bypass on; elsewhere retention applies as usual.
         boolean bypassRequested = DeleteObject.bypassGovernance(ex);
         var mayBypass = access.objectAuthorizer(ex, S3Operation.DELETE_OBJECTS, "s3:BypassGovernanceRetention");
-        for (XmlBody.Node o : objects) {
+        // Checks first, then all permitted deletes in one batch (sharing WAL syncs), then the answer in the
+        // request's order.
+        int n = objects.size();
+        String[] keys = new String[n];
+        String[] versionIds = new String[n];
+        S3Exception[] refused = new S3Exception[n];
+        List<DeleteTarget> targets = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            XmlBody.Node o = objects.get(i);
             String key = o.childText("Key");
             if (key == null) {
                 throw new S3Exception(S3ErrorCode.MalformedXML);
             }
             String versionId = o.childText("VersionId");
+            keys[i] = key;
+            versionIds[i] = versionId;
             try {
                 ObjectKey.parse(key);
                 boolean versioned = versionId != null && !versionId.isEmpty();
                 if (!(versioned ? mayDeleteVersion : mayDelete).test(key)) {
                     throw new S3Exception(S3ErrorCode.AccessDenied);
                 }
-                DeleteOutcome out = store.deleteObject(ex.bucket(), key, versioned ? versionId : null,
-                        bypassRequested && mayBypass.test(key));
-                if (!quiet) {
-                    deleted(xml, key, versionId, out);
-                }
+                targets.add(new DeleteTarget(key, versioned ? versionId : null,
+                        bypassRequested && mayBypass.test(key)));
             } catch (S3Exception e) {
-                error(xml, key, versionId, e.code(), e.getMessage());
-            } catch (StorageException e) {
-                error(xml, key, versionId, ErrorMapper.map(e.error()), e.getMessage());
+                refused[i] = e;
+            }
+        }
+        List<DeleteTarget.Result> results = store.deleteObjects(ex.bucket(), targets);
+        for (int i = 0, next = 0; i < n; i++) {
+            if (refused[i] != null) {
+                error(xml, keys[i], versionIds[i], refused[i].code(), refused[i].getMessage());
+                continue;
+            }
+            DeleteTarget.Result r = results.get(next++);
+            if (r.error() != null) {
+                error(xml, keys[i], versionIds[i], ErrorMapper.map(r.error().error()), r.error().getMessage());
+            } else if (!quiet) {
+                deleted(xml, keys[i], versionIds[i], r.outcome());
             }
         }
         ex.sendXml(200, xml);

@@ -62,6 +62,13 @@ public interface ObjectStore extends AutoCloseable {
     DeleteOutcome deleteObject(String bucket, String key, String versionId, boolean bypassGovernance)
             throws StorageException, IOException;
 
+    /**
+     * Deletes several keys, each atomically on its own as {@link #deleteObject} would, sharing commits.
+     * Results are in the order of {@code targets}.
+     */
+    java.util.List<DeleteTarget.Result> deleteObjects(String bucket, java.util.List<DeleteTarget> targets)
+            throws StorageException, IOException;
+
     default DeleteOutcome deleteObject(String bucket, String key, String versionId) throws StorageException, IOException {
         return deleteObject(bucket, key, versionId, false);
     }

@@ -283,12 +283,42 @@ public final class RocksObjectStore implements ObjectStore {
         if (versionId != null && !VersionIds.isValid(versionId)) {
             throw new StorageException(StorageError.INVALID_ARGUMENT, "Invalid version id specified");
         }
-        byte[] bk = Keys.utf8(bucket);
-        return committer.commit(txn -> {
-            BucketRecord b = ObjectWrites.bucketIn(txn, bk);
+        return committer.commit(deletion(Keys.utf8(bucket), key, versionId, bypassGovernance));
+    }
+
+    private Committer.Mutation<DeleteOutcome> deletion(byte[] bucketKey, String key, String versionId,
+                                                       boolean bypassGovernance) {
+        return txn -> {
+            BucketRecord b = ObjectWrites.bucketIn(txn, bucketKey);
             return versionId == null ? writes.deleteCurrent(txn, b, key)
                     : writes.deleteVersion(txn, b, key, versionId, bypassGovernance);
-        });
+        };
+    }
+
+    @Override
+    public List<DeleteTarget.Result> deleteObjects(String bucket, List<DeleteTarget> targets)
+            throws StorageException, IOException {
+        bucketRecord(bucket);
+        byte[] bk = Keys.utf8(bucket);
+        DeleteTarget.Result[] results = new DeleteTarget.Result[targets.size()];
+        List<Committer.Mutation<DeleteOutcome>> mutations = new ArrayList<>(targets.size());
+        List<Integer> queued = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            DeleteTarget t = targets.get(i);
+            if (t.versionId() != null && !VersionIds.isValid(t.versionId())) {
+                results[i] = new DeleteTarget.Result(null,
+                        new StorageException(StorageError.INVALID_ARGUMENT, "Invalid version id specified"));
+            } else {
+                mutations.add(deletion(bk, t.key(), t.versionId(), t.bypassGovernance()));
+                queued.add(i);
+            }
+        }
+        List<Committer.Outcome<DeleteOutcome>> outcomes = committer.commitAll(mutations);
+        for (int j = 0; j < outcomes.size(); j++) {
+            Committer.Outcome<DeleteOutcome> o = outcomes.get(j);
+            results[queued.get(j)] = new DeleteTarget.Result(o.value(), o.error());
+        }
+        return List.of(results);
     }
 
     @Override
