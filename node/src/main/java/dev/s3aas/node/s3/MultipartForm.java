@@ -210,14 +210,21 @@ final class MultipartForm {
                     try {
                         afterDelimiter();
                     } catch (S3Exception e) {
-                        throw new IOException("malformed multipart body", e);
+                        throw new MalformedBody("malformed multipart body");
                     }
                     return -1;
                 }
                 if (!fill()) {
-                    throw new IOException("multipart body ended inside a part");
+                    throw new MalformedBody("The multipart body ended inside the file part.");
                 }
             }
+        }
+    }
+
+    /** The form broke off or went wrong while the file part was being streamed: the client's fault. */
+    static final class MalformedBody extends IOException {
+        MalformedBody(String message) {
+            super(message);
         }
     }
 }

@@ -27,14 +27,25 @@ final class ObjectHeaders {
                 user.merge(name.substring(META.length()), f.getValue(), (a, b) -> a + "," + b);
             }
         }
-        String storageClass = ex.header("x-amz-storage-class");
+        return metadata(ex::header, user, Tagging.fromHeader(ex.header("x-amz-tagging")),
+                ObjectLockHeaders.fromRequest(ex));
+    }
+
+    /**
+     * Validated metadata from header-like fields ({@code header} looks a field up by its header name): the
+     * checks every way of creating an object shares, request headers or POST form fields alike.
+     */
+    static ObjectMetadata metadata(java.util.function.UnaryOperator<String> header, Map<String, String> user,
+                                   Map<String, String> tags, dev.s3aas.node.storage.ObjectLock lock)
+            throws S3Exception {
+        String storageClass = header.apply("x-amz-storage-class");
         if (storageClass != null && !STORAGE_CLASSES.contains(storageClass)) {
             throw new S3Exception(S3ErrorCode.InvalidStorageClass);
         }
-        ObjectMetadata m = new ObjectMetadata(ex.header("Content-Type"), contentEncoding(ex.header("Content-Encoding")),
-                ex.header("Content-Disposition"), ex.header("Content-Language"), ex.header("Cache-Control"),
-                ex.header("Expires"), storageClass, user, Tagging.fromHeader(ex.header("x-amz-tagging")),
-                ObjectLockHeaders.fromRequest(ex));
+        ObjectMetadata m = new ObjectMetadata(header.apply("Content-Type"),
+                contentEncoding(header.apply("Content-Encoding")), header.apply("Content-Disposition"),
+                header.apply("Content-Language"), header.apply("Cache-Control"), header.apply("Expires"),
+                storageClass, user, tags, lock);
         if (m.userMetadataSize() > MAX_USER_METADATA) {
             throw new S3Exception(S3ErrorCode.MetadataTooLarge);
         }

@@ -104,9 +104,9 @@ record PostObject(ObjectStore store, CredentialStore credentials, AccessControl 
                 user.put(k.substring(11), v);
             }
         });
-        ObjectMetadata m = new ObjectMetadata(f.get("content-type"), f.get("content-encoding"),
-                f.get("content-disposition"), null, f.get("cache-control"), f.get("expires"),
-                f.get("x-amz-storage-class"), user);
+        // Same validation as PutObject's headers (metadata size, storage class); form field names are lower case.
+        ObjectMetadata m = ObjectHeaders.metadata(name -> f.get(name.toLowerCase(java.util.Locale.ROOT)), user,
+                java.util.Map.of(), null);
         String sse = f.get("x-amz-server-side-encryption");
         if (sse != null && !sse.equals(ServerSideEncryption.AES256)) {
             throw new S3Exception(S3ErrorCode.NotImplemented, "Only AES256 (SSE-S3) is supported.");
@@ -114,6 +114,8 @@ record PostObject(ObjectStore store, CredentialStore credentials, AccessControl 
         try {
             return store.putObject(new PutObjectInput(ex.bucket(), key, -1, m, null, null, null, WriteCondition.NONE,
                     sse), body);
+        } catch (MultipartForm.MalformedBody e) {
+            throw new S3Exception(S3ErrorCode.MalformedPOSTRequest, e.getMessage());
         } catch (LengthRange.OutOfRange e) {
             throw new S3Exception(e.tooLarge ? S3ErrorCode.EntityTooLarge : S3ErrorCode.EntityTooSmall,
                     "Your proposed upload is outside the policy's content-length-range.");

@@ -56,6 +56,11 @@ class PostObjectTest extends NodeTestBase {
     }
 
     static RawHttp.Response post(Map<String, String> fields, String filename, byte[] file) throws Exception {
+        return post(fields, filename, file, true);
+    }
+
+    static RawHttp.Response post(Map<String, String> fields, String filename, byte[] file, boolean closeForm)
+            throws Exception {
         String boundary = "----s3aasFormBoundary7MA4YWxkTrZu0gW";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write("preamble is ignored\r\n".getBytes(StandardCharsets.UTF_8));
@@ -66,7 +71,9 @@ class PostObjectTest extends NodeTestBase {
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.write(file);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        if (closeForm) {
+            body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        }
         return raw.send("POST", "/forms", List.of(Map.entry("Content-Type", "multipart/form-data; boundary=" + boundary)),
                 body.toByteArray());
     }
@@ -130,5 +137,29 @@ class PostObjectTest extends NodeTestBase {
         RawHttp.Response r = post(Map.of("key", "anon"), "x", new byte[5]);
         assertThat(r.status()).isEqualTo(403);
         assertThat(raw.signed("HEAD", "/forms/anon", null, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void formMetadataIsValidatedLikeHeadersAndABrokenFormIsMalformed() throws Exception {
+        String p = policy(Instant.now().plusSeconds(600), "{\"bucket\":\"forms\"}", "[\"starts-with\",\"$key\",\"\"]",
+                "[\"starts-with\",\"$x-amz-meta-big\",\"\"]");
+        String classPolicy = policy(Instant.now().plusSeconds(600), "{\"bucket\":\"forms\"}",
+                "[\"starts-with\",\"$key\",\"\"]", "[\"starts-with\",\"$x-amz-storage-class\",\"\"]");
+        String plain = policy(Instant.now().plusSeconds(600), "{\"bucket\":\"forms\"}", "[\"starts-with\",\"$key\",\"\"]");
+        Map<String, String> big = new LinkedHashMap<>(Map.of("key", "meta-big", "x-amz-meta-big", "m".repeat(3000)));
+        big.putAll(signed(p, TestNode.SECRET_KEY));
+        RawHttp.Response tooLarge = post(big, "x", new byte[10]);
+        assertThat(tooLarge.status()).as(tooLarge.text()).isEqualTo(400);
+        assertThat(tooLarge.errorCode()).isEqualTo("MetadataTooLarge");
+        Map<String, String> odd = new LinkedHashMap<>(Map.of("key", "odd-class", "x-amz-storage-class", "FLOPPY"));
+        odd.putAll(signed(classPolicy, TestNode.SECRET_KEY));
+        assertThat(post(odd, "x", new byte[10]).errorCode()).isEqualTo("InvalidStorageClass");
+
+        Map<String, String> cut = new LinkedHashMap<>(Map.of("key", "cut-short"));
+        cut.putAll(signed(plain, TestNode.SECRET_KEY));
+        RawHttp.Response broken = post(cut, "x", new byte[300_000], false);
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.errorCode()).isEqualTo("MalformedPOSTRequest");
+        assertThat(raw.signed("HEAD", "/forms/cut-short", null, null).status()).isEqualTo(404);
     }
 }
