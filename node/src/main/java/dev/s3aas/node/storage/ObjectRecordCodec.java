@@ -53,7 +53,7 @@ final class ObjectRecordCodec {
                     .u8(m.lock().legalHold() ? 1 : 0);
         }
         if (r.checksum() != null) {
-            w.u8(r.checksum().algorithm().ordinal()).string(r.checksum().value());
+            w.u8(checksumCode(r.checksum().algorithm())).string(r.checksum().value());
         }
         w.varLong(r.extents().size());
         for (Extent e : r.extents()) {
@@ -112,7 +112,7 @@ final class ObjectRecordCodec {
         ObjectMetadata m = new ObjectMetadata(s[0], s[1], s[2], s[3], s[4], s[5], s[6], user, tags, lock);
         Checksum checksum = null;
         if ((flags & HAS_CHECKSUM) != 0) {
-            ChecksumAlgorithm a = ChecksumAlgorithm.values()[r.u8()];
+            ChecksumAlgorithm a = checksumAlgorithm(r.u8());
             checksum = new Checksum(a, r.string(), (flags & COMPOSITE) != 0);
         }
         int n = r.varInt();
@@ -130,5 +130,30 @@ final class ObjectRecordCodec {
         String sealed = (flags & HAS_SEALED_KEY) != 0 ? r.string() : null;
         return new ObjectRecord(ObjectRecord.FORMAT, versionId, (flags & DELETE_MARKER) != 0, size, etag, mtime, m,
                 checksum, extents, parts, sealed);
+    }
+
+    /**
+     * Stored codes of checksum algorithms, fixed here rather than taken from the enum's order, so that adding
+     * or reordering algorithms in {@code common} can never re-label checksums already on disk.
+     */
+    private static int checksumCode(ChecksumAlgorithm a) {
+        return switch (a) {
+            case CRC32 -> 0;
+            case CRC32C -> 1;
+            case SHA1 -> 2;
+            case SHA256 -> 3;
+            case CRC64NVME -> 4;
+        };
+    }
+
+    private static ChecksumAlgorithm checksumAlgorithm(int code) {
+        return switch (code) {
+            case 0 -> ChecksumAlgorithm.CRC32;
+            case 1 -> ChecksumAlgorithm.CRC32C;
+            case 2 -> ChecksumAlgorithm.SHA1;
+            case 3 -> ChecksumAlgorithm.SHA256;
+            case 4 -> ChecksumAlgorithm.CRC64NVME;
+            default -> throw new IllegalArgumentException("unknown stored checksum algorithm " + code);
+        };
     }
 }
