@@ -111,6 +111,37 @@ final class MetaDb implements AutoCloseable {
         }
     }
 
+    /**
+     * A consistent view of the whole database at this instant, for reads that look in more than one place
+     * (a version is either current or noncurrent, and a commit may move it between the two).
+     */
+    Snapshot snapshot() {
+        return new Snapshot();
+    }
+
+    final class Snapshot implements AutoCloseable {
+        private final org.rocksdb.Snapshot snapshot = db.getSnapshot();
+        private final ReadOptions options = new ReadOptions().setSnapshot(snapshot);
+
+        byte[] get(Cf cf, byte[] key) {
+            try {
+                return db.get(cf(cf), options, key);
+            } catch (RocksDBException e) {
+                throw new MetadataFault("read failed", e);
+            }
+        }
+
+        RocksIterator iterator(Cf cf) {
+            return db.newIterator(cf(cf), options);
+        }
+
+        @Override
+        public void close() {
+            options.close();
+            db.releaseSnapshot(snapshot);
+        }
+    }
+
     RocksIterator iterator(Cf cf, ReadOptions options) {
         return db.newIterator(cf(cf), options);
     }

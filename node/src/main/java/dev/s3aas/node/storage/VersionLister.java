@@ -43,7 +43,10 @@ final class VersionLister {
         byte[] prefix = Keys.objectKey(bucket.id(), q.prefix());
         byte[] marker = q.keyMarker().isEmpty() ? null : Keys.objectKey(bucket.id(), q.keyMarker());
         byte[] delimiter = q.delimiter() == null ? null : Keys.utf8(q.delimiter());
-        try (RocksIterator it = db.iterator(MetaDb.Cf.OBJECTS)) {
+        // One snapshot for both column families: a concurrent write moves a version from current to
+        // noncurrent (or back), and two independent views could list it twice or not at all.
+        try (MetaDb.Snapshot view = db.snapshot(); RocksIterator it = view.iterator(MetaDb.Cf.OBJECTS);
+             RocksIterator vit = view.iterator(MetaDb.Cf.VERSIONS)) {
             it.seek(marker != null && Arrays.compareUnsigned(marker, prefix) > 0 ? marker : prefix);
             while (!page.truncated && it.isValid() && Keys.startsWith(it.key(), prefix)) {
                 byte[] k = it.key();
@@ -57,7 +60,8 @@ final class VersionLister {
                 }
                 boolean isMarkerKey = marker != null && Arrays.equals(k, marker);
                 if (!isMarkerKey || q.versionIdMarker() != null) {
-                    addVersions(page, bucket, Keys.objectName(k), it.value(), isMarkerKey ? q.versionIdMarker() : null);
+                    addVersions(page, vit, bucket, Keys.objectName(k), it.value(),
+                            isMarkerKey ? q.versionIdMarker() : null);
                 }
                 it.next();
             }
@@ -77,7 +81,8 @@ final class VersionLister {
     }
 
     /** Adds the key's versions newest first, skipping those up to and including {@code afterVersion}. */
-    private void addVersions(Page page, BucketRecord bucket, String key, byte[] currentBytes, String afterVersion) {
+    private void addVersions(Page page, RocksIterator vit, BucketRecord bucket, String key, byte[] currentBytes,
+                             String afterVersion) {
         ObjectRecord current = RecordCodec.decode(currentBytes, ObjectRecord.class);
         boolean skipping = afterVersion != null;
         if (skipping && current.versionId().equals(afterVersion)) {
@@ -86,16 +91,14 @@ final class VersionLister {
             return;
         }
         byte[] vp = Keys.versionPrefix(bucket.id(), key);
-        try (RocksIterator vit = db.iterator(MetaDb.Cf.VERSIONS)) {
-            for (vit.seek(vp); vit.isValid() && Keys.startsWith(vit.key(), vp); vit.next()) {
-                ObjectRecord v = RecordCodec.decode(vit.value(), ObjectRecord.class);
-                if (skipping) {
-                    skipping = !v.versionId().equals(afterVersion);
-                    continue;
-                }
-                if (!add(page, bucket, key, v, false)) {
-                    return;
-                }
+        for (vit.seek(vp); vit.isValid() && Keys.startsWith(vit.key(), vp); vit.next()) {
+            ObjectRecord v = RecordCodec.decode(vit.value(), ObjectRecord.class);
+            if (skipping) {
+                skipping = !v.versionId().equals(afterVersion);
+                continue;
+            }
+            if (!add(page, bucket, key, v, false)) {
+                return;
             }
         }
     }

@@ -36,24 +36,27 @@ final class VersionReader {
         return r;
     }
 
+    /** Current or noncurrent, read from one snapshot: a concurrent promotion or archive cannot hide it. */
     private ObjectRecord exact(BucketRecord b, String key, String versionId) {
-        ObjectRecord current = decode(db.get(MetaDb.Cf.OBJECTS, Keys.objectKey(b.id(), key)));
-        if (current != null && current.versionId().equals(versionId)) {
-            return current;
-        }
-        if (!VersionIds.NULL.equals(versionId)) {
-            return decode(db.get(MetaDb.Cf.VERSIONS, Keys.versionKey(b.id(), key, VersionIds.suffix(versionId))));
-        }
-        byte[] prefix = Keys.versionPrefix(b.id(), key);
-        try (RocksIterator it = db.iterator(MetaDb.Cf.VERSIONS)) {
-            for (it.seek(prefix); it.isValid() && Keys.startsWith(it.key(), prefix); it.next()) {
-                ObjectRecord v = decode(it.value());
-                if (VersionIds.NULL.equals(v.versionId())) {
-                    return v;
+        try (MetaDb.Snapshot view = db.snapshot()) {
+            ObjectRecord current = decode(view.get(MetaDb.Cf.OBJECTS, Keys.objectKey(b.id(), key)));
+            if (current != null && current.versionId().equals(versionId)) {
+                return current;
+            }
+            if (!VersionIds.NULL.equals(versionId)) {
+                return decode(view.get(MetaDb.Cf.VERSIONS, Keys.versionKey(b.id(), key, VersionIds.suffix(versionId))));
+            }
+            byte[] prefix = Keys.versionPrefix(b.id(), key);
+            try (RocksIterator it = view.iterator(MetaDb.Cf.VERSIONS)) {
+                for (it.seek(prefix); it.isValid() && Keys.startsWith(it.key(), prefix); it.next()) {
+                    ObjectRecord v = decode(it.value());
+                    if (VersionIds.NULL.equals(v.versionId())) {
+                        return v;
+                    }
                 }
             }
+            return null;
         }
-        return null;
     }
 
     private static StorageException noSuchKey(String deleteMarkerVersionId) {
