@@ -11,7 +11,6 @@ import java.util.List;
 
 /** PUT /bucket/key — PutObject, streamed to storage; digests verified before the commit. */
 record PutObject(ObjectStore store) implements Operation {
-    static final long MAX_SIZE = 5L << 30;
 
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
@@ -19,7 +18,7 @@ record PutObject(ObjectStore store) implements Operation {
         if (length < 0) {
             throw new S3Exception(S3ErrorCode.MissingContentLength);
         }
-        if (length > MAX_SIZE) {
+        if (length > ObjectStore.MAX_UPLOAD_SIZE) {
             throw new S3Exception(S3ErrorCode.EntityTooLarge);
         }
         byte[] md5 = ContentMd5.parse(ex.header("Content-MD5"));

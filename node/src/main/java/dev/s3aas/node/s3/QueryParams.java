@@ -36,8 +36,4 @@ final class QueryParams {
     String get(String name) {
         return params.get(name);
     }
-
-    Map<String, String> asMap() {
-        return params;
-    }
 }

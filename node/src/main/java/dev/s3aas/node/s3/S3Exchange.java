@@ -222,12 +222,4 @@ final class S3Exchange {
     boolean isCompleted() {
         return completed;
     }
-
-    boolean isCommitted() {
-        return response.isCommitted();
-    }
-
-    Response response() {
-        return response;
-    }
 }

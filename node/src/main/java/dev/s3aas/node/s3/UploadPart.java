@@ -15,7 +15,7 @@ record UploadPart(ObjectStore store) implements Operation {
         if (length < 0) {
             throw new S3Exception(S3ErrorCode.MissingContentLength);
         }
-        if (length > PutObject.MAX_SIZE) {
+        if (length > ObjectStore.MAX_UPLOAD_SIZE) {
             throw new S3Exception(S3ErrorCode.EntityTooLarge);
         }
         ChecksumSpec checksum = ChecksumSpec.fromRequest(ex);

@@ -131,9 +131,5 @@ final class BinaryRecords {
             }
             return m;
         }
-
-        boolean atEnd() {
-            return pos >= buf.length;
-        }
     }
 }

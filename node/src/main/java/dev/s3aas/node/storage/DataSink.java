@@ -20,7 +20,6 @@ import java.util.HexFormat;
  */
 final class DataSink {
     static final int INLINE_MAX = 128 * 1024;
-    static final long MAX_OBJECT_SIZE = 5L << 30;
     private static final long PIPELINE_MIN = 512 * 1024;
     private static final SecureRandom RANDOM = new SecureRandom();
 

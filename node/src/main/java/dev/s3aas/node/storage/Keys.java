@@ -97,12 +97,6 @@ final class Keys {
         return b;
     }
 
-    /** The object key inside a versions-CF key. */
-    static String versionObjectName(byte[] versionKey) {
-        return new String(versionKey, BUCKET_ID_BYTES, versionKey.length - BUCKET_ID_BYTES - 1 - VersionIds.SUFFIX_BYTES,
-                StandardCharsets.UTF_8);
-    }
-
     static byte[] longBytes(long v) {
         byte[] b = new byte[8];
         putLong(b, 0, v);

@@ -21,7 +21,6 @@ import org.rocksdb.RocksIterator;
 final class MultipartUploads {
     static final int MAX_PARTS = 10_000;
     static final long MIN_PART_SIZE = 5L << 20;
-    static final long MAX_PART_SIZE = 5L << 30;
 
     private final MetaDb db;
     private final BlobStore blobs;
@@ -64,7 +63,7 @@ final class MultipartUploads {
         writes.checkQuota(bucket, in.contentLength(),
                 earlier == null ? 0 : RecordCodec.decode(earlier, PartRecord.class).size());
         ChecksumAlgorithm algorithm = upload.checksumAlgorithm() != null ? upload.checksumAlgorithm() : in.checksumAlgorithm();
-        DataSink.Received data = DataSink.receiveToFile(blobs, body, in.contentLength(), MAX_PART_SIZE, algorithm,
+        DataSink.Received data = DataSink.receiveToFile(blobs, body, in.contentLength(), ObjectStore.MAX_UPLOAD_SIZE, algorithm,
                 dataKey(upload));
         try {
             DataSink.verify(in.contentMd5(), algorithm, in.expectedChecksum().get(), data);

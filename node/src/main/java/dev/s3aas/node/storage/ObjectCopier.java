@@ -10,7 +10,6 @@ import java.util.List;
  * A copy of an object onto itself that only changes metadata shares the existing blobs instead of copying.
  */
 final class ObjectCopier {
-    static final long MAX_COPY_SIZE = 5L << 30;
 
     private final RocksObjectStore store;
     private final BlobStore blobs;
@@ -31,9 +30,9 @@ final class ObjectCopier {
         try (ObjectData src = store.openObject(in.source().bucket(), in.source().key(), in.source().versionId())) {
             ObjectInfo info = src.info();
             in.source().check().verify(info);
-            if (info.size() > MAX_COPY_SIZE) {
+            if (info.size() > ObjectStore.MAX_UPLOAD_SIZE) {
                 throw new StorageException(StorageError.INVALID_REQUEST, "The specified copy source is larger than the "
-                        + "maximum allowable size for a copy source: " + MAX_COPY_SIZE);
+                        + "maximum allowable size for a copy source: " + ObjectStore.MAX_UPLOAD_SIZE);
             }
             store.bucketRecord(in.bucket());
             ObjectMetadata metadata = in.destinationMetadata(info.metadata());
@@ -106,9 +105,9 @@ final class ObjectCopier {
                         + "object of size: " + info.size());
             }
             long length = last - first + 1;
-            if (length > MultipartUploads.MAX_PART_SIZE) {
+            if (length > ObjectStore.MAX_UPLOAD_SIZE) {
                 throw new StorageException(StorageError.INVALID_REQUEST, "The specified copy source is larger than the "
-                        + "maximum allowable size for a copy source: " + MultipartUploads.MAX_PART_SIZE);
+                        + "maximum allowable size for a copy source: " + ObjectStore.MAX_UPLOAD_SIZE);
             }
             DataSink.Received data = DataSink.copy(blobs, src, first, length, false, upload.checksumAlgorithm(),
                     multipart.dataKey(in.bucket(), in.key(), in.uploadId()));

@@ -10,6 +10,12 @@ import java.util.List;
  * mutating call returns only after its effect is durable (see {@code docs/architecture.md}, "write protocol").
  */
 public interface ObjectStore extends AutoCloseable {
+    /**
+     * S3's limit on one upload: a PutObject body, an UploadPart body, and a copy source (CopyObject,
+     * UploadPartCopy). Larger objects are made with multipart uploads.
+     */
+    long MAX_UPLOAD_SIZE = 5L << 30;
+
 
     BucketInfo createBucket(String name, String region, boolean objectLock) throws StorageException, IOException;
 

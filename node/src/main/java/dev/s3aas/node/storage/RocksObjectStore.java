@@ -186,7 +186,7 @@ public final class RocksObjectStore implements ObjectStore {
         BucketRecord bucket = bucketRecord(in.bucket());
         writes.checkQuota(bucket, in.contentLength(), currentSize(bucket, in.key()));
         SseMasterKey.DataKey key = encrypt(bucket, in.serverSideEncryption()) ? sse.newDataKey() : null;
-        DataSink.Received data = DataSink.receive(blobs, body, in.contentLength(), DataSink.MAX_OBJECT_SIZE,
+        DataSink.Received data = DataSink.receive(blobs, body, in.contentLength(), MAX_UPLOAD_SIZE,
                 in.checksumAlgorithm(), key == null ? null : key.plain());
         try {
             DataSink.verify(in.contentMd5(), in.checksumAlgorithm(), in.expectedChecksum().get(), data);
