@@ -86,9 +86,14 @@ final class Lister {
     private static void skip(RocksIterator it, byte[] cp) {
         if (cp == null) {
             it.next();
-            return;
+        } else {
+            seekPast(it, cp);
         }
-        byte[] next = Keys.successor(cp);
+    }
+
+    /** Moves {@code it} to the first key after every key starting with {@code commonPrefix}. */
+    static void seekPast(RocksIterator it, byte[] commonPrefix) {
+        byte[] next = Keys.successor(commonPrefix);
         if (next == null) {
             it.seekToLast();
             it.next();

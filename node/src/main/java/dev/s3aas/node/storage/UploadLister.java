@@ -37,7 +37,7 @@ final class UploadLister {
                 byte[] nameKey = Keys.objectKey(bucket.id(), name);
                 byte[] cp = delimiter == null ? null : Lister.commonPrefix(nameKey, prefix.length, delimiter);
                 if (cp != null && markerKey != null && Arrays.compareUnsigned(cp, markerKey) <= 0) {
-                    seekPast(it, cp);
+                    Lister.seekPast(it, cp);
                     continue;
                 }
                 if (uploads.size() + prefixes.size() == q.maxUploads()) {
@@ -48,7 +48,7 @@ final class UploadLister {
                     nextKey = Keys.objectName(cp);
                     nextUpload = null;
                     prefixes.add(nextKey);
-                    seekPast(it, cp);
+                    Lister.seekPast(it, cp);
                 } else {
                     MultipartUpload u = RecordCodec.decode(it.value(), UploadRecord.class).toUpload(bucket.name());
                     uploads.add(u);
@@ -75,15 +75,5 @@ final class UploadLister {
             from[from.length - 1] = 0x01;
         }
         return Arrays.compareUnsigned(from, prefix) > 0 ? from : prefix;
-    }
-
-    private static void seekPast(RocksIterator it, byte[] commonPrefix) {
-        byte[] next = Keys.successor(commonPrefix);
-        if (next == null) {
-            it.seekToLast();
-            it.next();
-        } else {
-            it.seek(next);
-        }
     }
 }

@@ -55,7 +55,7 @@ final class VersionLister {
                     if (marker == null || Arrays.compareUnsigned(cp, marker) > 0) {
                         addPrefix(page, Keys.objectName(cp));
                     }
-                    seekPast(it, cp);
+                    Lister.seekPast(it, cp);
                     continue;
                 }
                 boolean isMarkerKey = marker != null && Arrays.equals(k, marker);
@@ -112,15 +112,5 @@ final class VersionLister {
         page.nextKey = key;
         page.nextVersion = v.versionId();
         return true;
-    }
-
-    private static void seekPast(RocksIterator it, byte[] commonPrefix) {
-        byte[] next = Keys.successor(commonPrefix);
-        if (next == null) {
-            it.seekToLast();
-            it.next();
-        } else {
-            it.seek(next);
-        }
     }
 }
