@@ -55,8 +55,8 @@ public final class InstanceService {
             Instance i = new Instance(Ids.newId(), projectId, in.string("name", null), in.string("description", ""),
                     version.uuid(), version.name(), in.string("bucket_name", null),
                     Encryption.parse(in.string("encryption", "none")), in.bool("versioning", false),
-                    in.bool("mfa_delete", false), (int) in.integer("cpu", 1), (int) in.integer("ram", 1024),
-                    (int) in.integer("disk_size", 10), (int) in.integer("nodes_number", 1),
+                    in.bool("mfa_delete", false), in.intValue("cpu", 1), in.intValue("ram", 1024),
+                    in.intValue("disk_size", 10), in.intValue("nodes_number", 1),
                     InstanceStatus.PENDING, "", "s3aas-root", secrets.encrypt(Secrets.secretKey()), 1, 0, now, now);
             if (!repo.findByName(h, i.name()).stream().filter(x -> x.projectId().equals(projectId)).toList().isEmpty()) {
                 throw ApiError.duplicate("name", "instance '" + i.name() + "' already exists in this project");
@@ -123,7 +123,7 @@ public final class InstanceService {
 
     public Instance update(Principal p, String ref, JsonInput in) {
         Instance cur = requireWritable(p, ref, Permission.INSTANCE_UPDATE);
-        int disk = (int) in.integer("disk_size", cur.diskSize());
+        int disk = in.intValue("disk_size", cur.diskSize());
         if (disk < cur.diskSize()) {
             throw new ApiError.Unprocessable("shrink_refused", "disk_size can only grow (now " + cur.diskSize() + " GiB)", "disk_size");
         }
@@ -131,8 +131,8 @@ public final class InstanceService {
                 in.string("description", cur.description()), cur.versionId(), cur.versionName(), cur.bucketName(),
                 in.has("encryption") ? Encryption.parse(in.string("encryption", null)) : cur.encryption(),
                 in.bool("versioning", cur.versioning()), in.bool("mfa_delete", cur.mfaDelete()),
-                (int) in.integer("cpu", cur.cpu()), (int) in.integer("ram", cur.ram()), disk,
-                (int) in.integer("nodes_number", cur.nodesNumber()), cur.status(), cur.statusReason(), cur.rootUser(),
+                in.intValue("cpu", cur.cpu()), in.intValue("ram", cur.ram()), disk,
+                in.intValue("nodes_number", cur.nodesNumber()), cur.status(), cur.statusReason(), cur.rootUser(),
                 cur.rootSecretSealed(), cur.generation() + 1, cur.observedGeneration(), cur.createdAt(), clock.millis());
         try {
             db.writeVoid(h -> repo.updateSpec(h, next));
