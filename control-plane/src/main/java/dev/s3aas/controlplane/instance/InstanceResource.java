@@ -27,7 +27,7 @@ public final class InstanceResource {
             FieldSpec.rw("cpu", Type.INTEGER, "CPUs per node (default 1)"),
             FieldSpec.rw("ram", Type.INTEGER, "MiB per node (default 1024)"),
             FieldSpec.rw("disk_size", Type.INTEGER, "GiB per node, grow only (default 10)"),
-            FieldSpec.rw("nodes_number", Type.INTEGER, "Number of nodes (default 1)"),
+            FieldSpec.rw("nodes_number", Type.INTEGER, "Number of nodes (default 1), grow only"),
             FieldSpec.readOnly("status", Type.STRING, "PENDING, CREATING, ACTIVE, ERROR or DELETING"),
             FieldSpec.readOnly("status_reason", Type.STRING, "Why the status is what it is (error text)"),
             FieldSpec.readOnly("kind", Type.STRING, "Always s3"),

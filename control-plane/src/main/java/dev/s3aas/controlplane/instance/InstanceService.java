@@ -127,12 +127,20 @@ public final class InstanceService {
         if (disk < cur.diskSize()) {
             throw new ApiError.Unprocessable("shrink_refused", "disk_size can only grow (now " + cur.diskSize() + " GiB)", "disk_size");
         }
+        // Each node is an independent store (no erasure coding or rebalancing): removing one would
+        // delete the buckets and objects it holds, so the node count only grows.
+        int nodes = in.intValue("nodes_number", cur.nodesNumber());
+        if (nodes < cur.nodesNumber()) {
+            throw new ApiError.Unprocessable("shrink_refused",
+                    "nodes_number can only grow (now " + cur.nodesNumber() + "): removing a node deletes its data",
+                    "nodes_number");
+        }
         Instance next = new Instance(cur.uuid(), cur.projectId(), in.string("name", cur.name()),
                 in.string("description", cur.description()), cur.versionId(), cur.versionName(), cur.bucketName(),
                 in.has("encryption") ? Encryption.parse(in.string("encryption", null)) : cur.encryption(),
                 in.bool("versioning", cur.versioning()), in.bool("mfa_delete", cur.mfaDelete()),
                 in.intValue("cpu", cur.cpu()), in.intValue("ram", cur.ram()), disk,
-                in.intValue("nodes_number", cur.nodesNumber()), cur.status(), cur.statusReason(), cur.rootUser(),
+                nodes, cur.status(), cur.statusReason(), cur.rootUser(),
                 cur.rootSecretSealed(), cur.generation() + 1, cur.observedGeneration(), cur.createdAt(), clock.millis());
         try {
             db.writeVoid(h -> repo.updateSpec(h, next));
