@@ -148,12 +148,14 @@ public final class IamAdminService {
         if (!p.admin()) {
             throw new ApiError.Forbidden("only admins delete projects");
         }
-        db.writeVoid(h -> {
-            if (repo.countInstances(h, cur.uuid()) > 0) {
-                throw new ApiError.Conflict("not_empty", "project '" + ref + "' still has instances", null);
-            }
-            repo.deleteProject(h, cur.uuid());
-        });
+        // The instances' foreign key decides: a count first could miss an instance created
+        // concurrently (uncommitted) on PostgreSQL, and the delete would then fail anyway.
+        try {
+            db.writeVoid(h -> repo.deleteProject(h, cur.uuid()));
+        } catch (RuntimeException e) {
+            throw DbErrors.isForeignKeyViolation(e)
+                    ? new ApiError.Conflict("not_empty", "project '" + ref + "' still has instances", null) : e;
+        }
     }
 
     public RoleBinding createBinding(Principal p, JsonInput in) {

@@ -79,11 +79,6 @@ public final class IamRepository {
         h.createUpdate("DELETE FROM projects WHERE uuid = :u").bind("u", uuid).execute();
     }
 
-    public long countInstances(Handle h, String projectId) {
-        return h.createQuery("SELECT COUNT(*) FROM instances WHERE project_id = :p").bind("p", projectId)
-                .mapTo(Long.class).one();
-    }
-
     public void insertBinding(Handle h, RoleBinding b) {
         h.createUpdate("INSERT INTO role_bindings (uuid, user_id, project_id, role, created_at, updated_at) "
                         + "VALUES (:uuid, :user, :project, :role, :c, :u)")

@@ -50,23 +50,41 @@ public final class InstanceService {
         String projectId = targetProject(p);
         p.require(projectId, Permission.INSTANCE_CREATE, "project", projectId);
         long now = clock.millis();
-        Instance created = db.write(h -> {
-            Version version = resolveVersion(h, in.string("version", null));
-            Instance i = new Instance(Ids.newId(), projectId, in.string("name", null), in.string("description", ""),
-                    version.uuid(), version.name(), in.string("bucket_name", null),
-                    Encryption.parse(in.string("encryption", "none")), in.bool("versioning", false),
-                    in.bool("mfa_delete", false), in.intValue("cpu", 1), in.intValue("ram", 1024),
-                    in.intValue("disk_size", 10), in.intValue("nodes_number", 1),
-                    InstanceStatus.PENDING, "", "s3aas-root", secrets.encrypt(Secrets.secretKey()), 1, 0, now, now);
-            if (!repo.findByName(h, i.name()).stream().filter(x -> x.projectId().equals(projectId)).toList().isEmpty()) {
-                throw ApiError.duplicate("name", "instance '" + i.name() + "' already exists in this project");
-            }
-            repo.insert(h, i);
-            createHook.created(h, i);
-            return i;
-        });
+        Instance created;
+        try {
+            created = db.write(h -> insertNew(h, projectId, in, now));
+        } catch (RuntimeException e) {
+            throw translateCreate(e, in.string("name", null));
+        }
         changes.instanceChanged(created.uuid());
         return created;
+    }
+
+    private Instance insertNew(Handle h, String projectId, JsonInput in, long now) {
+        Version version = resolveVersion(h, in.string("version", null));
+        Instance i = new Instance(Ids.newId(), projectId, in.string("name", null), in.string("description", ""),
+                version.uuid(), version.name(), in.string("bucket_name", null),
+                Encryption.parse(in.string("encryption", "none")), in.bool("versioning", false),
+                in.bool("mfa_delete", false), in.intValue("cpu", 1), in.intValue("ram", 1024),
+                in.intValue("disk_size", 10), in.intValue("nodes_number", 1),
+                InstanceStatus.PENDING, "", "s3aas-root", secrets.encrypt(Secrets.secretKey()), 1, 0, now, now);
+        // No name pre-check: the UNIQUE (project_id, name) constraint decides, also between two
+        // concurrent creates on PostgreSQL, where a pre-check cannot see the other's uncommitted row.
+        repo.insert(h, i);
+        createHook.created(h, i);
+        return i;
+    }
+
+    private static RuntimeException translateCreate(RuntimeException e, String name) {
+        if (DbErrors.isUniqueViolation(e)) {
+            return ApiError.duplicate("name", "instance '" + name + "' already exists in this project");
+        }
+        if (DbErrors.isForeignKeyViolation(e)) {
+            // The project or the version was deleted by a concurrent request after it was looked up.
+            return new ApiError.Conflict("concurrent_delete",
+                    "the project or the version was deleted while the instance was being created", null);
+        }
+        return e;
     }
 
     /** The project a create goes to: the token's project, else the caller's only project. */

@@ -73,12 +73,13 @@ public final class VersionResource {
     private ApiResponse delete(ApiRequest r) {
         requireAdmin(r.principal());
         Version v = find(r.param("version"));
-        db.writeVoid(h -> {
-            if (repo.usage(h, v.uuid()) > 0) {
-                throw new ApiError.Conflict("in_use", "version '" + v.name() + "' is used by instances", null);
-            }
-            repo.delete(h, v.uuid());
-        });
+        // The instances' foreign key decides, also against an instance being created concurrently.
+        try {
+            db.writeVoid(h -> repo.delete(h, v.uuid()));
+        } catch (RuntimeException e) {
+            throw DbErrors.isForeignKeyViolation(e)
+                    ? new ApiError.Conflict("in_use", "version '" + v.name() + "' is used by instances", null) : e;
+        }
         return ApiResponse.noContent();
     }
 }
