@@ -116,13 +116,20 @@ public final class IamRepository {
                 .bind("c", now).execute();
     }
 
-    /** Removes and returns a refresh token: each one is usable once (rotation). */
+    /**
+     * Removes and returns a refresh token: each one is usable once (rotation). Only the transaction
+     * whose DELETE removed the row gets the grant: on PostgreSQL two concurrent refreshes can both
+     * read the row, but the second DELETE waits for the first to commit and then removes nothing.
+     */
     public Optional<RefreshGrant> consumeRefresh(Handle h, String hash) {
         Optional<RefreshGrant> g = h.createQuery("SELECT user_id, project_id, expires_at FROM refresh_tokens WHERE token_hash = :h")
                 .bind("h", hash)
                 .map((rs, ctx) -> new RefreshGrant(rs.getString(1), rs.getString(2), rs.getLong(3))).findOne();
-        g.ifPresent(x -> h.createUpdate("DELETE FROM refresh_tokens WHERE token_hash = :h").bind("h", hash).execute());
-        return g;
+        if (g.isEmpty()) {
+            return g;
+        }
+        int deleted = h.createUpdate("DELETE FROM refresh_tokens WHERE token_hash = :h").bind("h", hash).execute();
+        return deleted == 1 ? g : Optional.empty();
     }
 
     public void purgeExpiredRefresh(Handle h, long now) {

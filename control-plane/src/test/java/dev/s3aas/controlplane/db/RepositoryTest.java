@@ -33,6 +33,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -91,6 +98,50 @@ class RepositoryTest {
                     .satisfies(g -> assertThat(g.projectId()).isEqualTo(project));
             var r4 = db.write(h -> iam.consumeRefresh(h, "hash1"));
             assertThat(r4).isEmpty();
+        }
+    }
+
+    /**
+     * Two refreshes with the same token on PostgreSQL: both transactions read the row, the second
+     * DELETE waits for the first to commit and removes nothing, so only the first gets the grant.
+     */
+    @Test
+    void aRefreshTokenIsConsumedOnceEvenByConcurrentTransactions() throws Exception {
+        try (Database db = TestDatabases.POSTGRES.open(tmp);
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            IamUser u = new IamUser(Ids.newId(), "carol", "hash", false, "ACTIVE", 1, 1);
+            db.writeVoid(h -> {
+                iam.insertUser(h, u);
+                iam.insertRefresh(h, "once", new IamRepository.RefreshGrant(u.uuid(), null, Long.MAX_VALUE), 1);
+            });
+            CountDownLatch firstConsumed = new CountDownLatch(1);
+            CountDownLatch secondStarted = new CountDownLatch(1);
+            CompletableFuture<Optional<IamRepository.RefreshGrant>> first = CompletableFuture.supplyAsync(
+                    () -> db.write(h -> {
+                        Optional<IamRepository.RefreshGrant> g = iam.consumeRefresh(h, "once");
+                        firstConsumed.countDown();
+                        await(secondStarted);
+                        // Let the second transaction read the row and block on its DELETE.
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
+                        return g;
+                    }), threads);
+            await(firstConsumed);
+            CompletableFuture<Optional<IamRepository.RefreshGrant>> second = CompletableFuture.supplyAsync(
+                    () -> db.write(h -> {
+                        secondStarted.countDown();
+                        return iam.consumeRefresh(h, "once");
+                    }), threads);
+            assertThat(first.get(10, TimeUnit.SECONDS)).isPresent();
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEmpty();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
