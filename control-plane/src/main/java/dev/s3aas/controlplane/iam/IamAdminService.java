@@ -44,6 +44,9 @@ public final class IamAdminService {
         if (!p.ownsAnyProject()) {
             throw new ApiError.Forbidden("only admins and project owners create users");
         }
+        if (in.has("current_password")) {
+            throw ApiError.invalid("current_password", "current_password is only used when changing your own password");
+        }
         boolean admin = in.bool("is_admin", false);
         if (admin && !p.admin()) {
             throw new ApiError.Forbidden("only admins create admins");
@@ -89,11 +92,36 @@ public final class IamAdminService {
         if ((in.has("is_admin") || in.has("status")) && !p.admin()) {
             throw new ApiError.Forbidden("only admins change is_admin or status");
         }
-        String hash = in.has("password") ? hasher.hash(checkPassword(in.string("password", null))) : u.passwordHash();
+        boolean newPassword = in.has("password");
+        if (newPassword && self) {
+            checkCurrentPassword(u, in.string("current_password", null));
+        } else if (in.has("current_password")) {
+            throw ApiError.invalid("current_password", "current_password is only used when changing your own password");
+        }
+        String hash = newPassword ? hasher.hash(checkPassword(in.string("password", null))) : u.passwordHash();
         IamUser updated = new IamUser(u.uuid(), u.name(), hash, in.bool("is_admin", u.admin()), status(in, u.status()),
                 u.createdAt(), clock.millis());
-        db.writeVoid(h -> repo.updateUser(h, updated));
+        // A new password or a status change ends every session: refresh tokens minted with the old
+        // password (possibly by whoever stole it) or before a disable must not outlive the change.
+        boolean revoke = newPassword || !updated.status().equals(u.status());
+        db.writeVoid(h -> {
+            repo.updateUser(h, updated);
+            if (revoke) {
+                repo.deleteRefreshOf(h, u.uuid());
+            }
+        });
         return updated;
+    }
+
+    /** A user changing their own password proves they know the current one (a stolen token is not enough). */
+    private void checkCurrentPassword(IamUser u, String current) {
+        if (current == null) {
+            throw new ApiError.Invalid("missing_field", "field 'current_password' is required to change your own password",
+                    "current_password");
+        }
+        if (!hasher.verify(current, u.passwordHash())) {
+            throw ApiError.invalid("current_password", "current_password is not your current password");
+        }
     }
 
     public void deleteUser(Principal p, String ref) {

@@ -132,6 +132,11 @@ public final class IamRepository {
         return deleted == 1 ? g : Optional.empty();
     }
 
+    /** Revokes every refresh token of a user (password or status changed). */
+    public void deleteRefreshOf(Handle h, String userId) {
+        h.createUpdate("DELETE FROM refresh_tokens WHERE user_id = :u").bind("u", userId).execute();
+    }
+
     public void purgeExpiredRefresh(Handle h, long now) {
         h.createUpdate("DELETE FROM refresh_tokens WHERE expires_at < :n").bind("n", now).execute();
     }

@@ -33,6 +33,8 @@ public final class IamResource {
     public static final ResourceSchema USER = ResourceSchema.standard("iam_user",
             FieldSpec.required("name", Type.STRING, Access.CREATE_ONLY, "Login name"),
             FieldSpec.required("password", Type.STRING, Access.WRITE_ONLY, "Password (8+ characters), never returned"),
+            new FieldSpec("current_password", Type.STRING, Access.WRITE_ONLY, false, false,
+                    "Your current password: required when you change your own password, never returned"),
             FieldSpec.rw("is_admin", Type.BOOLEAN, "Global administrator"),
             FieldSpec.rw("status", Type.STRING, "ACTIVE or DISABLED"));
     public static final ResourceSchema PROJECT = ResourceSchema.standard("project",
