@@ -96,6 +96,22 @@ class IamApiTest {
         assertThat(refresh(unrelated).status()).isEqualTo(200);
     }
 
+    @Test
+    void aTokenScopedToAProjectWhereTheUserIsViewerCannotCreateUsers() {
+        String owned = f.newProject("scope-owned");
+        String viewed = f.newProject("scope-viewed");
+        f.userWithRole("scope-user", owned, "owner");
+        assertThat(f.http.post("/v1/iam/role_bindings", f.admin, Map.of("user_id", "scope-user", "project_id", viewed,
+                "role", "viewer")).status()).isEqualTo(201);
+        String narrowed = f.http.login("scope-user", "password-scope-user", viewed);
+        Http.Resp denied = f.http.post("/v1/iam/users", narrowed, Map.of("name", "via-viewer", "password", "via-viewer-pw"));
+        assertThat(denied.status()).as(denied.toString()).isEqualTo(403);
+        assertThat(f.http.get("/v1/iam/users", narrowed).body()).hasSize(1);
+        String asOwner = f.http.login("scope-user", "password-scope-user", owned);
+        assertThat(f.http.post("/v1/iam/users", asOwner, Map.of("name", "via-owner", "password", "via-owner-pw"))
+                .status()).isEqualTo(201);
+    }
+
     private static String refreshToken(String user, String password) {
         Http.Resp r = f.http.post("/v1/auth/token", null, Map.of("username", user, "password", password));
         assertThat(r.status()).as(r.toString()).isEqualTo(200);
