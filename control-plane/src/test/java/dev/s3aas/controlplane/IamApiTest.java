@@ -61,6 +61,22 @@ class IamApiTest {
     }
 
     @Test
+    void uuidShapedUserAndProjectNamesAreRefused() {
+        // Another user's uuid as a name would make references to that user ambiguous.
+        String adminId = f.http.get("/v1/iam/users/admin", f.admin).text("id");
+        Http.Resp user = f.http.post("/v1/iam/users", f.admin, Map.of("name", adminId, "password", "shadow-password"));
+        assertThat(user.status()).as(user.toString()).isEqualTo(400);
+        assertThat(user.text("field")).isEqualTo("name");
+        String projectId = f.http.get("/v1/iam/projects/default", f.admin).text("id");
+        Http.Resp project = f.http.post("/v1/iam/projects", f.admin, Map.of("name", projectId));
+        assertThat(project.status()).as(project.toString()).isEqualTo(400);
+        assertThat(project.text("field")).isEqualTo("name");
+        Http.Resp rename = f.http.patch("/v1/iam/projects/default", f.admin, Map.of("name", adminId));
+        assertThat(rename.status()).as(rename.toString()).isEqualTo(400);
+        assertThat(f.http.get("/v1/iam/users/" + adminId, f.admin).text("name")).isEqualTo("admin");
+    }
+
+    @Test
     void changingYourOwnPasswordNeedsTheCurrentOne() {
         f.http.post("/v1/iam/users", f.admin, Map.of("name", "erin", "password", "erin-password"));
         String erin = f.http.login("erin", "erin-password");

@@ -1,5 +1,6 @@
 package dev.s3aas.controlplane.iam;
 
+import dev.s3aas.controlplane.db.Ids;
 import dev.s3aas.controlplane.iam.IamRecords.IamUser;
 import dev.s3aas.controlplane.iam.IamRecords.Project;
 import dev.s3aas.controlplane.iam.IamRecords.RoleBinding;
@@ -41,8 +42,13 @@ public final class IamRepository {
     }
 
     public Optional<IamUser> findUser(Handle h, String idOrName) {
-        return h.createQuery("SELECT * FROM iam_users WHERE uuid = :v OR name = :v").bind("v", idOrName)
-                .map(USER).findFirst();
+        return h.createQuery("SELECT * FROM iam_users WHERE " + column(idOrName) + " = :v").bind("v", idOrName)
+                .map(USER).findOne();
+    }
+
+    /** A UUID-shaped reference is a uuid (names cannot have that shape), anything else a name. */
+    private static String column(String idOrName) {
+        return Ids.looksLikeUuid(idOrName) ? "uuid" : "name";
     }
 
     public List<IamUser> listUsers(Handle h) {
@@ -67,8 +73,8 @@ public final class IamRepository {
     }
 
     public Optional<Project> findProject(Handle h, String idOrName) {
-        return h.createQuery("SELECT * FROM projects WHERE uuid = :v OR name = :v").bind("v", idOrName)
-                .map(PROJECT).findFirst();
+        return h.createQuery("SELECT * FROM projects WHERE " + column(idOrName) + " = :v").bind("v", idOrName)
+                .map(PROJECT).findOne();
     }
 
     public List<Project> listProjects(Handle h) {
