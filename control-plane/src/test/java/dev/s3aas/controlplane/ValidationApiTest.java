@@ -137,5 +137,10 @@ class ValidationApiTest {
             assertThat(r.text("field")).isEqualTo("content");
             assertThat(r.text("code")).isEqualTo("invalid_policy");
         }
+        Http.Resp admin = f.http.post(policies, f.admin, Map.of("name", "node-admin", "content", Map.of(
+                "Version", "2012-10-17", "Statement", Map.of("Effect", "Allow", "Action", "*", "Resource", "*"))));
+        assertThat(admin.status()).as(admin.toString()).isEqualTo(400);
+        assertThat(admin.text("field")).isEqualTo("content");
+        assertThat(admin.text("message")).contains("S3 action");
     }
 }
