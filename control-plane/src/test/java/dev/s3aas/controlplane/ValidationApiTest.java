@@ -142,5 +142,10 @@ class ValidationApiTest {
         assertThat(admin.status()).as(admin.toString()).isEqualTo(400);
         assertThat(admin.text("field")).isEqualTo("content");
         assertThat(admin.text("message")).contains("S3 action");
+        // The node takes a user's policies as one comma-separated list: "a,b" would attach "a" and "b".
+        Http.Resp comma = f.http.post(policies, f.admin, Map.of("name", "read,write", "content", Map.of(
+                "Version", "2012-10-17", "Statement", Map.of("Effect", "Allow", "Action", "s3:*", "Resource", "*"))));
+        assertThat(comma.status()).as(comma.toString()).isEqualTo(400);
+        assertThat(comma.text("field")).isEqualTo("name");
     }
 }
