@@ -40,10 +40,15 @@ public final class IamAdminService {
         return password;
     }
 
-    public IamUser createUser(Principal p, JsonInput in) {
+    /** Admins and project owners create users. */
+    public void checkCreatesUsers(Principal p) {
         if (!p.ownsAnyProject()) {
             throw new ApiError.Forbidden("only admins and project owners create users");
         }
+    }
+
+    public IamUser createUser(Principal p, JsonInput in) {
+        checkCreatesUsers(p);
         if (in.has("current_password")) {
             throw ApiError.invalid("current_password", "current_password is only used when changing your own password");
         }
@@ -135,10 +140,14 @@ public final class IamAdminService {
         db.writeVoid(h -> repo.deleteUser(h, u.uuid()));
     }
 
-    public Project createProject(Principal p, JsonInput in) {
+    public static void checkCreatesProjects(Principal p) {
         if (!p.admin()) {
             throw new ApiError.Forbidden("only admins create projects");
         }
+    }
+
+    public Project createProject(Principal p, JsonInput in) {
+        checkCreatesProjects(p);
         long now = clock.millis();
         Project project = new Project(Ids.newId(), in.string("name", null), in.string("description", ""), now, now);
         try {
@@ -186,11 +195,17 @@ public final class IamAdminService {
         }
     }
 
-    public RoleBinding createBinding(Principal p, JsonInput in) {
+    /** The project a binding request names, if the caller may bind roles in it. */
+    public Project bindableProject(Principal p, JsonInput in) {
         String projectRef = in.string("project_id", null);
         Project project = db.read(h -> repo.findProject(h, projectRef)).filter(x -> p.canSee(x.uuid()))
                 .orElseThrow(() -> ApiError.invalid("project_id", "project '" + projectRef + "' not found"));
         p.require(project.uuid(), Permission.ROLE_BINDING_CREATE, "project", projectRef);
+        return project;
+    }
+
+    public RoleBinding createBinding(Principal p, JsonInput in) {
+        Project project = bindableProject(p, in);
         String userRef = in.string("user_id", null);
         IamUser user = db.read(h -> repo.findUser(h, userRef))
                 .orElseThrow(() -> ApiError.invalid("user_id", "user '" + userRef + "' not found"));

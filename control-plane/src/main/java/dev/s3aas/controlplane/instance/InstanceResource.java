@@ -52,7 +52,8 @@ public final class InstanceResource {
                                 Map.of("name", "versions", "href", "/v1/types/s3/versions")))),
                 new Route("POST", BASE, "Create an instance (provisioned asynchronously)",
                         Permission.INSTANCE_CREATE.externalName(), Shape.CREATE, SCHEMA, SCHEMA, true,
-                        r -> ApiResponse.created(view(service.create(r.principal(), SCHEMA.parseCreate(r.body()))))),
+                        r -> ApiResponse.created(view(service.create(r.principal(), SCHEMA.parseCreate(r.body())))))
+                        .guardedBy(r -> service.creationProject(r.principal())),
                 new Route("GET", BASE, "List instances (filters: name, status; paging: limit, marker)",
                         Permission.INSTANCE_READ.externalName(), Shape.LIST, null, SCHEMA, true, r -> {
                             Page<Instance> page = service.list(r.principal(), PageRequest.from(r));

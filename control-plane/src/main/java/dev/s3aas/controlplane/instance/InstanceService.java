@@ -4,6 +4,7 @@ import dev.s3aas.controlplane.api.ApiError;
 import dev.s3aas.controlplane.api.JsonInput;
 import dev.s3aas.controlplane.api.Page;
 import dev.s3aas.controlplane.api.PageRequest;
+import dev.s3aas.controlplane.api.Route;
 import dev.s3aas.controlplane.crypto.SecretBox;
 import dev.s3aas.controlplane.crypto.Secrets;
 import dev.s3aas.controlplane.db.Database;
@@ -46,9 +47,15 @@ public final class InstanceService {
         this.createHook = createHook;
     }
 
-    public Instance create(Principal p, JsonInput in) {
+    /** The project a create by {@code p} goes to, once {@code p} may create instances there. */
+    public String creationProject(Principal p) {
         String projectId = targetProject(p);
         p.require(projectId, Permission.INSTANCE_CREATE, "project", projectId);
+        return projectId;
+    }
+
+    public Instance create(Principal p, JsonInput in) {
+        String projectId = creationProject(p);
         long now = clock.millis();
         Instance created;
         try {
@@ -115,6 +122,14 @@ public final class InstanceService {
         Instance i = db.read(h -> find(h, p, ref));
         p.require(i.projectId(), permission, "instance", ref);
         return i;
+    }
+
+    /**
+     * The permission check of a create route under {@code .../instances/{instance}/}: the caller holds
+     * {@code permission} on that instance (see {@link Route#guard()}).
+     */
+    public Route.Guard guard(Permission permission) {
+        return r -> require(r.principal(), r.param("instance"), permission);
     }
 
     /** As {@link #require} for a write inside the instance: refused while the instance is being deleted. */

@@ -40,7 +40,8 @@ public final class VersionResource {
         return List.of(
                 new Route("GET", base, "List data-plane versions", "authenticated", Shape.LIST, null, SCHEMA, true,
                         r -> ApiResponse.page(db.read(h -> repo.list(h, PageRequest.from(r))))),
-                new Route("POST", base, "Add a version", "admin", Shape.CREATE, SCHEMA, SCHEMA, true, this::create),
+                new Route("POST", base, "Add a version", "admin", Shape.CREATE, SCHEMA, SCHEMA, true, this::create)
+                        .guardedBy(r -> requireAdmin(r.principal())),
                 new Route("GET", base + "/{version}", "Read a version", "authenticated", Shape.OBJECT, null, SCHEMA, true,
                         r -> ApiResponse.ok(find(r.param("version")).view())),
                 new Route("DELETE", base + "/{version}", "Remove an unused version", "admin", Shape.NONE, null, null, true,
