@@ -236,6 +236,11 @@ public final class IamAdminService {
         db.writeVoid(h -> repo.deleteBinding(h, b.uuid()));
     }
 
+    /** Used by bootstrap, which runs only on an empty user table. */
+    boolean hasUsers() {
+        return db.read(repo::countUsers) > 0;
+    }
+
     /** Used by bootstrap: creates a user, project and owner binding in one transaction. */
     void bootstrap(Handle h, IamUser admin, Project project) {
         repo.insertUser(h, admin);
