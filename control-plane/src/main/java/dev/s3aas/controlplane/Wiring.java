@@ -53,11 +53,12 @@ final class Wiring {
     private final List<Route> routes = new ArrayList<>();
     private final IamService iam;
     private final Database db;
+    private final SecretBox secrets;
     private final Clock clock = Clock.systemUTC();
 
     Wiring(ControlPlaneConfig config, Database db, ControlPlane.ProvisionerFactory provisioners, NodeClient.Factory nodes) {
         this.db = db;
-        SecretBox secrets = SecretBox.fromKeyFile(config.masterKeyFile());
+        this.secrets = SecretBox.fromKeyFile(config.masterKeyFile());
         PasswordHasher hasher = PasswordHasher.standard();
         IamRepository iamRepo = new IamRepository();
         this.iam = new IamService(db, iamRepo, hasher,
@@ -109,6 +110,6 @@ final class Wiring {
     }
 
     ApiHandler handler(dev.s3aas.controlplane.api.Router router, ObjectMapper json) {
-        return new ApiHandler(router, iam::authenticate, new IdempotencyStore(db, clock), json);
+        return new ApiHandler(router, iam::authenticate, new IdempotencyStore(db, secrets, clock), json);
     }
 }

@@ -7,6 +7,11 @@ import dev.s3aas.controlplane.crypto.PasswordHasher;
 import dev.s3aas.controlplane.crypto.SecretBox;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,12 +32,31 @@ class CryptoAndConfigTest {
 
     @Test
     void argon2idHashesVerify() {
-        PasswordHasher hasher = new PasswordHasher(1024, 1, 1);
+        PasswordHasher hasher = new PasswordHasher(1024, 1, 1, new Semaphore(1));
         String hash = hasher.hash("correct horse");
         assertThat(hash).startsWith("$argon2id$v=19$m=1024,t=1,p=1$");
         assertThat(hasher.verify("correct horse", hash)).isTrue();
         assertThat(hasher.verify("wrong horse", hash)).isFalse();
         assertThat(hasher.verify("x", "$bcrypt$nope")).isFalse();
+    }
+
+    @Test
+    void hashingWaitsForAPermitSoParallelLoginsCannotExhaustMemory() throws Exception {
+        Semaphore permits = new Semaphore(1);
+        PasswordHasher hasher = new PasswordHasher(1024, 1, 1, permits);
+        String hash = hasher.hash("correct horse");
+        permits.acquire(); // every permit busy, as under a burst of logins
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<Boolean> verify = threads.submit(() -> hasher.verify("correct horse", hash));
+            Future<String> rehash = threads.submit(() -> hasher.hash("another"));
+            Thread.sleep(300);
+            assertThat(verify.isDone()).isFalse();
+            assertThat(rehash.isDone()).isFalse();
+            permits.release();
+            assertThat(verify.get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(rehash.get(10, TimeUnit.SECONDS)).startsWith("$argon2id$");
+        }
+        assertThat(permits.availablePermits()).isEqualTo(1);
     }
 
     @Test

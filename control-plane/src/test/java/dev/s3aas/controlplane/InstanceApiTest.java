@@ -114,6 +114,21 @@ class InstanceApiTest {
     }
 
     @Test
+    void nodesNumberOnlyGrowsBecauseEachNodeHoldsItsOwnData() {
+        Http.Resp created = f.http.post(BASE, f.admin, Map.of("name", "two-nodes", "nodes_number", 2));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        String id = created.text("id");
+        Http.Resp shrink = f.http.patch(BASE + "/" + id, f.admin, Map.of("nodes_number", 1));
+        assertThat(shrink.status()).as(shrink.toString()).isEqualTo(422);
+        assertThat(shrink.text("field")).isEqualTo("nodes_number");
+        assertThat(shrink.text("code")).isEqualTo("shrink_refused");
+        assertThat(f.http.get(BASE + "/" + id, f.admin).body().path("nodes_number").asInt()).isEqualTo(2);
+        Http.Resp grow = f.http.patch(BASE + "/" + id, f.admin, Map.of("nodes_number", 3));
+        assertThat(grow.status()).as(grow.toString()).isEqualTo(200);
+        assertThat(grow.body().path("nodes_number").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void listFiltersByNameAndStatusAndPages() {
         for (int i = 0; i < 3; i++) {
             assertThat(f.http.post(BASE, f.admin, Map.of("name", "page-" + i)).status()).isEqualTo(201);

@@ -48,6 +48,10 @@ class ValidationApiTest {
         "{\"name\":\"x9\",\"encryption\":\"rot13\"}       | 400 | encryption    | invalid_field",
         "{\"name\":\"x10\",\"nodes_number\":0}            | 400 | nodes_number  | invalid_field",
         "{\"name\":\"x11\",\"bucket_name\":\"Bad_Bucket\"} | 400 | bucket_name   | invalid_field",
+        // 2^32 + 1 would be 1 if it were truncated to an int.
+        "{\"name\":\"x12\",\"nodes_number\":4294967297} | 400 | nodes_number | invalid_field",
+        "{\"name\":\"x13\",\"cpu\":4294967297}         | 400 | cpu          | invalid_field",
+        "{\"name\":\"x14\",\"ram\":-4294966272}        | 400 | ram          | invalid_field",
     })
     void instanceCreateIsStrict(String body, int status, String field, String code) {
         Http.Resp r = f.http.post(BASE, f.admin, body);
@@ -55,6 +59,14 @@ class ValidationApiTest {
         assertThat(r.text("field")).isEqualTo(field);
         assertThat(r.text("code")).isEqualTo(code);
         assertThat(r.text("message")).isNotBlank();
+    }
+
+    @Test
+    void integersBeyondTheIntRangeAreRefusedOnUpdateToo() {
+        Http.Resp r = f.http.patch(BASE + "/" + instance, f.admin, Map.of("disk_size", 4294967306L));
+        assertThat(r.status()).as(r.toString()).isEqualTo(400);
+        assertThat(r.text("field")).isEqualTo("disk_size");
+        assertThat(f.http.get(BASE + "/" + instance, f.admin).body().path("disk_size").asLong()).isEqualTo(10);
     }
 
     @Test
@@ -125,5 +137,15 @@ class ValidationApiTest {
             assertThat(r.text("field")).isEqualTo("content");
             assertThat(r.text("code")).isEqualTo("invalid_policy");
         }
+        Http.Resp admin = f.http.post(policies, f.admin, Map.of("name", "node-admin", "content", Map.of(
+                "Version", "2012-10-17", "Statement", Map.of("Effect", "Allow", "Action", "*", "Resource", "*"))));
+        assertThat(admin.status()).as(admin.toString()).isEqualTo(400);
+        assertThat(admin.text("field")).isEqualTo("content");
+        assertThat(admin.text("message")).contains("S3 action");
+        // The node takes a user's policies as one comma-separated list: "a,b" would attach "a" and "b".
+        Http.Resp comma = f.http.post(policies, f.admin, Map.of("name", "read,write", "content", Map.of(
+                "Version", "2012-10-17", "Statement", Map.of("Effect", "Allow", "Action", "s3:*", "Resource", "*"))));
+        assertThat(comma.status()).as(comma.toString()).isEqualTo(400);
+        assertThat(comma.text("field")).isEqualTo("name");
     }
 }

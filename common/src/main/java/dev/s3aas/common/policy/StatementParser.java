@@ -28,7 +28,7 @@ final class StatementParser {
         PolicyParser.checkFields(node, FIELDS, path + ": unknown field");
         String sid = PolicyParser.optionalString(node.get("Sid"), path + ".Sid");
         Effect effect = effect(node.get("Effect"), path + ".Effect");
-        ActionSet actions = actions(node, path);
+        ActionSet actions = actions(node, path, effect);
         ResourceSet resources = resources(node, path, actions);
         PrincipalSet principals = principals(node, path);
         List<Condition> conditions = node.has("Condition")
@@ -49,9 +49,15 @@ final class StatementParser {
         throw new MalformedPolicyException(path + " must be \"Allow\" or \"Deny\", not " + node);
     }
 
-    private ActionSet actions(JsonNode node, String path) throws MalformedPolicyException {
+    private ActionSet actions(JsonNode node, String path, Effect effect) throws MalformedPolicyException {
         String name = exactlyOne(node, "Action", "NotAction", path, true);
         String elementPath = path + "." + name;
+        boolean s3OnlyGrant = effect == Effect.ALLOW
+                && validation instanceof PolicyValidation.Identity(boolean s3Only) && s3Only;
+        if (s3OnlyGrant && name.equals("NotAction")) {
+            throw new MalformedPolicyException(elementPath + ": an Allow with NotAction grants every other action,"
+                    + " including admin:* and kms:*; list the S3 actions to allow in Action instead");
+        }
         List<String> patterns = PolicyParser.stringList(node.get(name), elementPath);
         for (String p : patterns) {
             if (!p.equals("*") && p.indexOf(':') <= 0) {
@@ -61,6 +67,10 @@ final class StatementParser {
             if (validation instanceof PolicyValidation.Bucket && !p.equals("*") && !ActionCatalog.isS3(p)) {
                 throw new MalformedPolicyException(elementPath + ": \"" + p
                         + "\" is not an S3 action; a bucket policy can only grant S3 actions");
+            }
+            if (s3OnlyGrant && !ActionCatalog.isS3(p)) {
+                throw new MalformedPolicyException(elementPath + ": \"" + p + "\" is not an S3 action; this policy"
+                        + " may only allow S3 actions (use \"s3:*\" for all of them)");
             }
         }
         List<String> unknown = new ArrayList<>();

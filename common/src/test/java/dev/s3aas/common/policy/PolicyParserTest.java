@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PolicyParserTest {
 
     private static final PolicyValidation IDENTITY = PolicyValidation.forIdentity();
+    private static final PolicyValidation S3_IDENTITY = PolicyValidation.forS3Identity();
     private static final PolicyValidation BUCKET = PolicyValidation.forBucket(TestPolicies.BUCKET);
     private static final PolicyValidation GENERIC = PolicyValidation.generic();
 
@@ -69,6 +70,12 @@ class PolicyParserTest {
                 arguments("wildcard actions", IDENTITY,
                         doc("'Effect':'Allow','Action':['s3:Get*','s3:*Object','s3:?etObject','*']," + OK_OBJECTS)),
                 arguments("admin actions need no Resource", IDENTITY, doc("'Effect':'Allow','Action':'admin:*'")),
+                arguments("S3-only identity: S3 actions and wildcards", S3_IDENTITY,
+                        doc("'Effect':'Allow','Action':['s3:*','S3:GetObject','s3:Get*']," + OK_OBJECTS)),
+                arguments("S3-only identity: Deny * takes rights away", S3_IDENTITY,
+                        doc("'Effect':'Deny','Action':'*','Resource':'*'")),
+                arguments("S3-only identity: Deny NotAction", S3_IDENTITY,
+                        doc("'Effect':'Deny','NotAction':'s3:GetObject','Resource':'*'")),
                 arguments("Resource *", IDENTITY, doc(OK_ACTION + ",'Resource':'*'")),
                 arguments("bucket ARN itself", BUCKET,
                         doc(OK_ACTION + ",'Principal':'*','Resource':'arn:aws:s3:::amzn-s3-demo-bucket'")),
@@ -229,6 +236,16 @@ class PolicyParserTest {
                         "Statement[0].Principal: Policy document should not specify a principal"),
                 arguments(IDENTITY, doc(s3 + ",'NotPrincipal':{'AWS':'bob'}"),
                         "Statement[0].NotPrincipal: Policy document should not specify a principal"),
+                arguments(S3_IDENTITY, doc(s3 + ",'Principal':'*'"),
+                        "Statement[0].Principal: Policy document should not specify a principal"),
+                arguments(S3_IDENTITY, doc("'Effect':'Allow','Action':'*','Resource':'*'"),
+                        "Statement[0].Action: \"*\" is not an S3 action; this policy may only allow S3 actions"),
+                arguments(S3_IDENTITY, doc("'Effect':'Allow','Action':['s3:GetObject','admin:*']"),
+                        "Statement[0].Action: \"admin:*\" is not an S3 action"),
+                arguments(S3_IDENTITY, doc("'Effect':'Allow','Action':'kms:Status'"), "\"kms:Status\" is not an S3 action"),
+                arguments(S3_IDENTITY, doc("'Effect':'Allow','Action':'*:*','Resource':'*'"), "\"*:*\" is not an S3 action"),
+                arguments(S3_IDENTITY, doc("'Effect':'Allow','NotAction':'s3:DeleteObject','Resource':'*'"),
+                        "Statement[0].NotAction: an Allow with NotAction grants every other action"),
                 arguments(BUCKET, doc(s3), "Statement[0] must have Principal or NotPrincipal"),
                 arguments(BUCKET, doc(s3 + ",'Principal':'*','NotPrincipal':'*'"),
                         "must not have both Principal and NotPrincipal"),

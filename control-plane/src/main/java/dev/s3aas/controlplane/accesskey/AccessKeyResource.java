@@ -55,7 +55,7 @@ public final class AccessKeyResource {
                             AccessKeyService.Created c = service.create(r.principal(), r.param("instance"),
                                     r.param("user"), SCHEMA.parseCreate(r.body()));
                             return ApiResponse.created(c.key().view(project(r), c.secret()));
-                        }),
+                        }).guardedBy(instances.guard(Permission.ACCESS_KEY_CREATE)),
                 new Route("GET", base, "List a user's access keys (never with secrets)",
                         Permission.ACCESS_KEY_READ.externalName(), Shape.LIST, null, SCHEMA, true, r -> {
                             String project = project(r);

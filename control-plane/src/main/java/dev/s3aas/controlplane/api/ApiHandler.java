@@ -8,10 +8,8 @@ import dev.s3aas.controlplane.iam.Principal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -35,13 +33,13 @@ public final class ApiHandler extends Handler.Abstract {
 
     private final Router router;
     private final Authenticator authenticator;
-    private final IdempotencyStore idempotency;
+    private final IdempotentCalls idempotent;
     private final ObjectMapper json;
 
     public ApiHandler(Router router, Authenticator authenticator, IdempotencyStore idempotency, ObjectMapper json) {
         this.router = router;
         this.authenticator = authenticator;
-        this.idempotency = idempotency;
+        this.idempotent = new IdempotentCalls(idempotency, json);
         this.json = json;
     }
 
@@ -53,26 +51,15 @@ public final class ApiHandler extends Handler.Abstract {
         String path = request.getHttpURI().getPath();
         try {
             Router.Match match = router.match(method, path);
-            Principal principal = match.route().authenticated() ? authenticate(request) : null;
+            Route route = match.route();
+            Principal principal = route.authenticated() ? authenticate(request) : null;
             JsonNode body = readBody(request);
-            String idemKey = "POST".equals(method) && principal != null
-                    ? request.getHeaders().get("Idempotency-Key") : null;
-            if (idemKey != null) {
-                Optional<IdempotencyStore.Stored> prior = idempotency.find(principal.userId(), idemKey);
-                if (prior.isPresent()) {
-                    replay(prior.get(), method, path, response, callback);
-                    return true;
-                }
-            }
             ApiRequest apiRequest = new ApiRequest(method, path, match.params(), query(request), body, principal);
-            ApiResponse result = match.route().endpoint().handle(apiRequest);
-            byte[] bytes = result.body() == null ? null : json.writeValueAsBytes(result.body());
-            if (idemKey != null && result.status() < 300) {
-                idempotency.remember(principal.userId(), idemKey, new IdempotencyStore.Stored(method, path,
-                        result.status(), bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8)));
-            }
-            result.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-            write(response, callback, result.status(), bytes);
+            String idemKey = route.replayable() ? request.getHeaders().get("Idempotency-Key") : null;
+            Reply reply = idemKey == null ? Reply.of(route.endpoint().handle(apiRequest), json)
+                    : idempotent.call(route, apiRequest, idemKey, requestId);
+            reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+            write(response, callback, reply.status(), reply.body());
         } catch (ApiError e) {
             LOG.debug("{} {} {} -> {} {}", requestId, method, path, e.status(), e.getMessage());
             write(response, callback, e.status(), errorBody(e.code(), e.getMessage(), e.field()));
@@ -120,17 +107,6 @@ public final class ApiHandler extends Handler.Abstract {
             out.put(f.getName(), f.getValue());
         }
         return out;
-    }
-
-    private void replay(IdempotencyStore.Stored prior, String method, String path, Response response, Callback callback) {
-        if (!prior.method().equals(method) || !prior.path().equals(path)) {
-            write(response, callback, 422, errorBody("idempotency_key_reused",
-                    "this Idempotency-Key was used for " + prior.method() + " " + prior.path(), null));
-            return;
-        }
-        response.getHeaders().put("Idempotent-Replayed", "true");
-        write(response, callback, prior.status(),
-                prior.body().isEmpty() ? null : prior.body().getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] errorBody(String code, String message, String field) {

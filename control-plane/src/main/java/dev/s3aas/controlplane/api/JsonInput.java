@@ -36,6 +36,21 @@ public final class JsonInput {
         return v == null || v.isNull() ? fallback : v.longValue();
     }
 
+    /**
+     * An int-valued field. The schema only checks that the JSON number fits a long, so a value beyond
+     * the int range is refused here instead of being truncated (4294967297 must not become 1).
+     */
+    public int intValue(String field, int fallback) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.canConvertToInt()) {
+            throw ApiError.invalid(field, "field '" + field + "' is out of range");
+        }
+        return v.intValue();
+    }
+
     public Integer nullableInt(String field, Integer fallback) {
         JsonNode v = obj.get(field);
         if (v == null) {

@@ -18,6 +18,10 @@ public final class Router {
         this.routes = List.copyOf(routes);
         Map<String, Route> seen = new HashMap<>();
         for (Route r : routes) {
+            if (r.replayable() && r.guard() == null) {
+                throw new IllegalArgumentException("route " + r.method() + " " + r.template()
+                        + " needs a guard: Idempotency-Key replays are authorised by it");
+            }
             String key = r.method() + " " + r.template().replaceAll("\\{[^}]+}", "{}");
             if (seen.put(key, r) != null) {
                 throw new IllegalArgumentException("duplicate route " + key);

@@ -37,7 +37,8 @@ public final class AttachmentResource {
         return List.of(
                 new Route("POST", base, "Attach a policy to a user", Permission.USER_UPDATE.externalName(), Shape.CREATE,
                         SCHEMA, SCHEMA, true, r -> ApiResponse.created(service.attach(r.principal(), r.param("instance"),
-                                r.param("user"), SCHEMA.parseCreate(r.body())).view(project(r)))),
+                                r.param("user"), SCHEMA.parseCreate(r.body())).view(project(r))))
+                        .guardedBy(instances.guard(Permission.USER_UPDATE)),
                 new Route("GET", base, "List a user's policies", Permission.USER_READ.externalName(), Shape.LIST, null,
                         SCHEMA, true, r -> {
                             String project = project(r);

@@ -42,7 +42,8 @@ public final class BucketResource {
         return List.of(
                 new Route("POST", base, "Create a bucket", Permission.BUCKET_CREATE.externalName(), Shape.CREATE,
                         SCHEMA, SCHEMA, true, r -> ApiResponse.created(service.create(r.principal(), r.param("instance"),
-                                SCHEMA.parseCreate(r.body())).view(project(r.principal(), r.param("instance"))))),
+                                SCHEMA.parseCreate(r.body())).view(project(r.principal(), r.param("instance")))))
+                        .guardedBy(instances.guard(Permission.BUCKET_CREATE)),
                 new Route("GET", base, "List buckets", Permission.BUCKET_READ.externalName(), Shape.LIST, null, SCHEMA,
                         true, r -> {
                             String project = project(r.principal(), r.param("instance"));

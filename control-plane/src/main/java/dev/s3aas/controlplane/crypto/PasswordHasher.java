@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -11,6 +12,10 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Argon2id password hashes (RFC 9106) in the PHC string format
  * {@code $argon2id$v=19$m=<KiB>,t=<iterations>,p=<lanes>$<salt>$<hash>}, so parameters can be
  * raised later without invalidating stored hashes.
+ *
+ * <p>Each hash or verify allocates {@code m} KiB. Requests run on unbounded virtual threads, so the
+ * number running at once is bounded by {@code permits}: a burst of (bad) logins queues instead of
+ * exhausting the heap, and a queued caller costs a parked virtual thread, not 19 MiB.
  */
 public final class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -18,16 +23,21 @@ public final class PasswordHasher {
     private final int memoryKiB;
     private final int iterations;
     private final int parallelism;
+    private final Semaphore permits;
 
-    public PasswordHasher(int memoryKiB, int iterations, int parallelism) {
+    public PasswordHasher(int memoryKiB, int iterations, int parallelism, Semaphore permits) {
         this.memoryKiB = memoryKiB;
         this.iterations = iterations;
         this.parallelism = parallelism;
+        this.permits = permits;
     }
 
-    /** RFC 9106's second recommended option scaled down to a 19 MiB / t=2 budget (OWASP's minimum). */
+    /**
+     * RFC 9106's second recommended option scaled down to a 19 MiB / t=2 budget (OWASP's minimum),
+     * at most two per core at once (more would only queue for the CPU while holding memory).
+     */
     public static PasswordHasher standard() {
-        return new PasswordHasher(19 * 1024, 2, 1);
+        return new PasswordHasher(19 * 1024, 2, 1, new Semaphore(2 * Runtime.getRuntime().availableProcessors(), true));
     }
 
     public String hash(String password) {
@@ -65,7 +75,16 @@ public final class PasswordHasher {
         return MessageDigest.isEqual(expected, actual);
     }
 
-    private static byte[] compute(String password, byte[] salt, int m, int t, int p, int len) {
+    private byte[] compute(String password, byte[] salt, int m, int t, int p, int len) {
+        permits.acquireUninterruptibly();
+        try {
+            return argon2id(password, salt, m, t, p, len);
+        } finally {
+            permits.release();
+        }
+    }
+
+    private static byte[] argon2id(String password, byte[] salt, int m, int t, int p, int len) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withMemoryAsKB(m)

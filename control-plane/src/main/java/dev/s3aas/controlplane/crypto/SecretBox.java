@@ -67,6 +67,11 @@ public final class SecretBox {
         }
     }
 
+    /** True when {@code stored} has the form {@link #encrypt} produces. */
+    public static boolean isSealed(String stored) {
+        return stored.startsWith(PREFIX);
+    }
+
     public String decrypt(String stored) {
         if (!stored.startsWith(PREFIX)) {
             throw new IllegalStateException("unknown secret format");

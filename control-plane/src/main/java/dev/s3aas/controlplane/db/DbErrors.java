@@ -22,4 +22,22 @@ public final class DbErrors {
         }
         return false;
     }
+
+    /**
+     * True when {@code e} (or a cause) is a foreign-key violation: a row still referenced by another
+     * was deleted, or a row referencing a deleted one was inserted. PostgreSQL: SQLSTATE 23503.
+     * SQLite: SQLITE_CONSTRAINT_FOREIGNKEY (787).
+     */
+    public static boolean isForeignKeyViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                if ("23503".equals(sql.getSQLState())
+                        || sql.getErrorCode() == 787
+                        || String.valueOf(sql.getMessage()).contains("FOREIGN KEY constraint failed")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

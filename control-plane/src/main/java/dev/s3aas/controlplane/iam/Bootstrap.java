@@ -25,8 +25,7 @@ public final class Bootstrap {
 
     public static void run(Database db, IamAdminService iam, PasswordHasher hasher, Clock clock,
             String configuredPassword, Path dataDir) {
-        IamRepository repo = new IamRepository();
-        if (db.read(repo::countUsers) > 0) {
+        if (iam.hasUsers()) {
             return;
         }
         boolean generated = configuredPassword == null || configuredPassword.isEmpty();

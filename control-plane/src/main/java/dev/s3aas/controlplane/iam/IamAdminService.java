@@ -40,9 +40,17 @@ public final class IamAdminService {
         return password;
     }
 
-    public IamUser createUser(Principal p, JsonInput in) {
+    /** Admins and project owners create users. */
+    public void checkCreatesUsers(Principal p) {
         if (!p.ownsAnyProject()) {
             throw new ApiError.Forbidden("only admins and project owners create users");
+        }
+    }
+
+    public IamUser createUser(Principal p, JsonInput in) {
+        checkCreatesUsers(p);
+        if (in.has("current_password")) {
+            throw ApiError.invalid("current_password", "current_password is only used when changing your own password");
         }
         boolean admin = in.bool("is_admin", false);
         if (admin && !p.admin()) {
@@ -89,11 +97,36 @@ public final class IamAdminService {
         if ((in.has("is_admin") || in.has("status")) && !p.admin()) {
             throw new ApiError.Forbidden("only admins change is_admin or status");
         }
-        String hash = in.has("password") ? hasher.hash(checkPassword(in.string("password", null))) : u.passwordHash();
+        boolean newPassword = in.has("password");
+        if (newPassword && self) {
+            checkCurrentPassword(u, in.string("current_password", null));
+        } else if (in.has("current_password")) {
+            throw ApiError.invalid("current_password", "current_password is only used when changing your own password");
+        }
+        String hash = newPassword ? hasher.hash(checkPassword(in.string("password", null))) : u.passwordHash();
         IamUser updated = new IamUser(u.uuid(), u.name(), hash, in.bool("is_admin", u.admin()), status(in, u.status()),
                 u.createdAt(), clock.millis());
-        db.writeVoid(h -> repo.updateUser(h, updated));
+        // A new password or a status change ends every session: refresh tokens minted with the old
+        // password (possibly by whoever stole it) or before a disable must not outlive the change.
+        boolean revoke = newPassword || !updated.status().equals(u.status());
+        db.writeVoid(h -> {
+            repo.updateUser(h, updated);
+            if (revoke) {
+                repo.deleteRefreshOf(h, u.uuid());
+            }
+        });
         return updated;
+    }
+
+    /** A user changing their own password proves they know the current one (a stolen token is not enough). */
+    private void checkCurrentPassword(IamUser u, String current) {
+        if (current == null) {
+            throw new ApiError.Invalid("missing_field", "field 'current_password' is required to change your own password",
+                    "current_password");
+        }
+        if (!hasher.verify(current, u.passwordHash())) {
+            throw ApiError.invalid("current_password", "current_password is not your current password");
+        }
     }
 
     public void deleteUser(Principal p, String ref) {
@@ -107,10 +140,14 @@ public final class IamAdminService {
         db.writeVoid(h -> repo.deleteUser(h, u.uuid()));
     }
 
-    public Project createProject(Principal p, JsonInput in) {
+    public static void checkCreatesProjects(Principal p) {
         if (!p.admin()) {
             throw new ApiError.Forbidden("only admins create projects");
         }
+    }
+
+    public Project createProject(Principal p, JsonInput in) {
+        checkCreatesProjects(p);
         long now = clock.millis();
         Project project = new Project(Ids.newId(), in.string("name", null), in.string("description", ""), now, now);
         try {
@@ -148,19 +185,27 @@ public final class IamAdminService {
         if (!p.admin()) {
             throw new ApiError.Forbidden("only admins delete projects");
         }
-        db.writeVoid(h -> {
-            if (repo.countInstances(h, cur.uuid()) > 0) {
-                throw new ApiError.Conflict("not_empty", "project '" + ref + "' still has instances", null);
-            }
-            repo.deleteProject(h, cur.uuid());
-        });
+        // The instances' foreign key decides: a count first could miss an instance created
+        // concurrently (uncommitted) on PostgreSQL, and the delete would then fail anyway.
+        try {
+            db.writeVoid(h -> repo.deleteProject(h, cur.uuid()));
+        } catch (RuntimeException e) {
+            throw DbErrors.isForeignKeyViolation(e)
+                    ? new ApiError.Conflict("not_empty", "project '" + ref + "' still has instances", null) : e;
+        }
     }
 
-    public RoleBinding createBinding(Principal p, JsonInput in) {
+    /** The project a binding request names, if the caller may bind roles in it. */
+    public Project bindableProject(Principal p, JsonInput in) {
         String projectRef = in.string("project_id", null);
         Project project = db.read(h -> repo.findProject(h, projectRef)).filter(x -> p.canSee(x.uuid()))
                 .orElseThrow(() -> ApiError.invalid("project_id", "project '" + projectRef + "' not found"));
         p.require(project.uuid(), Permission.ROLE_BINDING_CREATE, "project", projectRef);
+        return project;
+    }
+
+    public RoleBinding createBinding(Principal p, JsonInput in) {
+        Project project = bindableProject(p, in);
         String userRef = in.string("user_id", null);
         IamUser user = db.read(h -> repo.findUser(h, userRef))
                 .orElseThrow(() -> ApiError.invalid("user_id", "user '" + userRef + "' not found"));
@@ -189,6 +234,11 @@ public final class IamAdminService {
         RoleBinding b = getBinding(p, id);
         p.require(b.projectId(), Permission.ROLE_BINDING_DELETE, "role binding", id);
         db.writeVoid(h -> repo.deleteBinding(h, b.uuid()));
+    }
+
+    /** Used by bootstrap, which runs only on an empty user table. */
+    boolean hasUsers() {
+        return db.read(repo::countUsers) > 0;
     }
 
     /** Used by bootstrap: creates a user, project and owner binding in one transaction. */

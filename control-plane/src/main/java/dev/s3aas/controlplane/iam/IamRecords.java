@@ -2,6 +2,7 @@ package dev.s3aas.controlplane.iam;
 
 import dev.s3aas.controlplane.api.ApiError;
 import dev.s3aas.controlplane.api.View;
+import dev.s3aas.controlplane.db.Ids;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -11,10 +12,17 @@ public final class IamRecords {
 
     private IamRecords() {}
 
-    /** A login name or project name: 1..63 of letters, digits and {@code . _ @ -}, not starting with punctuation. */
+    /**
+     * A login name or project name: 1..63 of letters, digits and {@code . _ @ -}, not starting with
+     * punctuation, and not shaped like a UUID, since path segments and references take either and a
+     * UUID-shaped value is always looked up as a uuid.
+     */
     public static String checkName(String field, String name) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw ApiError.invalid(field, field + " must be 1-63 letters, digits, '.', '_', '@' or '-', starting with a letter or digit");
+        }
+        if (Ids.looksLikeUuid(name)) {
+            throw ApiError.invalid(field, field + " must not be shaped like a UUID (references take a uuid or a name)");
         }
         return name;
     }

@@ -1,5 +1,6 @@
 package dev.s3aas.controlplane.iam;
 
+import dev.s3aas.controlplane.db.Ids;
 import dev.s3aas.controlplane.iam.IamRecords.IamUser;
 import dev.s3aas.controlplane.iam.IamRecords.Project;
 import dev.s3aas.controlplane.iam.IamRecords.RoleBinding;
@@ -41,8 +42,13 @@ public final class IamRepository {
     }
 
     public Optional<IamUser> findUser(Handle h, String idOrName) {
-        return h.createQuery("SELECT * FROM iam_users WHERE uuid = :v OR name = :v").bind("v", idOrName)
-                .map(USER).findFirst();
+        return h.createQuery("SELECT * FROM iam_users WHERE " + column(idOrName) + " = :v").bind("v", idOrName)
+                .map(USER).findOne();
+    }
+
+    /** A UUID-shaped reference is a uuid (names cannot have that shape), anything else a name. */
+    private static String column(String idOrName) {
+        return Ids.looksLikeUuid(idOrName) ? "uuid" : "name";
     }
 
     public List<IamUser> listUsers(Handle h) {
@@ -67,8 +73,8 @@ public final class IamRepository {
     }
 
     public Optional<Project> findProject(Handle h, String idOrName) {
-        return h.createQuery("SELECT * FROM projects WHERE uuid = :v OR name = :v").bind("v", idOrName)
-                .map(PROJECT).findFirst();
+        return h.createQuery("SELECT * FROM projects WHERE " + column(idOrName) + " = :v").bind("v", idOrName)
+                .map(PROJECT).findOne();
     }
 
     public List<Project> listProjects(Handle h) {
@@ -77,11 +83,6 @@ public final class IamRepository {
 
     public void deleteProject(Handle h, String uuid) {
         h.createUpdate("DELETE FROM projects WHERE uuid = :u").bind("u", uuid).execute();
-    }
-
-    public long countInstances(Handle h, String projectId) {
-        return h.createQuery("SELECT COUNT(*) FROM instances WHERE project_id = :p").bind("p", projectId)
-                .mapTo(Long.class).one();
     }
 
     public void insertBinding(Handle h, RoleBinding b) {
@@ -121,13 +122,25 @@ public final class IamRepository {
                 .bind("c", now).execute();
     }
 
-    /** Removes and returns a refresh token: each one is usable once (rotation). */
+    /**
+     * Removes and returns a refresh token: each one is usable once (rotation). Only the transaction
+     * whose DELETE removed the row gets the grant: on PostgreSQL two concurrent refreshes can both
+     * read the row, but the second DELETE waits for the first to commit and then removes nothing.
+     */
     public Optional<RefreshGrant> consumeRefresh(Handle h, String hash) {
         Optional<RefreshGrant> g = h.createQuery("SELECT user_id, project_id, expires_at FROM refresh_tokens WHERE token_hash = :h")
                 .bind("h", hash)
                 .map((rs, ctx) -> new RefreshGrant(rs.getString(1), rs.getString(2), rs.getLong(3))).findOne();
-        g.ifPresent(x -> h.createUpdate("DELETE FROM refresh_tokens WHERE token_hash = :h").bind("h", hash).execute());
-        return g;
+        if (g.isEmpty()) {
+            return g;
+        }
+        int deleted = h.createUpdate("DELETE FROM refresh_tokens WHERE token_hash = :h").bind("h", hash).execute();
+        return deleted == 1 ? g : Optional.empty();
+    }
+
+    /** Revokes every refresh token of a user (password or status changed). */
+    public void deleteRefreshOf(Handle h, String userId) {
+        h.createUpdate("DELETE FROM refresh_tokens WHERE user_id = :u").bind("u", userId).execute();
     }
 
     public void purgeExpiredRefresh(Handle h, long now) {

@@ -33,6 +33,8 @@ public final class IamResource {
     public static final ResourceSchema USER = ResourceSchema.standard("iam_user",
             FieldSpec.required("name", Type.STRING, Access.CREATE_ONLY, "Login name"),
             FieldSpec.required("password", Type.STRING, Access.WRITE_ONLY, "Password (8+ characters), never returned"),
+            new FieldSpec("current_password", Type.STRING, Access.WRITE_ONLY, false, false,
+                    "Your current password: required when you change your own password, never returned"),
             FieldSpec.rw("is_admin", Type.BOOLEAN, "Global administrator"),
             FieldSpec.rw("status", Type.STRING, "ACTIVE or DISABLED"));
     public static final ResourceSchema PROJECT = ResourceSchema.standard("project",
@@ -62,7 +64,8 @@ public final class IamResource {
                 new Route("POST", "/v1/auth/token", "Issue an access token (password or refresh grant)", "public",
                         Shape.FREE, TOKEN_REQUEST, TOKEN_RESPONSE, false, this::token),
                 new Route("POST", "/v1/iam/users", "Create a user", "admin or project owner", Shape.CREATE, USER, USER, true,
-                        r -> ApiResponse.created(admin.createUser(r.principal(), USER.parseCreate(r.body())).view())),
+                        r -> ApiResponse.created(admin.createUser(r.principal(), USER.parseCreate(r.body())).view()))
+                        .guardedBy(r -> admin.checkCreatesUsers(r.principal())),
                 new Route("GET", "/v1/iam/users", "List users", "authenticated", Shape.LIST, null, USER, true,
                         r -> ApiResponse.ok(admin.listUsers(r.principal()).stream().map(IamRecords.IamUser::view).toList())),
                 new Route("GET", "/v1/iam/users/{user}", "Read a user", "authenticated", Shape.OBJECT, null, USER, true,
@@ -75,7 +78,8 @@ public final class IamResource {
                     return ApiResponse.noContent();
                 }),
                 new Route("POST", "/v1/iam/projects", "Create a project", "admin", Shape.CREATE, PROJECT, PROJECT, true,
-                        r -> ApiResponse.created(admin.createProject(r.principal(), PROJECT.parseCreate(r.body())).view())),
+                        r -> ApiResponse.created(admin.createProject(r.principal(), PROJECT.parseCreate(r.body())).view()))
+                        .guardedBy(r -> IamAdminService.checkCreatesProjects(r.principal())),
                 new Route("GET", "/v1/iam/projects", "List the projects you have a role in", "authenticated", Shape.LIST,
                         null, PROJECT, true,
                         r -> ApiResponse.ok(admin.listProjects(r.principal()).stream().map(IamRecords.Project::view).toList())),
@@ -93,7 +97,8 @@ public final class IamResource {
                         }),
                 new Route("POST", "/v1/iam/role_bindings", "Grant a role in a project",
                         Permission.ROLE_BINDING_CREATE.externalName(), Shape.CREATE, BINDING, BINDING, true,
-                        r -> ApiResponse.created(admin.createBinding(r.principal(), BINDING.parseCreate(r.body())).view())),
+                        r -> ApiResponse.created(admin.createBinding(r.principal(), BINDING.parseCreate(r.body())).view()))
+                        .guardedBy(r -> admin.bindableProject(r.principal(), BINDING.parseCreate(r.body()))),
                 new Route("GET", "/v1/iam/role_bindings", "List role bindings of your projects",
                         Permission.ROLE_BINDING_READ.externalName(), Shape.LIST, null, BINDING, true,
                         r -> ApiResponse.ok(admin.listBindings(r.principal()).stream().map(IamRecords.RoleBinding::view).toList())),

@@ -52,8 +52,15 @@ public record Principal(String userId, String name, boolean admin, String tokenP
         return admin ? null : roles.keySet();
     }
 
-    /** True when the caller owns some project (project owners may manage IAM users). */
+    /**
+     * True when the caller owns some project (project owners may manage IAM users). A token scoped to a
+     * project only counts the role there: a user who owns project A but holds a token for project B,
+     * where they are a viewer, acts as a viewer.
+     */
     public boolean ownsAnyProject() {
+        if (tokenProjectId != null) {
+            return roleIn(tokenProjectId).filter(r -> r == Role.OWNER).isPresent();
+        }
         return admin || roles.containsValue(Role.OWNER);
     }
 }

@@ -27,7 +27,7 @@ public final class InstanceResource {
             FieldSpec.rw("cpu", Type.INTEGER, "CPUs per node (default 1)"),
             FieldSpec.rw("ram", Type.INTEGER, "MiB per node (default 1024)"),
             FieldSpec.rw("disk_size", Type.INTEGER, "GiB per node, grow only (default 10)"),
-            FieldSpec.rw("nodes_number", Type.INTEGER, "Number of nodes (default 1)"),
+            FieldSpec.rw("nodes_number", Type.INTEGER, "Number of nodes (default 1), grow only"),
             FieldSpec.readOnly("status", Type.STRING, "PENDING, CREATING, ACTIVE, ERROR or DELETING"),
             FieldSpec.readOnly("status_reason", Type.STRING, "Why the status is what it is (error text)"),
             FieldSpec.readOnly("kind", Type.STRING, "Always s3"),
@@ -52,7 +52,8 @@ public final class InstanceResource {
                                 Map.of("name", "versions", "href", "/v1/types/s3/versions")))),
                 new Route("POST", BASE, "Create an instance (provisioned asynchronously)",
                         Permission.INSTANCE_CREATE.externalName(), Shape.CREATE, SCHEMA, SCHEMA, true,
-                        r -> ApiResponse.created(view(service.create(r.principal(), SCHEMA.parseCreate(r.body()))))),
+                        r -> ApiResponse.created(view(service.create(r.principal(), SCHEMA.parseCreate(r.body())))))
+                        .guardedBy(r -> service.creationProject(r.principal())),
                 new Route("GET", BASE, "List instances (filters: name, status; paging: limit, marker)",
                         Permission.INSTANCE_READ.externalName(), Shape.LIST, null, SCHEMA, true, r -> {
                             Page<Instance> page = service.list(r.principal(), PageRequest.from(r));

@@ -4,6 +4,7 @@ import dev.s3aas.controlplane.api.ApiError;
 import dev.s3aas.controlplane.api.JsonInput;
 import dev.s3aas.controlplane.api.Page;
 import dev.s3aas.controlplane.api.PageRequest;
+import dev.s3aas.controlplane.api.Route;
 import dev.s3aas.controlplane.crypto.SecretBox;
 import dev.s3aas.controlplane.crypto.Secrets;
 import dev.s3aas.controlplane.db.Database;
@@ -46,27 +47,51 @@ public final class InstanceService {
         this.createHook = createHook;
     }
 
-    public Instance create(Principal p, JsonInput in) {
+    /** The project a create by {@code p} goes to, once {@code p} may create instances there. */
+    public String creationProject(Principal p) {
         String projectId = targetProject(p);
         p.require(projectId, Permission.INSTANCE_CREATE, "project", projectId);
+        return projectId;
+    }
+
+    public Instance create(Principal p, JsonInput in) {
+        String projectId = creationProject(p);
         long now = clock.millis();
-        Instance created = db.write(h -> {
-            Version version = resolveVersion(h, in.string("version", null));
-            Instance i = new Instance(Ids.newId(), projectId, in.string("name", null), in.string("description", ""),
-                    version.uuid(), version.name(), in.string("bucket_name", null),
-                    Encryption.parse(in.string("encryption", "none")), in.bool("versioning", false),
-                    in.bool("mfa_delete", false), (int) in.integer("cpu", 1), (int) in.integer("ram", 1024),
-                    (int) in.integer("disk_size", 10), (int) in.integer("nodes_number", 1),
-                    InstanceStatus.PENDING, "", "s3aas-root", secrets.encrypt(Secrets.secretKey()), 1, 0, now, now);
-            if (!repo.findByName(h, i.name()).stream().filter(x -> x.projectId().equals(projectId)).toList().isEmpty()) {
-                throw ApiError.duplicate("name", "instance '" + i.name() + "' already exists in this project");
-            }
-            repo.insert(h, i);
-            createHook.created(h, i);
-            return i;
-        });
+        Instance created;
+        try {
+            created = db.write(h -> insertNew(h, projectId, in, now));
+        } catch (RuntimeException e) {
+            throw translateCreate(e, in.string("name", null));
+        }
         changes.instanceChanged(created.uuid());
         return created;
+    }
+
+    private Instance insertNew(Handle h, String projectId, JsonInput in, long now) {
+        Version version = resolveVersion(h, in.string("version", null));
+        Instance i = new Instance(Ids.newId(), projectId, in.string("name", null), in.string("description", ""),
+                version.uuid(), version.name(), in.string("bucket_name", null),
+                Encryption.parse(in.string("encryption", "none")), in.bool("versioning", false),
+                in.bool("mfa_delete", false), in.intValue("cpu", 1), in.intValue("ram", 1024),
+                in.intValue("disk_size", 10), in.intValue("nodes_number", 1),
+                InstanceStatus.PENDING, "", "s3aas-root", secrets.encrypt(Secrets.secretKey()), 1, 0, now, now);
+        // No name pre-check: the UNIQUE (project_id, name) constraint decides, also between two
+        // concurrent creates on PostgreSQL, where a pre-check cannot see the other's uncommitted row.
+        repo.insert(h, i);
+        createHook.created(h, i);
+        return i;
+    }
+
+    private static RuntimeException translateCreate(RuntimeException e, String name) {
+        if (DbErrors.isUniqueViolation(e)) {
+            return ApiError.duplicate("name", "instance '" + name + "' already exists in this project");
+        }
+        if (DbErrors.isForeignKeyViolation(e)) {
+            // The project or the version was deleted by a concurrent request after it was looked up.
+            return new ApiError.Conflict("concurrent_delete",
+                    "the project or the version was deleted while the instance was being created", null);
+        }
+        return e;
     }
 
     /** The project a create goes to: the token's project, else the caller's only project. */
@@ -99,6 +124,14 @@ public final class InstanceService {
         return i;
     }
 
+    /**
+     * The permission check of a create route under {@code .../instances/{instance}/}: the caller holds
+     * {@code permission} on that instance (see {@link Route#guard()}).
+     */
+    public Route.Guard guard(Permission permission) {
+        return r -> require(r.principal(), r.param("instance"), permission);
+    }
+
     /** As {@link #require} for a write inside the instance: refused while the instance is being deleted. */
     public Instance requireWritable(Principal p, String ref, Permission permission) {
         Instance i = require(p, ref, permission);
@@ -123,16 +156,24 @@ public final class InstanceService {
 
     public Instance update(Principal p, String ref, JsonInput in) {
         Instance cur = requireWritable(p, ref, Permission.INSTANCE_UPDATE);
-        int disk = (int) in.integer("disk_size", cur.diskSize());
+        int disk = in.intValue("disk_size", cur.diskSize());
         if (disk < cur.diskSize()) {
             throw new ApiError.Unprocessable("shrink_refused", "disk_size can only grow (now " + cur.diskSize() + " GiB)", "disk_size");
+        }
+        // Each node is an independent store (no erasure coding or rebalancing): removing one would
+        // delete the buckets and objects it holds, so the node count only grows.
+        int nodes = in.intValue("nodes_number", cur.nodesNumber());
+        if (nodes < cur.nodesNumber()) {
+            throw new ApiError.Unprocessable("shrink_refused",
+                    "nodes_number can only grow (now " + cur.nodesNumber() + "): removing a node deletes its data",
+                    "nodes_number");
         }
         Instance next = new Instance(cur.uuid(), cur.projectId(), in.string("name", cur.name()),
                 in.string("description", cur.description()), cur.versionId(), cur.versionName(), cur.bucketName(),
                 in.has("encryption") ? Encryption.parse(in.string("encryption", null)) : cur.encryption(),
                 in.bool("versioning", cur.versioning()), in.bool("mfa_delete", cur.mfaDelete()),
-                (int) in.integer("cpu", cur.cpu()), (int) in.integer("ram", cur.ram()), disk,
-                (int) in.integer("nodes_number", cur.nodesNumber()), cur.status(), cur.statusReason(), cur.rootUser(),
+                in.intValue("cpu", cur.cpu()), in.intValue("ram", cur.ram()), disk,
+                nodes, cur.status(), cur.statusReason(), cur.rootUser(),
                 cur.rootSecretSealed(), cur.generation() + 1, cur.observedGeneration(), cur.createdAt(), clock.millis());
         try {
             db.writeVoid(h -> repo.updateSpec(h, next));

@@ -13,12 +13,13 @@ import java.util.regex.Pattern;
 public record Policy(String uuid, String instanceId, String name, PolicyDocument content, String status,
         String statusReason, long createdAt, long updatedAt) {
     public static final String NODE_PREFIX = "cp-";
-    // IAM policy names: [\w+=,.@-]+, 1-128 characters.
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_+=,.@-]{1,120}");
+    // IAM policy names are [\w+=,.@-]+, 1-128 characters, but without ',': the node takes a user's
+    // attached policies as one comma-separated list, so "a,b" would attach policies "a" and "b".
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_+=.@-]{1,120}");
 
     public Policy {
         if (name == null || !NAME.matcher(name).matches() || Ids.looksLikeUuid(name)) {
-            throw ApiError.invalid("name", "policy name must be 1-120 of letters, digits and _+=,.@- (and not a UUID)");
+            throw ApiError.invalid("name", "policy name must be 1-120 of letters, digits and _+=.@- (and not a UUID)");
         }
     }
 

@@ -11,7 +11,8 @@ import dev.s3aas.controlplane.api.ApiError;
  * An IAM identity-based policy document as stored for an instance: compact JSON text, validated on write by
  * the same policy library the nodes evaluate with ({@link dev.s3aas.common.policy.PolicyDocument}, identity
  * mode: no Principal, known actions, well-formed conditions), so a document the API accepts is one the node
- * accepts too.
+ * accepts too. The mode is the S3-only one ({@link PolicyValidation#forS3Identity()}): the node also knows
+ * {@code admin:*} and {@code kms:*}, and a tenant must not be able to give its S3 keys node-admin rights.
  */
 public record PolicyDocument(String json) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -31,7 +32,7 @@ public record PolicyDocument(String json) {
         }
         String text = doc.toString();
         try {
-            dev.s3aas.common.policy.PolicyDocument.parse(text, PolicyValidation.forIdentity());
+            dev.s3aas.common.policy.PolicyDocument.parse(text, PolicyValidation.forS3Identity());
         } catch (MalformedPolicyException e) {
             throw invalid(e.getMessage());
         }

@@ -38,7 +38,8 @@ public final class PolicyResource {
         return List.of(
                 new Route("POST", base, "Create a policy", Permission.POLICY_CREATE.externalName(), Shape.CREATE,
                         SCHEMA, SCHEMA, true, r -> ApiResponse.created(service.create(r.principal(), r.param("instance"),
-                                SCHEMA.parseCreate(r.body())).view(project(r)))),
+                                SCHEMA.parseCreate(r.body())).view(project(r))))
+                        .guardedBy(instances.guard(Permission.POLICY_CREATE)),
                 new Route("GET", base, "List policies", Permission.POLICY_READ.externalName(), Shape.LIST, null, SCHEMA,
                         true, r -> {
                             String project = project(r);

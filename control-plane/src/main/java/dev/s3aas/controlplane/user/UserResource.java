@@ -35,7 +35,8 @@ public final class UserResource {
         return List.of(
                 new Route("POST", base, "Create an IAM user", Permission.USER_CREATE.externalName(), Shape.CREATE,
                         SCHEMA, SCHEMA, true, r -> ApiResponse.created(service.create(r.principal(), r.param("instance"),
-                                SCHEMA.parseCreate(r.body())).view(project(r)))),
+                                SCHEMA.parseCreate(r.body())).view(project(r))))
+                        .guardedBy(instances.guard(Permission.USER_CREATE)),
                 new Route("GET", base, "List IAM users", Permission.USER_READ.externalName(), Shape.LIST, null, SCHEMA,
                         true, r -> {
                             String project = project(r);

@@ -35,10 +35,6 @@ public final class VersionRepository {
                 .bind("c", v.createdAt()).bind("u", v.updatedAt()).execute();
     }
 
-    public long usage(Handle h, String uuid) {
-        return h.createQuery("SELECT COUNT(*) FROM instances WHERE version_id = :v").bind("v", uuid).mapTo(Long.class).one();
-    }
-
     public void delete(Handle h, String uuid) {
         h.createUpdate("DELETE FROM versions WHERE uuid = :v").bind("v", uuid).execute();
     }

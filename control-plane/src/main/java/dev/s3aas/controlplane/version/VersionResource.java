@@ -40,7 +40,8 @@ public final class VersionResource {
         return List.of(
                 new Route("GET", base, "List data-plane versions", "authenticated", Shape.LIST, null, SCHEMA, true,
                         r -> ApiResponse.page(db.read(h -> repo.list(h, PageRequest.from(r))))),
-                new Route("POST", base, "Add a version", "admin", Shape.CREATE, SCHEMA, SCHEMA, true, this::create),
+                new Route("POST", base, "Add a version", "admin", Shape.CREATE, SCHEMA, SCHEMA, true, this::create)
+                        .guardedBy(r -> requireAdmin(r.principal())),
                 new Route("GET", base + "/{version}", "Read a version", "authenticated", Shape.OBJECT, null, SCHEMA, true,
                         r -> ApiResponse.ok(find(r.param("version")).view())),
                 new Route("DELETE", base + "/{version}", "Remove an unused version", "admin", Shape.NONE, null, null, true,
@@ -73,12 +74,13 @@ public final class VersionResource {
     private ApiResponse delete(ApiRequest r) {
         requireAdmin(r.principal());
         Version v = find(r.param("version"));
-        db.writeVoid(h -> {
-            if (repo.usage(h, v.uuid()) > 0) {
-                throw new ApiError.Conflict("in_use", "version '" + v.name() + "' is used by instances", null);
-            }
-            repo.delete(h, v.uuid());
-        });
+        // The instances' foreign key decides, also against an instance being created concurrently.
+        try {
+            db.writeVoid(h -> repo.delete(h, v.uuid()));
+        } catch (RuntimeException e) {
+            throw DbErrors.isForeignKeyViolation(e)
+                    ? new ApiError.Conflict("in_use", "version '" + v.name() + "' is used by instances", null) : e;
+        }
         return ApiResponse.noContent();
     }
 }

@@ -50,7 +50,12 @@ class SchemaTableTest {
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"bucket\"}]}",
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[],\"Resource\":\"*\"}]}",
         "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Extra\":1}]}",
-        "{\"Version\":\"2012-10-17\",\"Statement\":[],\"Bogus\":true}"})
+        "{\"Version\":\"2012-10-17\",\"Statement\":[],\"Bogus\":true}",
+        // Node-admin rights must not be grantable to a tenant's S3 keys.
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"admin:*\"}]}",
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:*\",\"kms:*\"],\"Resource\":\"*\"}]}",
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}",
+        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"NotAction\":\"s3:*\",\"Resource\":\"*\"}]}"})
     void invalidPolicies(String json) throws Exception {
         var node = new ObjectMapper().readTree(json);
         assertThatThrownBy(() -> PolicyDocument.parse(node)).isInstanceOf(ApiError.Invalid.class)

@@ -12,6 +12,7 @@ import dev.s3aas.controlplane.attachment.AttachmentRepository;
 import dev.s3aas.controlplane.bucket.Bucket;
 import dev.s3aas.controlplane.bucket.BucketName;
 import dev.s3aas.controlplane.bucket.BucketRepository;
+import dev.s3aas.controlplane.crypto.SecretBox;
 import dev.s3aas.controlplane.iam.IamRecords.IamUser;
 import dev.s3aas.controlplane.iam.IamRecords.Project;
 import dev.s3aas.controlplane.iam.IamRecords.RoleBinding;
@@ -30,9 +31,19 @@ import dev.s3aas.controlplane.user.UserRepository;
 import dev.s3aas.controlplane.version.VersionRepository;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -91,6 +102,50 @@ class RepositoryTest {
                     .satisfies(g -> assertThat(g.projectId()).isEqualTo(project));
             var r4 = db.write(h -> iam.consumeRefresh(h, "hash1"));
             assertThat(r4).isEmpty();
+        }
+    }
+
+    /**
+     * Two refreshes with the same token on PostgreSQL: both transactions read the row, the second
+     * DELETE waits for the first to commit and removes nothing, so only the first gets the grant.
+     */
+    @Test
+    void aRefreshTokenIsConsumedOnceEvenByConcurrentTransactions() throws Exception {
+        try (Database db = TestDatabases.POSTGRES.open(tmp);
+                ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            IamUser u = new IamUser(Ids.newId(), "carol", "hash", false, "ACTIVE", 1, 1);
+            db.writeVoid(h -> {
+                iam.insertUser(h, u);
+                iam.insertRefresh(h, "once", new IamRepository.RefreshGrant(u.uuid(), null, Long.MAX_VALUE), 1);
+            });
+            CountDownLatch firstConsumed = new CountDownLatch(1);
+            CountDownLatch secondStarted = new CountDownLatch(1);
+            CompletableFuture<Optional<IamRepository.RefreshGrant>> first = CompletableFuture.supplyAsync(
+                    () -> db.write(h -> {
+                        Optional<IamRepository.RefreshGrant> g = iam.consumeRefresh(h, "once");
+                        firstConsumed.countDown();
+                        await(secondStarted);
+                        // Let the second transaction read the row and block on its DELETE.
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
+                        return g;
+                    }), threads);
+            await(firstConsumed);
+            CompletableFuture<Optional<IamRepository.RefreshGrant>> second = CompletableFuture.supplyAsync(
+                    () -> db.write(h -> {
+                        secondStarted.countDown();
+                        return iam.consumeRefresh(h, "once");
+                    }), threads);
+            assertThat(first.get(10, TimeUnit.SECONDS)).isPresent();
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEmpty();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -183,7 +238,7 @@ class RepositoryTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabases.class)
-    void nodeStoreAndIdempotencyStore(TestDatabases kind) {
+    void nodeStore(TestDatabases kind) {
         try (Database db = kind.open(tmp)) {
             Instance inst = instance(project(db), "nodes", 1);
             db.writeVoid(h -> instances.insert(h, inst));
@@ -198,11 +253,49 @@ class RepositoryTest {
             assertThatThrownBy(() -> store.insert(new NodeStore.NodeRecord("n2", inst.uuid(), 1, "127.0.0.1", 9100, null,
                     "/e", "STARTING"))).satisfies(e -> assertThat(DbErrors.isUniqueViolation(e)).isTrue());
 
-            IdempotencyStore idem = new IdempotencyStore(db, Clock.systemUTC());
-            idem.remember("u", "k", new IdempotencyStore.Stored("POST", "/x", 201, "{}"));
-            idem.remember("u", "k", new IdempotencyStore.Stored("POST", "/x", 500, "other"));
-            assertThat(idem.find("u", "k")).get().satisfies(s -> assertThat(s.status()).isEqualTo(201));
-            assertThat(idem.find("v", "k")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void idempotencyKeysAreReservedOnceAndStoredSealed(TestDatabases kind) {
+        try (Database db = kind.open(tmp)) {
+            SecretBox box = new SecretBox(new byte[32]);
+            IdempotencyStore idem = new IdempotencyStore(db, box, Clock.systemUTC());
+            assertThat(idem.claim("u", "k", "POST", "/x")).isInstanceOf(IdempotencyStore.Claim.Reserved.class);
+            assertThat(idem.claim("u", "k", "POST", "/x")).isEqualTo(new IdempotencyStore.Claim.Busy("POST", "/x"));
+            assertThat(idem.claim("v", "k", "POST", "/x")).as("per scope")
+                    .isInstanceOf(IdempotencyStore.Claim.Reserved.class);
+
+            idem.complete("u", "k", 201, "{\"secret_key\":\"s3cr3t\"}");
+            idem.release("u", "k"); // a completed response is not a reservation: stays
+            assertThat(idem.claim("u", "k", "POST", "/x")).isEqualTo(new IdempotencyStore.Claim.Done(
+                    new IdempotencyStore.Stored("POST", "/x", 201, "{\"secret_key\":\"s3cr3t\"}")));
+            String raw = db.read(h -> h.createQuery("SELECT body FROM idempotency_keys WHERE principal_id = 'u'")
+                    .mapTo(String.class).one());
+            assertThat(raw).startsWith("v1:").doesNotContain("s3cr3t");
+
+            idem.release("v", "k");
+            assertThat(idem.claim("v", "k", "POST", "/x")).as("released: free again")
+                    .isInstanceOf(IdempotencyStore.Claim.Reserved.class);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabases.class)
+    void abandonedReservationsAndExpiredResponsesAreClaimedAgain(TestDatabases kind) {
+        try (Database db = kind.open(tmp)) {
+            SecretBox box = new SecretBox(new byte[32]);
+            Instant t0 = Instant.parse("2030-01-01T00:00:00Z");
+            IdempotencyStore idem = new IdempotencyStore(db, box, Clock.fixed(t0, ZoneOffset.UTC));
+            idem.claim("u", "stuck", "POST", "/x");
+            idem.claim("u", "done", "POST", "/x");
+            idem.complete("u", "done", 201, "{}");
+            IdempotencyStore later = new IdempotencyStore(db, box, Clock.fixed(t0.plus(Duration.ofMinutes(11)), ZoneOffset.UTC));
+            assertThat(later.claim("u", "stuck", "POST", "/x")).isInstanceOf(IdempotencyStore.Claim.Reserved.class);
+            assertThat(later.claim("u", "done", "POST", "/x")).isInstanceOf(IdempotencyStore.Claim.Done.class);
+            IdempotencyStore nextDay = new IdempotencyStore(db, box, Clock.fixed(t0.plus(Duration.ofHours(25)), ZoneOffset.UTC));
+            assertThat(nextDay.claim("u", "done", "POST", "/x")).isInstanceOf(IdempotencyStore.Claim.Reserved.class);
         }
     }
 }
