@@ -64,10 +64,6 @@ public final class Database implements AutoCloseable {
         return new Database(ds, sqlite);
     }
 
-    public boolean isSqlite() {
-        return sqlite;
-    }
-
     /** Runs a read-only unit of work. */
     public <R> R read(HandleCallback<R, RuntimeException> work) {
         return jdbi.withHandle(work);

@@ -104,10 +104,6 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
                 LOG.info("instance {}: attempt {} failed ({}), retrying in {} ms", key, n, r.reason(), delay.toMillis());
                 later(key, delay);
             }
-            case ReconcileResult.Failed f -> {
-                failures.remove(key);
-                LOG.warn("instance {}: {}", key, f.reason());
-            }
         }
     }
 
