@@ -29,6 +29,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -42,7 +43,7 @@ import java.util.Set;
  * {@link NodeClient} over the node's two APIs, through the official MinIO Java SDK: the MinIO
  * admin API v3 ({@link MinioAdminClient}: users, canned policies, user policies, bucket quotas)
  * and the S3 API ({@link MinioClient}: buckets, versioning, bucket policy, object lock default
- * retention, default encryption).
+ * retention, default encryption). User policy sets go through {@link SignedAdminCall}.
  */
 public final class MinioNodeClient implements NodeClient {
     private static final String REGION = "us-east-1";
@@ -51,6 +52,7 @@ public final class MinioNodeClient implements NodeClient {
     private final MinioClient s3;
     private final MinioAdminClient admin;
     private final HttpClient http;
+    private final SignedAdminCall adminCall;
 
     public MinioNodeClient(String host, int port, String rootUser, String rootSecret) {
         this.endpoint = "http://" + host + ":" + port;
@@ -59,6 +61,7 @@ public final class MinioNodeClient implements NodeClient {
         this.s3.setTimeout(5_000, 10_000, 10_000);
         this.admin.setTimeout(5_000, 10_000, 10_000);
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.adminCall = new SignedAdminCall(http, host, port, rootUser, rootSecret, REGION, Clock.systemUTC());
     }
 
     /** A call to the SDK; its many checked exceptions are mapped once by {@link #call}. */
@@ -273,12 +276,14 @@ public final class MinioNodeClient implements NodeClient {
         return out;
     }
 
+    /**
+     * Sent as our own signed request: an empty {@code policyName} detaches all, and the SDK's
+     * {@code setPolicy} refuses to send one (see {@link SignedAdminCall}).
+     */
     @Override
     public void setUserPolicies(String accessKey, List<String> policyNames) throws NodeException {
-        run("set-user-or-group-policy", () -> {
-            admin.setPolicy(accessKey, false, String.join(",", policyNames));
-            return null;
-        });
+        adminCall.send("PUT", "set-user-or-group-policy", Map.of("userOrGroup", accessKey, "isGroup", "false",
+                "policyName", String.join(",", policyNames)));
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The MinIO-SDK-backed client against a scripted HTTP server: health, S3 error mapping and
- * connection failures. (The full client is exercised once the real node implements the admin API.)
+ * connection failures. {@link RealNodeClientTest} runs it against a real node.
  */
 class MinioNodeClientTest {
     @Test
