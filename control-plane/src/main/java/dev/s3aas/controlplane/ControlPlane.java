@@ -10,7 +10,7 @@ import dev.s3aas.controlplane.api.OpenApi;
 import dev.s3aas.controlplane.api.Route;
 import dev.s3aas.controlplane.api.Router;
 import dev.s3aas.controlplane.db.Database;
-import dev.s3aas.controlplane.node.MinioNodeClient;
+import dev.s3aas.controlplane.node.MinioNodeClients;
 import dev.s3aas.controlplane.node.NodeClient;
 import dev.s3aas.controlplane.provision.LocalProcessProvisioner;
 import dev.s3aas.controlplane.provision.NodeStore;
@@ -44,19 +44,27 @@ public final class ControlPlane implements AutoCloseable {
     private final List<Route> routes;
     private final ReconcileController controller;
     private final Provisioner provisioner;
+    private final NodeClient.Factory nodes;
     private final Database db;
 
     private ControlPlane(Server server, List<Route> routes, ReconcileController controller, Provisioner provisioner,
-            Database db) {
+            NodeClient.Factory nodes, Database db) {
         this.server = server;
         this.routes = routes;
         this.controller = controller;
         this.provisioner = provisioner;
+        this.nodes = nodes;
         this.db = db;
     }
 
     public static ControlPlane start(ControlPlaneConfig config) {
-        return start(config, local(config), MinioNodeClient::new);
+        MinioNodeClients nodes = new MinioNodeClients();
+        try {
+            return start(config, local(config), nodes);
+        } catch (RuntimeException e) {
+            nodes.close();
+            throw e;
+        }
     }
 
     /** The embedded default: nodes as child processes of this host. */
@@ -65,6 +73,7 @@ public final class ControlPlane implements AutoCloseable {
                 config.nodeLauncher(), onExit);
     }
 
+    /** Starts over the given provisioner and node clients; {@link #close()} closes {@code nodes}. */
     static ControlPlane start(ControlPlaneConfig config, ProvisionerFactory provisioners, NodeClient.Factory nodes) {
         try {
             Files.createDirectories(config.dataDir());
@@ -77,7 +86,7 @@ public final class ControlPlane implements AutoCloseable {
             Router router = router(w.routes());
             Server server = http(config, w.handler(router, jsonMapper()));
             w.controller.start(2);
-            return new ControlPlane(server, router.routes(), w.controller, w.provisioner, db);
+            return new ControlPlane(server, router.routes(), w.controller, w.provisioner, nodes, db);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -133,6 +142,7 @@ public final class ControlPlane implements AutoCloseable {
         } finally {
             controller.close();
             provisioner.close();
+            nodes.close();
             db.close();
         }
     }

@@ -38,6 +38,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import okhttp3.OkHttpClient;
 
 /**
  * {@link NodeClient} over the node's two APIs, through the official MinIO Java SDK: the MinIO
@@ -45,7 +46,7 @@ import java.util.Set;
  * and the S3 API ({@link MinioClient}: buckets, versioning, bucket policy, object lock default
  * retention, default encryption). User policy sets go through {@link SignedAdminCall}.
  */
-public final class MinioNodeClient implements NodeClient {
+final class MinioNodeClient implements NodeClient {
     private static final String REGION = "us-east-1";
 
     private final String endpoint;
@@ -54,13 +55,14 @@ public final class MinioNodeClient implements NodeClient {
     private final HttpClient http;
     private final SignedAdminCall adminCall;
 
-    public MinioNodeClient(String host, int port, String rootUser, String rootSecret) {
+    /** Over the shared HTTP clients of a {@link MinioNodeClients}, which owns (and closes) them. */
+    MinioNodeClient(String host, int port, String rootUser, String rootSecret, OkHttpClient ok, HttpClient http) {
         this.endpoint = "http://" + host + ":" + port;
-        this.s3 = MinioClient.builder().endpoint(endpoint).credentials(rootUser, rootSecret).region(REGION).build();
-        this.admin = MinioAdminClient.builder().endpoint(endpoint).credentials(rootUser, rootSecret).region(REGION).build();
-        this.s3.setTimeout(5_000, 10_000, 10_000);
-        this.admin.setTimeout(5_000, 10_000, 10_000);
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.s3 = MinioClient.builder().endpoint(endpoint).credentials(rootUser, rootSecret).region(REGION)
+                .httpClient(ok, false).build();
+        this.admin = MinioAdminClient.builder().endpoint(endpoint).credentials(rootUser, rootSecret).region(REGION)
+                .httpClient(ok).build();
+        this.http = http;
         this.adminCall = new SignedAdminCall(http, host, port, rootUser, rootSecret, REGION, Clock.systemUTC());
     }
 
@@ -286,8 +288,8 @@ public final class MinioNodeClient implements NodeClient {
                 "policyName", String.join(",", policyNames)));
     }
 
+    /** Nothing of its own to release: the HTTP clients belong to the {@link MinioNodeClients} that opened it. */
     @Override
     public void close() {
-        // The SDK clients share OkHttp pools that need no explicit shutdown.
     }
 }

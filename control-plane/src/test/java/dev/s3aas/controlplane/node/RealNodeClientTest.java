@@ -24,6 +24,7 @@ class RealNodeClientTest {
     @TempDir
     static Path dir;
     static Node node;
+    static MinioNodeClients clients = new MinioNodeClients();
 
     @BeforeAll
     static void start() throws Exception {
@@ -33,11 +34,12 @@ class RealNodeClientTest {
 
     @AfterAll
     static void stop() throws Exception {
+        clients.close();
         node.close();
     }
 
     private static NodeClient client() {
-        return new MinioNodeClient("127.0.0.1", node.port(), ROOT, ROOT_SECRET);
+        return clients.connect("127.0.0.1", node.port(), ROOT, ROOT_SECRET);
     }
 
     @Test
