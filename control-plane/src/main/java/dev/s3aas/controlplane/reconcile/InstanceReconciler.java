@@ -102,13 +102,14 @@ public final class InstanceReconciler {
     }
 
     private ReconcileResult applyToNodes(Instance inst, List<ProvisionedNode> provisioned) {
+        sync.retainNodes(inst.uuid(), provisioned.stream().map(ProvisionedNode::id).toList());
         DesiredState want = loadDesired(inst);
         String rootSecret = secrets.decrypt(inst.rootSecretSealed());
         List<NodeSync.ItemError> errors = new ArrayList<>();
         for (ProvisionedNode n : provisioned) {
             try (NodeClient client = nodes.connect(n.ip(), n.port(), inst.rootUser(), rootSecret)) {
                 client.health();
-                errors.addAll(sync.apply(client, want, clock.millis()));
+                errors.addAll(sync.apply(client, n.id(), want, clock.millis()));
             } catch (NodeException e) {
                 String reason = "node " + n.id() + " (" + n.ip() + ":" + n.port() + "): " + e.getMessage();
                 record(inst, InstanceStatus.ERROR, reason, null);
@@ -166,6 +167,7 @@ public final class InstanceReconciler {
             return new ReconcileResult.RetryWithBackoff(e.getMessage());
         }
         db.writeVoid(h -> instances.delete(h, inst.uuid()));
+        sync.forgetInstance(inst.uuid());
         return new ReconcileResult.Done();
     }
 

@@ -22,6 +22,7 @@ import dev.s3aas.controlplane.policy.PolicyRepository;
 import dev.s3aas.controlplane.provision.NodeStore;
 import dev.s3aas.controlplane.testing.FakeNode;
 import dev.s3aas.controlplane.testing.FakeProvisioner;
+import dev.s3aas.controlplane.testing.MutableClock;
 import dev.s3aas.controlplane.testing.TestDatabases;
 import dev.s3aas.controlplane.user.S3User;
 import dev.s3aas.controlplane.user.UserRepository;
@@ -143,6 +144,45 @@ class InstanceReconcilerTest {
             throw new IllegalStateException(e);
         }
         return scratch.buckets.get("b");
+    }
+
+    @Test
+    void aKeysSecretIsSentOnlyWhenTheKeyChanged() {
+        MutableClock clock = new MutableClock(java.time.Instant.now());
+        InstanceReconciler rec = new InstanceReconciler(db, provisioner, cluster, secrets, clock);
+        rec.reconcile(inst.uuid());
+        FakeNode node = node();
+        assertThat(node.userWrites).isEqualTo(1);
+        rec.reconcile(inst.uuid());
+        rec.reconcile(inst.uuid());
+        assertThat(node.userWrites).as("unchanged key: no secret re-sent").isEqualTo(1);
+
+        node.users.remove(key.accessKey());
+        rec.reconcile(inst.uuid());
+        assertThat(node.userWrites).as("user missing on the node").isEqualTo(2);
+        assertThat(node.users.get(key.accessKey())).isEqualTo(new FakeNode.User("key-secret-1", true, List.of("cp-all")));
+
+        node.users.put(key.accessKey(), new FakeNode.User("changed-behind-our-back", false, List.of("cp-all")));
+        rec.reconcile(inst.uuid());
+        assertThat(node.userWrites).as("status differs on the node").isEqualTo(3);
+
+        AccessKey disabled = new AccessKey(key.uuid(), key.instanceId(), key.userId(), key.userName(), key.accessKey(),
+                key.secretSealed(), "", "INACTIVE", null, key.createdAt(), key.updatedAt() + 1);
+        db.writeVoid(h -> new AccessKeyRepository().update(h, disabled));
+        rec.reconcile(inst.uuid());
+        assertThat(node.userWrites).as("key changed in the database").isEqualTo(4);
+        assertThat(node.users.get(key.accessKey()).enabled()).isFalse();
+
+        node.users.put(key.accessKey(), new FakeNode.User("changed-behind-our-back", false, List.of("cp-all")));
+        rec.reconcile(inst.uuid());
+        assertThat(node.userWrites).isEqualTo(4);
+        clock.advance(AppliedUsers.RESEND_AFTER);
+        rec.reconcile(inst.uuid());
+        assertThat(node.userWrites).as("a secret changed on the node is repaired after a while").isEqualTo(5);
+        assertThat(node.users.get(key.accessKey()).secret()).isEqualTo("key-secret-1");
+
+        new InstanceReconciler(db, provisioner, cluster, secrets, clock).reconcile(inst.uuid());
+        assertThat(node.userWrites).as("a restarted control plane sends everything once").isEqualTo(6);
     }
 
     @Test
