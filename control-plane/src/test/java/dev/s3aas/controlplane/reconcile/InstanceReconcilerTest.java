@@ -20,6 +20,7 @@ import dev.s3aas.controlplane.policy.Policy;
 import dev.s3aas.controlplane.policy.PolicyDocument;
 import dev.s3aas.controlplane.policy.PolicyRepository;
 import dev.s3aas.controlplane.provision.NodeStore;
+import dev.s3aas.controlplane.provision.Provisioner.NodeStatus;
 import dev.s3aas.controlplane.testing.FakeNode;
 import dev.s3aas.controlplane.testing.FakeProvisioner;
 import dev.s3aas.controlplane.testing.MutableClock;
@@ -216,6 +217,40 @@ class InstanceReconcilerTest {
         assertThat(reconciler.reconcile(inst.uuid())).isInstanceOf(ReconcileResult.RetryWithBackoff.class);
         assertThat(reload().status()).isEqualTo(InstanceStatus.ERROR);
         assertThat(reload().statusReason()).isEqualTo("no capacity");
+    }
+
+    @Test
+    void revocationsReachHealthyNodesWhileAnotherIsDown() {
+        db.writeVoid(h -> h.createUpdate("UPDATE instances SET nodes_number = 2 WHERE uuid = :u")
+                .bind("u", inst.uuid()).execute());
+        assertThat(reconciler.reconcile(inst.uuid())).isEqualTo(new ReconcileResult.Done());
+        List<NodeStore.NodeRecord> rows = store.list(inst.uuid());
+        assertThat(rows).hasSize(2);
+        FakeNode down = cluster.node(rows.get(0).ip(), rows.get(0).port());
+        FakeNode healthy = cluster.node(rows.get(1).ip(), rows.get(1).port());
+        assertThat(healthy.users).containsKey(key.accessKey());
+
+        down.unreachable = true;
+        db.writeVoid(h -> {
+            new AccessKeyRepository().delete(h, key.uuid());
+            instances.bumpGeneration(h, inst.uuid());
+        });
+        assertThat(reconciler.reconcile(inst.uuid())).isInstanceOf(ReconcileResult.RetryWithBackoff.class);
+        assertThat(healthy.users).as("revoked on the node that answers").doesNotContainKey(key.accessKey());
+        assertThat(reload().status()).isEqualTo(InstanceStatus.ERROR);
+        assertThat(reload().statusReason()).contains(rows.get(0).uuid()).contains("connection refused");
+
+        down.unreachable = false;
+        provisioner.forced.put(0, NodeStatus.FAILED);
+        healthy.users.put("AKIALEAKED0000000001", new FakeNode.User("leaked-secret", true, List.of()));
+        assertThat(reconciler.reconcile(inst.uuid())).isInstanceOf(ReconcileResult.RetryWithBackoff.class);
+        assertThat(healthy.users).as("synced though node 0 failed").doesNotContainKey("AKIALEAKED0000000001");
+        assertThat(reload().statusReason()).contains("node " + rows.get(0).uuid() + " failed: forced");
+
+        provisioner.forced.clear();
+        assertThat(reconciler.reconcile(inst.uuid())).isEqualTo(new ReconcileResult.Done());
+        assertThat(down.users).doesNotContainKey(key.accessKey());
+        assertThat(reload().status()).isEqualTo(InstanceStatus.ACTIVE);
     }
 
     @Test
