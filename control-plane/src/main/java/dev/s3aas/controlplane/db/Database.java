@@ -7,6 +7,7 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The control plane's SQL store: a HikariCP pool, Flyway migrations and JDBI on top.
@@ -64,9 +65,19 @@ public final class Database implements AutoCloseable {
         return new Database(ds, sqlite);
     }
 
-    /** Runs a read-only unit of work. */
+    /** Runs a read-only unit of work; each statement commits on its own (autocommit). */
     public <R> R read(HandleCallback<R, RuntimeException> work) {
         return jdbi.withHandle(work);
+    }
+
+    /**
+     * Runs read-only work in one transaction, so all its queries see one snapshot of the database:
+     * REPEATABLE READ on PostgreSQL (the snapshot is taken at the first query); on SQLite a plain
+     * deferred transaction, whose WAL read snapshot likewise lasts from its first read to its end.
+     * Takes no write lock.
+     */
+    public <R> R readTransaction(HandleCallback<R, RuntimeException> work) {
+        return sqlite ? jdbi.inTransaction(work) : jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, work);
     }
 
     /** Runs a write transaction (serialised on SQLite, see the class comment). */

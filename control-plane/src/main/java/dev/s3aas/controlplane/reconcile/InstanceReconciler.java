@@ -144,7 +144,7 @@ public final class InstanceReconciler {
     }
 
     private DesiredState loadDesired(Instance inst) {
-        return db.read(h -> {
+        return db.readTransaction(h -> {
             Instance fresh = instances.find(h, inst.uuid()).orElse(inst);
             Map<String, S3User> byId = users.all(h, inst.uuid()).stream()
                     .collect(Collectors.toMap(S3User::uuid, u -> u, (a, b) -> a, HashMap::new));
