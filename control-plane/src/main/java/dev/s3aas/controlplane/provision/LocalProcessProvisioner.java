@@ -14,8 +14,12 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * <p>Shutdown: {@link #close()} leaves nodes running, so the data plane keeps serving while the
  * control plane restarts or upgrades; a new control plane re-adopts them. On start,
  * {@link #reapOrphans()} kills node processes under this data dir that no row knows (e.g. their
- * instance was deleted by a control plane that crashed before killing them) and removes their data.
+ * instance was deleted by a control plane that crashed before killing them) and moves their
+ * directories to {@code <data-dir>/orphaned/}: never deleted, since a wrong or empty database
+ * would otherwise wipe every instance's data.
  *
  * <p>A node that keeps dying is restarted with exponential backoff (1 s doubling to 60 s) and
  * reported FAILED with its exit code in between.
@@ -53,9 +59,12 @@ public final class LocalProcessProvisioner implements Provisioner {
     private static final Logger LOG = LoggerFactory.getLogger(LocalProcessProvisioner.class);
     private static final String HOST = "127.0.0.1";
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    private static final DateTimeFormatter QUARANTINE_STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final NodeStore store;
     private final Path nodesDir;
+    private final Path quarantineDir;
     private final PortRange ports;
     private final NodeLauncher launcher;
     private final Consumer<String> onNodeExit;
@@ -76,6 +85,7 @@ public final class LocalProcessProvisioner implements Provisioner {
             Consumer<String> onNodeExit) {
         this.store = store;
         this.nodesDir = dataDir.resolve("nodes").toAbsolutePath();
+        this.quarantineDir = dataDir.resolve("orphaned").toAbsolutePath();
         this.ports = ports;
         this.launcher = launcher;
         this.onNodeExit = onNodeExit;
@@ -282,8 +292,9 @@ public final class LocalProcessProvisioner implements Provisioner {
     }
 
     /**
-     * Kills node processes running from this data dir that no row knows, and removes node
-     * directories no row knows. Called once at start, before the reconciler runs.
+     * Kills node processes running from this data dir that no row knows, and moves node
+     * directories no row knows to {@code <data-dir>/orphaned/<node-id>-<UTC time>} with a warning.
+     * Called once at start, before the reconciler runs.
      */
     public void reapOrphans() {
         Set<String> known = store.allIds();
@@ -304,12 +315,24 @@ public final class LocalProcessProvisioner implements Provisioner {
         if (Files.isDirectory(nodesDir)) {
             try (Stream<Path> dirs = Files.list(nodesDir)) {
                 for (Path d : dirs.filter(d -> !known.contains(d.getFileName().toString())).toList()) {
-                    LOG.warn("removing orphaned node directory {}", d);
-                    deleteTree(d);
+                    quarantine(d);
                 }
             } catch (IOException e) {
                 LOG.warn("cannot scan {}", nodesDir, e);
             }
+        }
+    }
+
+    private void quarantine(Path nodeDir) {
+        Path target = quarantineDir.resolve(nodeDir.getFileName() + "-" + QUARANTINE_STAMP.format(Instant.now()));
+        try {
+            Files.createDirectories(quarantineDir);
+            Files.move(nodeDir, target, StandardCopyOption.ATOMIC_MOVE);
+            LOG.warn("node directory {} belongs to no node in the database: moved to {}; delete it by hand once "
+                    + "you are sure its data is not needed", nodeDir, target);
+        } catch (IOException e) {
+            LOG.warn("node directory {} belongs to no node in the database and could not be moved to {}: left in "
+                    + "place", nodeDir, target, e);
         }
     }
 

@@ -157,12 +157,19 @@ class LocalProcessProvisionerTest {
     }
 
     @Test
-    void orphanedNodesAreReapedAtStart() throws Exception {
+    void orphanedNodesAreStoppedAndTheirDataQuarantinedNeverDeleted() throws Exception {
         ProvisionedNode node = provisionUntilRunning(provisioner, 1).get(0);
         ProcessHandle ph = process(node.id());
         store.delete(node.id());
         new LocalProcessProvisioner(store, tmp, ports, FAKE, exits::add).reapOrphans();
         assertThat(ph.isAlive()).isFalse();
         assertThat(tmp.resolve("nodes").resolve(node.id())).doesNotExist();
+        List<Path> quarantined;
+        try (var dirs = Files.list(tmp.resolve("orphaned"))) {
+            quarantined = dirs.toList();
+        }
+        assertThat(quarantined).hasSize(1);
+        assertThat(quarantined.get(0).getFileName().toString()).startsWith(node.id() + "-");
+        assertThat(Files.readString(quarantined.get(0).resolve("data").resolve("root-user"))).isEqualTo("the-root");
     }
 }
