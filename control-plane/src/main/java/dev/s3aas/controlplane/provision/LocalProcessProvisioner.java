@@ -70,7 +70,12 @@ public final class LocalProcessProvisioner implements Provisioner {
     private final Consumer<String> onNodeExit;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Map<String, Crash> crashes = new ConcurrentHashMap<>();
-    private final Set<String> stopping = ConcurrentHashMap.newKeySet();
+    /**
+     * The process each node is watched through (node id → pid). An exit counts as a crash only
+     * while the node is still watched through that pid: {@link #remove} unwatches first, so a
+     * deliberate stop is not reported, and nothing is kept once the node is gone.
+     */
+    private final Map<String, Long> watched = new ConcurrentHashMap<>();
     private final Object portLock = new Object();
     private volatile boolean closed;
 
@@ -143,6 +148,7 @@ public final class LocalProcessProvisioner implements Provisioner {
 
     private ProvisionedNode ensureRunning(NodeRecord row, NodeSpec spec) throws ProvisionException {
         Optional<ProcessHandle> running = findProcess(row);
+        running.ifPresent(ph -> adopt(row, ph));
         if (running.isEmpty()) {
             Crash crash = crashes.get(row.uuid());
             if (crash != null && System.currentTimeMillis() - crash.at() < backoff(crash.count()).toMillis()) {
@@ -185,6 +191,7 @@ public final class LocalProcessProvisioner implements Provisioner {
             Process p = pb.start();
             store.update(row.uuid(), p.pid(), NodeStatus.STARTING.name());
             LOG.info("started node {} of instance {} on port {} (pid {})", row.uuid(), row.instanceId(), row.port(), p.pid());
+            watched.put(row.uuid(), p.pid());
             watch(row, p.toHandle(), p);
             return p.toHandle();
         } catch (IOException e) {
@@ -192,10 +199,19 @@ public final class LocalProcessProvisioner implements Provisioner {
         }
     }
 
+    /** Watches a running node process found by pid or data dir, unless it is watched already. */
+    private void adopt(NodeRecord row, ProcessHandle ph) {
+        Long before = watched.put(row.uuid(), ph.pid());
+        if (before == null || before != ph.pid()) {
+            LOG.info("adopted running node {} (pid {})", row.uuid(), ph.pid());
+            watch(row, ph, null);
+        }
+    }
+
     private void watch(NodeRecord row, ProcessHandle handle, Process child) {
         handle.onExit().thenRun(() -> {
-            if (closed || stopping.contains(row.uuid())) {
-                return;
+            if (closed || !watched.remove(row.uuid(), handle.pid())) {
+                return; // stopped on purpose, or superseded by a newer process
             }
             String detail = child != null ? "node process exited with code " + child.exitValue()
                     + "; see " + Path.of(row.dataDir()).getParent().resolve("node.log")
@@ -216,12 +232,7 @@ public final class LocalProcessProvisioner implements Provisioner {
             }
         }
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            Optional<ProcessHandle> found = all.filter(ph -> isNodeProcess(ph, row.dataDir())).findFirst();
-            found.ifPresent(ph -> {
-                LOG.info("adopted running node {} (pid {})", row.uuid(), ph.pid());
-                watch(row, ph, null);
-            });
-            return found;
+            return all.filter(ph -> isNodeProcess(ph, row.dataDir())).findFirst();
         }
     }
 
@@ -265,7 +276,7 @@ public final class LocalProcessProvisioner implements Provisioner {
 
     /** Kills the node's process, deletes its directory, then its row (in that order: the row goes last). */
     private void remove(NodeRecord row) throws ProvisionException {
-        stopping.add(row.uuid());
+        watched.remove(row.uuid());
         findProcess(row).ifPresent(LocalProcessProvisioner::kill);
         crashes.remove(row.uuid());
         try {

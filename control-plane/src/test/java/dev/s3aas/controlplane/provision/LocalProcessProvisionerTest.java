@@ -137,12 +137,27 @@ class LocalProcessProvisionerTest {
         ProvisionedNode node = provisionUntilRunning(provisioner, 1).get(0);
         long pid = process(node.id()).pid();
         provisioner.close();
-        LocalProcessProvisioner restarted = new LocalProcessProvisioner(store, tmp, ports, FAKE, exits::add);
+        Set<String> restartedExits = ConcurrentHashMap.newKeySet();
+        LocalProcessProvisioner restarted = new LocalProcessProvisioner(store, tmp, ports, FAKE, restartedExits::add);
+        provisioner = restarted;
         restarted.reapOrphans();
         List<ProvisionedNode> nodes = restarted.provision(spec(1));
         assertThat(nodes.get(0).status()).isEqualTo(NodeStatus.RUNNING);
         assertThat(process(node.id()).pid()).as("no duplicate process").isEqualTo(pid);
-        provisioner = restarted;
+        restarted.provision(spec(1));
+
+        ProcessHandle adopted = process(node.id());
+        adopted.destroyForcibly();
+        adopted.onExit().get();
+        awaitExit(restartedExits);
+        assertThat(restartedExits).as("an adopted node's death is reported too").containsExactly(instanceId);
+    }
+
+    private void awaitExit(Set<String> seen) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!seen.contains(instanceId) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     @Test
@@ -154,6 +169,8 @@ class LocalProcessProvisionerTest {
         assertThat(ph.isAlive()).isFalse();
         assertThat(nodeDir).doesNotExist();
         assertThat(store.list(instanceId)).isEmpty();
+        Thread.sleep(200);
+        assertThat(exits).as("a deliberate stop is not a crash").isEmpty();
     }
 
     @Test
