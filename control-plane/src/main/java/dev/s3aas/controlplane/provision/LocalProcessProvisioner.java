@@ -185,7 +185,8 @@ public final class LocalProcessProvisioner implements Provisioner {
             ProcessBuilder pb = new ProcessBuilder(launcher.command(row.dataDir(), HOST, row.port()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            pb.environment().putAll(launcher.environment());
+            pb.environment().clear();
+            pb.environment().putAll(launcher.childEnvironment(System.getenv()));
             pb.environment().put("S3AAS_ROOT_USER", spec.rootUser());
             pb.environment().put("S3AAS_ROOT_PASSWORD", spec.rootSecret());
             Process p = pb.start();

@@ -107,11 +107,21 @@ class LocalProcessProvisionerTest {
         Path nodeDir = Path.of(row.dataDir()).getParent();
         assertThat(nodeDir).isEqualTo(tmp.resolve("nodes").resolve(row.uuid()).toAbsolutePath());
         assertThat(Files.readString(Path.of(row.dataDir(), "root-user"))).isEqualTo("the-root");
+        assertThat(Files.readAllLines(Path.of(row.dataDir(), "env-names"))).as("nothing but the allowlist")
+                .isSubsetOf(allowedEnvironment()).contains("CLASSPATH", "S3AAS_ROOT_USER", "S3AAS_ROOT_PASSWORD",
+                        "MALLOC_ARENA_MAX");
+        assertThat(Files.readAllLines(Path.of(row.dataDir(), "jvm-args"))).contains("--enable-native-access=ALL-UNNAMED");
         assertThat(Files.readString(nodeDir.resolve("node.log"))).contains("fake node serving");
         assertThat(provisioner.observe(instanceId)).extracting(ProvisionedNode::status).containsOnly(NodeStatus.RUNNING);
 
         assertThat(provisionUntilRunning(provisioner, 1)).hasSize(1);
         assertThat(store.list(instanceId)).hasSize(1);
+    }
+
+    private static Set<String> allowedEnvironment() {
+        Set<String> allowed = new java.util.HashSet<>(NodeLauncher.INHERITED);
+        allowed.addAll(List.of("CLASSPATH", "S3AAS_ROOT_USER", "S3AAS_ROOT_PASSWORD"));
+        return allowed;
     }
 
     @Test
