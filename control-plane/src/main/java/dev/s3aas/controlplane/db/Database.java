@@ -2,6 +2,10 @@ package dev.s3aas.controlplane.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
@@ -22,6 +26,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * is serialised here behind one JVM lock. PostgreSQL needs no such lock.
  */
 public final class Database implements AutoCloseable {
+    /** The advisory lock key of {@link #lockExclusive}: "s3aas-cp" in ASCII. */
+    private static final long ADVISORY_LOCK_KEY = 0x7333_6161_732d_6370L;
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean sqlite;
@@ -90,6 +97,50 @@ public final class Database implements AutoCloseable {
             return jdbi.inTransaction(work);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * Makes this the only control plane on the database until the returned handle is closed. On
+     * PostgreSQL a session advisory lock, held by one pooled connection kept aside (if that
+     * connection drops, the lock goes with it). SQLite needs none: its file is in the data dir,
+     * which the control plane locks.
+     */
+    public AutoCloseable lockExclusive() {
+        if (sqlite) {
+            return () -> { };
+        }
+        Connection c;
+        try {
+            c = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the database", e);
+        }
+        try (PreparedStatement st = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+            st.setLong(1, ADVISORY_LOCK_KEY);
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next() && rs.getBoolean(1)) {
+                    return () -> unlock(c);
+                }
+            }
+            throw new IllegalStateException("another control plane is using this database (PostgreSQL advisory lock "
+                    + ADVISORY_LOCK_KEY + " is held); stop it first or use another S3AAS_DB_URL");
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e instanceof SQLException ? new IllegalStateException("cannot lock the database", e)
+                    : (RuntimeException) e;
+        }
+    }
+
+    /** Unlocks before the connection goes back to the pool, where the session (and its lock) would live on. */
+    private static void unlock(Connection c) throws SQLException {
+        try (c; PreparedStatement st = c.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+            st.setLong(1, ADVISORY_LOCK_KEY);
+            st.execute();
         }
     }
 

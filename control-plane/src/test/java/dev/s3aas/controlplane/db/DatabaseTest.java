@@ -1,6 +1,7 @@
 package dev.s3aas.controlplane.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.s3aas.controlplane.iam.IamRecords.Project;
 import dev.s3aas.controlplane.iam.IamRepository;
@@ -8,6 +9,7 @@ import dev.s3aas.controlplane.testing.TestDatabases;
 import java.nio.file.Path;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -52,6 +54,19 @@ class DatabaseTest {
                 return List.of(first, projects(h));
             });
             assertThat(autocommit.get(1)).as("plain reads see each commit").isEqualTo(autocommit.get(0) + 1);
+        }
+    }
+
+    @Test
+    void onePostgresDatabaseServesOneControlPlane() throws Exception {
+        String url = TestDatabases.POSTGRES.url(tmp);
+        try (Database first = Database.open(url, null, null); Database second = Database.open(url, null, null)) {
+            AutoCloseable held = first.lockExclusive();
+            assertThatThrownBy(second::lockExclusive).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("another control plane is using this database");
+            held.close();
+            second.lockExclusive().close();
+            assertThat(first.read(DatabaseTest::projects)).as("the pool still works").isZero();
         }
     }
 }
