@@ -7,7 +7,6 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,14 +39,12 @@ final class NodeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InetSocketAddress listen = HostPort.parse(address);
         RootCredentials root = RootSecrets.resolve(dataDir, rootUser, rootPassword, System.out);
-        CountDownLatch stop = new CountDownLatch(1);
-        try (Node node = Node.start(new NodeConfig(dataDir, listen, root, region, domains, sseKeyFile))) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "s3aas-shutdown"));
-            System.out.printf("s3aas node listening on http://%s:%d (data: %s)%n", listen.getHostString(), node.port(),
-                    dataDir.toAbsolutePath());
-            System.out.flush();
-            stop.await();
-        }
+        Node node = Node.start(new NodeConfig(dataDir, listen, root, region, domains, sseKeyFile));
+        CloseOnShutdown stop = CloseOnShutdown.register(node, "s3aas node", System.out);
+        System.out.printf("s3aas node listening on http://%s:%d (data: %s)%n", listen.getHostString(), node.port(),
+                dataDir.toAbsolutePath());
+        System.out.flush();
+        stop.awaitClosed();
         return 0;
     }
 }

@@ -3,7 +3,6 @@ package dev.s3aas.cli;
 import dev.s3aas.controlplane.ControlPlane;
 import dev.s3aas.controlplane.ControlPlaneConfig;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 
 /**
@@ -24,14 +23,12 @@ final class ServerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ControlPlaneConfig config = ControlPlaneConfig.fromEnvironment();
-        CountDownLatch stop = new CountDownLatch(1);
-        try (ControlPlane cp = ControlPlane.start(config)) {
-            Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "s3aas-shutdown"));
-            System.out.printf("s3aas control plane listening on http://%s:%d (data: %s)%n", config.listenHost(),
-                    cp.port(), config.dataDir().toAbsolutePath());
-            System.out.flush();
-            stop.await();
-        }
+        ControlPlane cp = ControlPlane.start(config);
+        CloseOnShutdown stop = CloseOnShutdown.register(cp, "s3aas control plane", System.out);
+        System.out.printf("s3aas control plane listening on http://%s:%d (data: %s)%n", config.listenHost(),
+                cp.port(), config.dataDir().toAbsolutePath());
+        System.out.flush();
+        stop.awaitClosed();
         return 0;
     }
 }

@@ -75,6 +75,20 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("server did not start");
     }
 
+    /** SIGTERM, as a service manager stops it: shutdown hooks run. Returns the exit code. */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("server did not stop within 60 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    /** What the server printed (stdout and stderr). */
+    String log() throws IOException {
+        return java.nio.file.Files.readString(dataDir.resolveSibling("server.log"));
+    }
+
     /** SIGKILL, as a crash would: no shutdown hooks run. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

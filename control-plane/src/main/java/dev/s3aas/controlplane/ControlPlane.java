@@ -10,7 +10,7 @@ import dev.s3aas.controlplane.api.OpenApi;
 import dev.s3aas.controlplane.api.Route;
 import dev.s3aas.controlplane.api.Router;
 import dev.s3aas.controlplane.db.Database;
-import dev.s3aas.controlplane.node.MinioNodeClient;
+import dev.s3aas.controlplane.node.MinioNodeClients;
 import dev.s3aas.controlplane.node.NodeClient;
 import dev.s3aas.controlplane.provision.LocalProcessProvisioner;
 import dev.s3aas.controlplane.provision.NodeStore;
@@ -32,6 +32,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * The control plane of one host: REST API, IAM, SQL store, reconciler and node provisioner.
  * {@code ./s3aas server} calls {@link #start(ControlPlaneConfig)}; {@link #close()} stops the API
  * and the reconciler and leaves node processes running (a restarted control plane re-adopts them).
+ * One control plane per data dir ({@link DataDirLock}) and per PostgreSQL database
+ * ({@link Database#lockExclusive}).
  */
 public final class ControlPlane implements AutoCloseable {
     /** Builds the provisioner; tests substitute one. */
@@ -43,20 +45,25 @@ public final class ControlPlane implements AutoCloseable {
     private final Server server;
     private final List<Route> routes;
     private final ReconcileController controller;
-    private final Provisioner provisioner;
-    private final Database db;
+    /** Closed in this order once the API and the reconciler have stopped (the data dir lock last). */
+    private final List<AutoCloseable> resources;
 
-    private ControlPlane(Server server, List<Route> routes, ReconcileController controller, Provisioner provisioner,
-            Database db) {
+    private ControlPlane(Server server, List<Route> routes, ReconcileController controller,
+            List<AutoCloseable> resources) {
         this.server = server;
         this.routes = routes;
         this.controller = controller;
-        this.provisioner = provisioner;
-        this.db = db;
+        this.resources = resources;
     }
 
     public static ControlPlane start(ControlPlaneConfig config) {
-        return start(config, local(config), MinioNodeClient::new);
+        MinioNodeClients nodes = new MinioNodeClients();
+        try {
+            return start(config, local(config), nodes);
+        } catch (RuntimeException e) {
+            nodes.close();
+            throw e;
+        }
     }
 
     /** The embedded default: nodes as child processes of this host. */
@@ -65,21 +72,32 @@ public final class ControlPlane implements AutoCloseable {
                 config.nodeLauncher(), onExit);
     }
 
+    /** Starts over the given provisioner and node clients; {@link #close()} closes {@code nodes}. */
     static ControlPlane start(ControlPlaneConfig config, ProvisionerFactory provisioners, NodeClient.Factory nodes) {
         try {
             Files.createDirectories(config.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create data dir " + config.dataDir(), e);
         }
-        Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword());
+        List<AutoCloseable> opened = new ArrayList<>();
         try {
+            opened.add(DataDirLock.acquire(config.dataDir()));
+            Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword());
+            opened.add(0, db);
+            opened.add(0, db.lockExclusive());
             Wiring w = new Wiring(config, db, provisioners, nodes);
             Router router = router(w.routes());
             Server server = http(config, w.handler(router, jsonMapper()));
             w.controller.start(2);
-            return new ControlPlane(server, router.routes(), w.controller, w.provisioner, db);
+            opened.add(0, nodes);
+            opened.add(0, w.provisioner);
+            return new ControlPlane(server, router.routes(), w.controller, List.copyOf(opened));
         } catch (RuntimeException e) {
-            db.close();
+            try {
+                closeAll(opened);
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
     }
@@ -132,8 +150,26 @@ public final class ControlPlane implements AutoCloseable {
             throw new IllegalStateException("HTTP server did not stop cleanly", e);
         } finally {
             controller.close();
-            provisioner.close();
-            db.close();
+            closeAll(resources);
+        }
+    }
+
+    /** Closes every resource even when one fails; the first failure is thrown, the others suppressed. */
+    private static void closeAll(List<AutoCloseable> resources) {
+        IllegalStateException failure = null;
+        for (AutoCloseable r : resources) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                if (failure == null) {
+                    failure = new IllegalStateException("control plane did not shut down cleanly", e);
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -91,6 +91,32 @@ class BucketApiTest {
     }
 
     @Test
+    void deleteAsksEveryNodeAndRefusesWhenOneCannotAnswer() {
+        Http.Resp inst = f.http.post("/v1/types/s3/instances", f.admin, Map.of("name", "two-nodes", "nodes_number", 2));
+        assertThat(inst.status()).as(inst.toString()).isEqualTo(201);
+        Http.Resp active = f.awaitActive(f.admin, inst.text("id"));
+        FakeNode first = f.nodes.node("127.0.0.1", active.body().path("nodes").get(0).path("port").asInt());
+        FakeNode second = f.nodes.node("127.0.0.1", active.body().path("nodes").get(1).path("port").asInt());
+        String buckets = "/v1/types/s3/instances/" + inst.text("id") + "/buckets";
+        assertThat(f.http.post(buckets, f.admin, Map.of("name", "spread")).status()).isEqualTo(201);
+        f.awaitIdle();
+
+        second.buckets.get("spread").objects = 1;
+        Http.Resp full = f.http.delete(buckets + "/spread", f.admin);
+        assertThat(full.status()).as("objects on the second node only").isEqualTo(409);
+        second.buckets.get("spread").objects = 0;
+
+        first.unreachable = true;
+        Http.Resp unknown = f.http.delete(buckets + "/spread", f.admin);
+        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(503);
+        assertThat(unknown.text("code")).isEqualTo("nodes_unavailable");
+        assertThat(f.http.get(buckets + "/spread", f.admin).status()).isEqualTo(200);
+
+        first.unreachable = false;
+        assertThat(f.http.delete(buckets + "/spread", f.admin).status()).isEqualTo(204);
+    }
+
+    @Test
     void listPagesAndFilters() {
         for (String n : new String[] {"list-a", "list-b", "list-c"}) {
             assertThat(f.http.post(base, f.admin, Map.of("name", n)).status()).isEqualTo(201);

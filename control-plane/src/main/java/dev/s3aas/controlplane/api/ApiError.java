@@ -35,6 +35,7 @@ public abstract sealed class ApiError extends RuntimeException {
             case Conflict e -> 409;
             case TooLarge e -> 413;
             case Unprocessable e -> 422;
+            case Unavailable e -> 503;
         };
     }
 
@@ -86,6 +87,13 @@ public abstract sealed class ApiError extends RuntimeException {
     public static final class Unprocessable extends ApiError {
         public Unprocessable(String code, String message, String field) {
             super(code, message, field);
+        }
+    }
+
+    /** 503: the answer depends on a node that did not answer; the same request may succeed later. */
+    public static final class Unavailable extends ApiError {
+        public Unavailable(String code, String message) {
+            super(code, message, null);
         }
     }
 

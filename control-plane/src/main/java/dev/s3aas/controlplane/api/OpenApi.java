@@ -106,7 +106,7 @@ public final class OpenApi {
         out.put(ok, success);
         Map<String, Object> error = Map.of("description", "error",
                 "content", Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error"))));
-        for (String code : new String[] {"400", "401", "403", "404", "409", "422"}) {
+        for (String code : new String[] {"400", "401", "403", "404", "409", "422", "503"}) {
             out.put(code, error);
         }
         return out;

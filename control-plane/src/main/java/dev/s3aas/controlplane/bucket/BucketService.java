@@ -17,7 +17,7 @@ import org.jdbi.v3.core.Handle;
 
 /** Bucket rules. Deletion asks the nodes first so a non-empty bucket is refused with 409. */
 public final class BucketService {
-    /** Asks the instance's node whether a bucket holds objects; empty when the node cannot be asked. */
+    /** Asks the instance's nodes whether a bucket holds objects; empty when that is unknown (a node did not answer). */
     @FunctionalInterface
     public interface EmptinessProbe {
         Optional<Boolean> isEmpty(Instance instance, String bucket);
@@ -124,7 +124,14 @@ public final class BucketService {
     public void delete(Principal p, String instanceRef, String ref) {
         Instance inst = instances.requireWritable(p, instanceRef, Permission.BUCKET_DELETE);
         Bucket cur = find(inst, ref);
-        if (probe.isEmpty(inst, cur.name().value()).map(empty -> !empty).orElse(false)) {
+        Optional<Boolean> empty = probe.isEmpty(inst, cur.name().value());
+        if (empty.isEmpty()) {
+            // Deleting the row would make the reconciler remove the bucket wherever it is empty, but a
+            // bucket holding objects on a node we could not ask would then be orphaned there: refuse.
+            throw new ApiError.Unavailable("nodes_unavailable", "cannot tell whether bucket '" + cur.name()
+                    + "' is empty: a node of the instance did not answer; retry later");
+        }
+        if (!empty.get()) {
             throw new ApiError.Conflict("not_empty", "bucket '" + cur.name() + "' is not empty", null);
         }
         db.writeVoid(h -> {

@@ -29,6 +29,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -37,28 +38,32 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import okhttp3.OkHttpClient;
 
 /**
  * {@link NodeClient} over the node's two APIs, through the official MinIO Java SDK: the MinIO
  * admin API v3 ({@link MinioAdminClient}: users, canned policies, user policies, bucket quotas)
  * and the S3 API ({@link MinioClient}: buckets, versioning, bucket policy, object lock default
- * retention, default encryption).
+ * retention, default encryption). User policy sets go through {@link SignedAdminCall}.
  */
-public final class MinioNodeClient implements NodeClient {
+final class MinioNodeClient implements NodeClient {
     private static final String REGION = "us-east-1";
 
     private final String endpoint;
     private final MinioClient s3;
     private final MinioAdminClient admin;
     private final HttpClient http;
+    private final SignedAdminCall adminCall;
 
-    public MinioNodeClient(String host, int port, String rootUser, String rootSecret) {
+    /** Over the shared HTTP clients of a {@link MinioNodeClients}, which owns (and closes) them. */
+    MinioNodeClient(String host, int port, String rootUser, String rootSecret, OkHttpClient ok, HttpClient http) {
         this.endpoint = "http://" + host + ":" + port;
-        this.s3 = MinioClient.builder().endpoint(endpoint).credentials(rootUser, rootSecret).region(REGION).build();
-        this.admin = MinioAdminClient.builder().endpoint(endpoint).credentials(rootUser, rootSecret).region(REGION).build();
-        this.s3.setTimeout(5_000, 10_000, 10_000);
-        this.admin.setTimeout(5_000, 10_000, 10_000);
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        this.s3 = MinioClient.builder().endpoint(endpoint).credentials(rootUser, rootSecret).region(REGION)
+                .httpClient(ok, false).build();
+        this.admin = MinioAdminClient.builder().endpoint(endpoint).credentials(rootUser, rootSecret).region(REGION)
+                .httpClient(ok).build();
+        this.http = http;
+        this.adminCall = new SignedAdminCall(http, host, port, rootUser, rootSecret, REGION, Clock.systemUTC());
     }
 
     /** A call to the SDK; its many checked exceptions are mapped once by {@link #call}. */
@@ -273,16 +278,18 @@ public final class MinioNodeClient implements NodeClient {
         return out;
     }
 
+    /**
+     * Sent as our own signed request: an empty {@code policyName} detaches all, and the SDK's
+     * {@code setPolicy} refuses to send one (see {@link SignedAdminCall}).
+     */
     @Override
     public void setUserPolicies(String accessKey, List<String> policyNames) throws NodeException {
-        run("set-user-or-group-policy", () -> {
-            admin.setPolicy(accessKey, false, String.join(",", policyNames));
-            return null;
-        });
+        adminCall.send("PUT", "set-user-or-group-policy", Map.of("userOrGroup", accessKey, "isGroup", "false",
+                "policyName", String.join(",", policyNames)));
     }
 
+    /** Nothing of its own to release: the HTTP clients belong to the {@link MinioNodeClients} that opened it. */
     @Override
     public void close() {
-        // The SDK clients share OkHttp pools that need no explicit shutdown.
     }
 }

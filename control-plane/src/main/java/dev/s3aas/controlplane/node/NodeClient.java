@@ -63,7 +63,12 @@ public interface NodeClient extends AutoCloseable {
 
     /** Opens a client for a node endpoint with the instance's root credentials. */
     @FunctionalInterface
-    interface Factory {
+    interface Factory extends AutoCloseable {
         NodeClient connect(String host, int port, String rootUser, String rootSecret);
+
+        /** Releases what the clients share (connection pools); the control plane calls it last. */
+        @Override
+        default void close() {
+        }
     }
 }

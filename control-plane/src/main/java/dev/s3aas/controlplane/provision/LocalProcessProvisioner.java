@@ -14,8 +14,12 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,7 +48,9 @@ import org.slf4j.LoggerFactory;
  * <p>Shutdown: {@link #close()} leaves nodes running, so the data plane keeps serving while the
  * control plane restarts or upgrades; a new control plane re-adopts them. On start,
  * {@link #reapOrphans()} kills node processes under this data dir that no row knows (e.g. their
- * instance was deleted by a control plane that crashed before killing them) and removes their data.
+ * instance was deleted by a control plane that crashed before killing them) and moves their
+ * directories to {@code <data-dir>/orphaned/}: never deleted, since a wrong or empty database
+ * would otherwise wipe every instance's data.
  *
  * <p>A node that keeps dying is restarted with exponential backoff (1 s doubling to 60 s) and
  * reported FAILED with its exit code in between.
@@ -53,15 +59,23 @@ public final class LocalProcessProvisioner implements Provisioner {
     private static final Logger LOG = LoggerFactory.getLogger(LocalProcessProvisioner.class);
     private static final String HOST = "127.0.0.1";
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    private static final DateTimeFormatter QUARANTINE_STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private final NodeStore store;
     private final Path nodesDir;
+    private final Path quarantineDir;
     private final PortRange ports;
     private final NodeLauncher launcher;
     private final Consumer<String> onNodeExit;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Map<String, Crash> crashes = new ConcurrentHashMap<>();
-    private final Set<String> stopping = ConcurrentHashMap.newKeySet();
+    /**
+     * The process each node is watched through (node id → pid). An exit counts as a crash only
+     * while the node is still watched through that pid: {@link #remove} unwatches first, so a
+     * deliberate stop is not reported, and nothing is kept once the node is gone.
+     */
+    private final Map<String, Long> watched = new ConcurrentHashMap<>();
     private final Object portLock = new Object();
     private volatile boolean closed;
 
@@ -76,6 +90,7 @@ public final class LocalProcessProvisioner implements Provisioner {
             Consumer<String> onNodeExit) {
         this.store = store;
         this.nodesDir = dataDir.resolve("nodes").toAbsolutePath();
+        this.quarantineDir = dataDir.resolve("orphaned").toAbsolutePath();
         this.ports = ports;
         this.launcher = launcher;
         this.onNodeExit = onNodeExit;
@@ -133,6 +148,7 @@ public final class LocalProcessProvisioner implements Provisioner {
 
     private ProvisionedNode ensureRunning(NodeRecord row, NodeSpec spec) throws ProvisionException {
         Optional<ProcessHandle> running = findProcess(row);
+        running.ifPresent(ph -> adopt(row, ph));
         if (running.isEmpty()) {
             Crash crash = crashes.get(row.uuid());
             if (crash != null && System.currentTimeMillis() - crash.at() < backoff(crash.count()).toMillis()) {
@@ -169,12 +185,14 @@ public final class LocalProcessProvisioner implements Provisioner {
             ProcessBuilder pb = new ProcessBuilder(launcher.command(row.dataDir(), HOST, row.port()))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-            pb.environment().putAll(launcher.environment());
+            pb.environment().clear();
+            pb.environment().putAll(launcher.childEnvironment(System.getenv()));
             pb.environment().put("S3AAS_ROOT_USER", spec.rootUser());
             pb.environment().put("S3AAS_ROOT_PASSWORD", spec.rootSecret());
             Process p = pb.start();
             store.update(row.uuid(), p.pid(), NodeStatus.STARTING.name());
             LOG.info("started node {} of instance {} on port {} (pid {})", row.uuid(), row.instanceId(), row.port(), p.pid());
+            watched.put(row.uuid(), p.pid());
             watch(row, p.toHandle(), p);
             return p.toHandle();
         } catch (IOException e) {
@@ -182,10 +200,19 @@ public final class LocalProcessProvisioner implements Provisioner {
         }
     }
 
+    /** Watches a running node process found by pid or data dir, unless it is watched already. */
+    private void adopt(NodeRecord row, ProcessHandle ph) {
+        Long before = watched.put(row.uuid(), ph.pid());
+        if (before == null || before != ph.pid()) {
+            LOG.info("adopted running node {} (pid {})", row.uuid(), ph.pid());
+            watch(row, ph, null);
+        }
+    }
+
     private void watch(NodeRecord row, ProcessHandle handle, Process child) {
         handle.onExit().thenRun(() -> {
-            if (closed || stopping.contains(row.uuid())) {
-                return;
+            if (closed || !watched.remove(row.uuid(), handle.pid())) {
+                return; // stopped on purpose, or superseded by a newer process
             }
             String detail = child != null ? "node process exited with code " + child.exitValue()
                     + "; see " + Path.of(row.dataDir()).getParent().resolve("node.log")
@@ -206,12 +233,7 @@ public final class LocalProcessProvisioner implements Provisioner {
             }
         }
         try (Stream<ProcessHandle> all = ProcessHandle.allProcesses()) {
-            Optional<ProcessHandle> found = all.filter(ph -> isNodeProcess(ph, row.dataDir())).findFirst();
-            found.ifPresent(ph -> {
-                LOG.info("adopted running node {} (pid {})", row.uuid(), ph.pid());
-                watch(row, ph, null);
-            });
-            return found;
+            return all.filter(ph -> isNodeProcess(ph, row.dataDir())).findFirst();
         }
     }
 
@@ -255,7 +277,7 @@ public final class LocalProcessProvisioner implements Provisioner {
 
     /** Kills the node's process, deletes its directory, then its row (in that order: the row goes last). */
     private void remove(NodeRecord row) throws ProvisionException {
-        stopping.add(row.uuid());
+        watched.remove(row.uuid());
         findProcess(row).ifPresent(LocalProcessProvisioner::kill);
         crashes.remove(row.uuid());
         try {
@@ -282,8 +304,9 @@ public final class LocalProcessProvisioner implements Provisioner {
     }
 
     /**
-     * Kills node processes running from this data dir that no row knows, and removes node
-     * directories no row knows. Called once at start, before the reconciler runs.
+     * Kills node processes running from this data dir that no row knows, and moves node
+     * directories no row knows to {@code <data-dir>/orphaned/<node-id>-<UTC time>} with a warning.
+     * Called once at start, before the reconciler runs.
      */
     public void reapOrphans() {
         Set<String> known = store.allIds();
@@ -304,12 +327,24 @@ public final class LocalProcessProvisioner implements Provisioner {
         if (Files.isDirectory(nodesDir)) {
             try (Stream<Path> dirs = Files.list(nodesDir)) {
                 for (Path d : dirs.filter(d -> !known.contains(d.getFileName().toString())).toList()) {
-                    LOG.warn("removing orphaned node directory {}", d);
-                    deleteTree(d);
+                    quarantine(d);
                 }
             } catch (IOException e) {
                 LOG.warn("cannot scan {}", nodesDir, e);
             }
+        }
+    }
+
+    private void quarantine(Path nodeDir) {
+        Path target = quarantineDir.resolve(nodeDir.getFileName() + "-" + QUARANTINE_STAMP.format(Instant.now()));
+        try {
+            Files.createDirectories(quarantineDir);
+            Files.move(nodeDir, target, StandardCopyOption.ATOMIC_MOVE);
+            LOG.warn("node directory {} belongs to no node in the database: moved to {}; delete it by hand once "
+                    + "you are sure its data is not needed", nodeDir, target);
+        } catch (IOException e) {
+            LOG.warn("node directory {} belongs to no node in the database and could not be moved to {}: left in "
+                    + "place", nodeDir, target, e);
         }
     }
 

@@ -1,14 +1,20 @@
 package dev.s3aas.controlplane.provision;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How a node process is started: {@code <commandPrefix> node --data-dir DIR --address HOST:PORT},
- * with {@code environment} plus the root credentials in {@code S3AAS_ROOT_USER} /
- * {@code S3AAS_ROOT_PASSWORD}. The default runs {@code dev.s3aas.cli.Main} on this JVM and class
- * path; tests substitute a fake node.
+ * in an environment of only {@link #INHERITED} variables of ours plus {@code environment} plus the
+ * root credentials in {@code S3AAS_ROOT_USER} / {@code S3AAS_ROOT_PASSWORD}. The default runs
+ * {@code dev.s3aas.cli.Main} on this JVM and class path; tests substitute a fake node.
+ *
+ * <p>The environment is an allowlist because ours holds secrets a node must never see
+ * ({@code S3AAS_ADMIN_PASSWORD}, {@code S3AAS_DB_PASSWORD}, cloud credentials…).
  *
  * <p>The class path travels in the {@code CLASSPATH} variable rather than {@code -cp}: the
  * provisioner recognises its nodes by the {@code --data-dir} argument, and the kernel truncates
@@ -16,6 +22,20 @@ import java.util.Map;
  */
 public record NodeLauncher(List<String> commandPrefix, Map<String, String> environment) {
     public static final String DEFAULT_MAIN = "dev.s3aas.cli.Main";
+
+    /**
+     * The JVM flags of every node, before {@code S3AAS_JAVA_OPTS} (which can override them, as it
+     * does for {@code ./s3aas node}). Native access is for RocksDB, as the {@code ./s3aas} script
+     * grants it; a node's heap holds no object data, so 512 MiB with the serial collector suffices.
+     */
+    static final List<String> JVM_FLAGS = List.of("-Xmx512m", "-XX:+UseSerialGC", "--enable-native-access=ALL-UNNAMED");
+
+    /** The variables of ours a node inherits; everything else is withheld. */
+    static final Set<String> INHERITED = Set.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR", "JAVA_HOME",
+            "MALLOC_ARENA_MAX", "S3AAS_JAVA_OPTS", "S3AAS_LOG_LEVEL");
+
+    /** glibc keeps freed native memory per arena; see the ./s3aas script, which sets the same default. */
+    private static final String MALLOC_ARENA_MAX = "2";
 
     public NodeLauncher {
         commandPrefix = List.copyOf(commandPrefix);
@@ -25,17 +45,42 @@ public record NodeLauncher(List<String> commandPrefix, Map<String, String> envir
         }
     }
 
-    /** The current JVM's java binary and class path with the given main class. */
+    /** The current JVM's java binary and class path with the given main class, {@link #JVM_FLAGS} and S3AAS_JAVA_OPTS. */
     public static NodeLauncher currentJvm(String mainClass) {
         String java = ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + "/bin/java");
-        return new NodeLauncher(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", mainClass),
-                Map.of("CLASSPATH", System.getProperty("java.class.path")));
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(jvmFlags(System.getenv("S3AAS_JAVA_OPTS")));
+        cmd.add(mainClass);
+        return new NodeLauncher(cmd, Map.of("CLASSPATH", System.getProperty("java.class.path")));
+    }
+
+    /** {@link #JVM_FLAGS} then the whitespace-separated {@code javaOpts} (split as the shell script does). */
+    static List<String> jvmFlags(String javaOpts) {
+        List<String> flags = new ArrayList<>(JVM_FLAGS);
+        if (javaOpts != null && !javaOpts.isBlank()) {
+            flags.addAll(Arrays.asList(javaOpts.strip().split("\\s+")));
+        }
+        return flags;
     }
 
     public List<String> command(String dataDir, String host, int port) {
         List<String> cmd = new ArrayList<>(commandPrefix);
         cmd.addAll(List.of("node", "--data-dir", dataDir, "--address", host + ":" + port));
         return cmd;
+    }
+
+    /** A node's whole environment (root credentials aside), given ours. */
+    public Map<String, String> childEnvironment(Map<String, String> ours) {
+        Map<String, String> env = new HashMap<>();
+        ours.forEach((k, v) -> {
+            if (INHERITED.contains(k)) {
+                env.put(k, v);
+            }
+        });
+        env.putIfAbsent("MALLOC_ARENA_MAX", MALLOC_ARENA_MAX);
+        env.putAll(environment);
+        return env;
     }
 }

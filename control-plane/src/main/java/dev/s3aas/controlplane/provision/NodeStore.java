@@ -3,7 +3,6 @@ package dev.s3aas.controlplane.provision;
 import dev.s3aas.controlplane.db.Database;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /** The {@code nodes} table: what a provisioner started, where, and under which pid. */
@@ -35,10 +34,6 @@ public final class NodeStore {
 
     public Set<Integer> usedPorts() {
         return Set.copyOf(db.read(h -> h.createQuery("SELECT port FROM nodes").mapTo(Integer.class).list()));
-    }
-
-    public Optional<NodeRecord> find(String instanceId, int ordinal) {
-        return list(instanceId).stream().filter(n -> n.ordinal() == ordinal).findFirst();
     }
 
     public void insert(NodeRecord n) {

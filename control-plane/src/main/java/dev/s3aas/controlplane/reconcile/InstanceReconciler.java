@@ -15,7 +15,6 @@ import dev.s3aas.controlplane.policy.Policy;
 import dev.s3aas.controlplane.policy.PolicyRepository;
 import dev.s3aas.controlplane.provision.Provisioner;
 import dev.s3aas.controlplane.provision.Provisioner.NodeSpec;
-import dev.s3aas.controlplane.provision.Provisioner.NodeStatus;
 import dev.s3aas.controlplane.provision.Provisioner.ProvisionedNode;
 import dev.s3aas.controlplane.user.S3User;
 import dev.s3aas.controlplane.user.UserRepository;
@@ -86,48 +85,66 @@ public final class InstanceReconciler {
             record(inst, InstanceStatus.ERROR, e.getMessage(), null);
             return new ReconcileResult.RetryWithBackoff(e.getMessage());
         }
-        Optional<ProvisionedNode> failed = provisioned.stream().filter(n -> n.status() == NodeStatus.FAILED).findFirst();
-        if (failed.isPresent()) {
-            String reason = "node " + failed.get().id() + " failed: " + failed.get().detail();
+        return applyToNodes(inst, provisioned);
+    }
+
+    /**
+     * Syncs every RUNNING node, even when others are down: a revocation must reach the healthy
+     * nodes at once. Failed, unreachable and starting nodes and rejected items are all reported.
+     */
+    private ReconcileResult applyToNodes(Instance inst, List<ProvisionedNode> provisioned) {
+        sync.retainNodes(inst.uuid(), provisioned.stream().map(ProvisionedNode::id).toList());
+        List<String> nodeProblems = new ArrayList<>();
+        List<ProvisionedNode> running = new ArrayList<>();
+        boolean starting = false;
+        for (ProvisionedNode n : provisioned) {
+            switch (n.status()) {
+                case RUNNING -> running.add(n);
+                case FAILED -> nodeProblems.add("node " + n.id() + " failed: " + n.detail());
+                case STARTING, STOPPED -> starting = true;
+            }
+        }
+        List<NodeSync.ItemError> errors = new ArrayList<>();
+        if (!running.isEmpty()) {
+            DesiredState want = loadDesired(inst);
+            String rootSecret = secrets.decrypt(inst.rootSecretSealed());
+            for (ProvisionedNode n : running) {
+                try (NodeClient client = nodes.connect(n.ip(), n.port(), inst.rootUser(), rootSecret)) {
+                    client.health();
+                    errors.addAll(sync.apply(client, n.id(), want, clock.millis()));
+                } catch (NodeException e) {
+                    nodeProblems.add("node " + n.id() + " (" + n.ip() + ":" + n.port() + "): " + e.getMessage());
+                }
+            }
+            recordItems(want, errors, nodeProblems.isEmpty() && !starting);
+        }
+        return conclude(inst, nodeProblems, errors, starting);
+    }
+
+    private ReconcileResult conclude(Instance inst, List<String> nodeProblems, List<NodeSync.ItemError> errors,
+            boolean starting) {
+        List<String> problems = new ArrayList<>(nodeProblems);
+        if (!errors.isEmpty()) {
+            problems.add(errors.size() + " item(s) not applied; first: " + errors.get(0).kind() + " "
+                    + errors.get(0).uuid() + ": " + errors.get(0).message());
+        }
+        if (!problems.isEmpty()) {
+            String reason = String.join("; ", problems);
             record(inst, InstanceStatus.ERROR, reason, null);
             return new ReconcileResult.RetryWithBackoff(reason);
         }
-        if (provisioned.stream().anyMatch(n -> n.status() != NodeStatus.RUNNING)) {
+        if (starting) {
             boolean firstTime = inst.observedGeneration() == 0;
             record(inst, firstTime ? InstanceStatus.CREATING : InstanceStatus.ERROR,
                     "waiting for nodes to become healthy", null);
             return new ReconcileResult.RequeueAfter(STARTING_POLL);
-        }
-        return applyToNodes(inst, provisioned);
-    }
-
-    private ReconcileResult applyToNodes(Instance inst, List<ProvisionedNode> provisioned) {
-        DesiredState want = loadDesired(inst);
-        String rootSecret = secrets.decrypt(inst.rootSecretSealed());
-        List<NodeSync.ItemError> errors = new ArrayList<>();
-        for (ProvisionedNode n : provisioned) {
-            try (NodeClient client = nodes.connect(n.ip(), n.port(), inst.rootUser(), rootSecret)) {
-                client.health();
-                errors.addAll(sync.apply(client, want, clock.millis()));
-            } catch (NodeException e) {
-                String reason = "node " + n.id() + " (" + n.ip() + ":" + n.port() + "): " + e.getMessage();
-                record(inst, InstanceStatus.ERROR, reason, null);
-                return new ReconcileResult.RetryWithBackoff(reason);
-            }
-        }
-        recordItems(want, errors);
-        if (!errors.isEmpty()) {
-            String reason = errors.size() + " item(s) not applied; first: " + errors.get(0).kind() + " "
-                    + errors.get(0).uuid() + ": " + errors.get(0).message();
-            record(inst, InstanceStatus.ERROR, reason, null);
-            return new ReconcileResult.RetryWithBackoff(reason);
         }
         record(inst, InstanceStatus.ACTIVE, "", inst.generation());
         return new ReconcileResult.Done();
     }
 
     private DesiredState loadDesired(Instance inst) {
-        return db.read(h -> {
+        return db.readTransaction(h -> {
             Instance fresh = instances.find(h, inst.uuid()).orElse(inst);
             Map<String, S3User> byId = users.all(h, inst.uuid()).stream()
                     .collect(Collectors.toMap(S3User::uuid, u -> u, (a, b) -> a, HashMap::new));
@@ -136,13 +153,19 @@ public final class InstanceReconciler {
         });
     }
 
-    /** Marks buckets and policies ACTIVE or ERROR, unless they changed since they were read. */
-    private void recordItems(DesiredState want, List<NodeSync.ItemError> errors) {
+    /**
+     * Marks buckets and policies ACTIVE or ERROR, unless they changed since they were read. With
+     * {@code allNodes} false some node was not synced, so nothing is promoted to ACTIVE.
+     */
+    private void recordItems(DesiredState want, List<NodeSync.ItemError> errors, boolean allNodes) {
         Map<String, String> errorByUuid = new HashMap<>();
         errors.forEach(e -> errorByUuid.putIfAbsent(e.uuid(), e.message()));
         db.writeVoid(h -> {
             for (Bucket b : want.buckets()) {
                 String err = errorByUuid.get(b.uuid());
+                if (err == null && !allNodes) {
+                    continue;
+                }
                 String status = err == null ? "ACTIVE" : "ERROR";
                 if (!status.equals(b.status()) || !b.statusReason().equals(err == null ? "" : err)) {
                     buckets.recordStatus(h, b.uuid(), b.updatedAt(), status, err == null ? "" : err);
@@ -150,6 +173,9 @@ public final class InstanceReconciler {
             }
             for (Policy p : want.policies()) {
                 String err = errorByUuid.get(p.uuid());
+                if (err == null && !allNodes) {
+                    continue;
+                }
                 String status = err == null ? "ACTIVE" : "ERROR";
                 if (!status.equals(p.status()) || !p.statusReason().equals(err == null ? "" : err)) {
                     policies.recordStatus(h, p.uuid(), p.updatedAt(), status, err == null ? "" : err);
@@ -166,6 +192,7 @@ public final class InstanceReconciler {
             return new ReconcileResult.RetryWithBackoff(e.getMessage());
         }
         db.writeVoid(h -> instances.delete(h, inst.uuid()));
+        sync.forgetInstance(inst.uuid());
         return new ReconcileResult.Done();
     }
 

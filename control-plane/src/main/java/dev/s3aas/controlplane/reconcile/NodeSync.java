@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Applies a {@link DesiredState} to one node: observe, then set everything to its desired value
  * (every setter is idempotent, so re-applying also repairs drift in settings), then remove what
  * the node has and the database does not (buckets only when empty, policies only our
- * {@code cp-} ones, every IAM user not backed by an access key).
+ * {@code cp-} ones, every IAM user not backed by an access key). A key's secret is the exception to
+ * "set everything": it is sent only when the key changed ({@link AppliedUsers}).
  *
  * <p>Order matters: policies exist before users reference them; users and their policies are set
  * before stale policies are removed.
@@ -33,17 +34,21 @@ final class NodeSync {
     record ItemError(String kind, String uuid, String message) {}
 
     private final SecretBox secrets;
+    private final AppliedUsers applied = new AppliedUsers();
 
     NodeSync(SecretBox secrets) {
         this.secrets = secrets;
     }
 
-    /** Returns per-item failures; throws {@link NodeException.Unreachable} when the node stops answering. */
-    List<ItemError> apply(NodeClient node, DesiredState want, long now) throws NodeException {
+    /**
+     * Applies {@code want} to the node {@code nodeId} of the instance. Returns per-item failures;
+     * throws {@link NodeException.Unreachable} when the node stops answering.
+     */
+    List<ItemError> apply(NodeClient node, String nodeId, DesiredState want, long now) throws NodeException {
         List<ItemError> errors = new ArrayList<>();
         syncBuckets(node, want, errors);
         syncPolicies(node, want, errors);
-        syncUsers(node, want, now, errors);
+        syncUsers(node, nodeId, want, now, errors);
         removeStalePolicies(node, want, errors);
         return errors;
     }
@@ -101,6 +106,16 @@ final class NodeSync {
         }
     }
 
+    /** Forgets what was applied to nodes of the instance other than {@code nodeIds} (removed nodes). */
+    void retainNodes(String instanceId, List<String> nodeIds) {
+        applied.retainNodes(instanceId, nodeIds);
+    }
+
+    /** Forgets everything about a deleted instance. */
+    void forgetInstance(String instanceId) {
+        applied.forgetInstance(instanceId);
+    }
+
     private static void removeStalePolicies(NodeClient node, DesiredState want, List<ItemError> errors)
             throws NodeException {
         Set<String> desired = new HashSet<>();
@@ -118,23 +133,36 @@ final class NodeSync {
         }
     }
 
-    private void syncUsers(NodeClient node, DesiredState want, long now, List<ItemError> errors) throws NodeException {
+    private void syncUsers(NodeClient node, String nodeId, DesiredState want, long now, List<ItemError> errors)
+            throws NodeException {
+        String instanceId = want.instance().uuid();
         Map<String, NodeUser> observed = new HashMap<>(node.listUsers());
+        Set<String> desired = new HashSet<>();
         for (AccessKey key : want.keys()) {
+            desired.add(key.accessKey());
             NodeUser seen = observed.remove(key.accessKey());
             List<String> policies = want.nodePolicies(key);
+            boolean enabled = want.keyEnabled(key, now);
+            // A missing user or another status shows in the listing; a changed secret only in our record.
+            boolean send = seen == null || seen.enabled() != enabled
+                    || applied.needsSend(instanceId, nodeId, key, enabled, policies, now);
             try {
-                // Always re-set: the node never reveals a secret, so a changed one is only repaired this way.
-                node.upsertUser(key.accessKey(), secrets.decrypt(key.secretSealed()), want.keyEnabled(key, now));
+                if (send) {
+                    node.upsertUser(key.accessKey(), secrets.decrypt(key.secretSealed()), enabled);
+                }
                 if (seen == null ? !policies.isEmpty() : !seen.policies().equals(policies)) {
                     node.setUserPolicies(key.accessKey(), policies);
                 }
+                applied.applied(instanceId, nodeId, key, enabled, policies, now, send);
             } catch (NodeException.Unreachable e) {
+                applied.forget(instanceId, nodeId, key.accessKey());
                 throw e;
             } catch (NodeException e) {
+                applied.forget(instanceId, nodeId, key.accessKey());
                 errors.add(new ItemError("access key", key.uuid(), e.getMessage()));
             }
         }
+        applied.retainKeys(instanceId, nodeId, desired);
         for (String stale : observed.keySet()) {
             try {
                 node.deleteUser(stale);

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,17 +19,26 @@ import org.slf4j.LoggerFactory;
  * Drives {@link InstanceReconciler}: a work queue keyed by instance id, a few workers, requeue and
  * per-instance exponential backoff, and a periodic resync of every instance (level-triggered, so
  * drift made behind the control plane's back is found even when nothing changed in the database).
+ * The resync skips instances waiting out a backoff; a change to an instance does not wait.
  */
 public final class ReconcileController implements ChangeListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileController.class);
 
-    private final Database db;
-    private final InstanceReconciler reconciler;
+    /** One reconcile of one instance ({@link InstanceReconciler#reconcile}; tests substitute others). */
+    @FunctionalInterface
+    interface Reconciler {
+        ReconcileResult reconcile(String instanceId);
+    }
+
+    private final Supplier<List<String>> allIds;
+    private final Reconciler reconciler;
     private final Duration resync;
     private final Duration backoffBase;
     private final Duration backoffMax;
     private final WorkQueue queue = new WorkQueue();
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+    /** Instances waiting out a backoff, with the System.nanoTime() of their retry: the resync leaves them be. */
+    private final Map<String, Long> backoffUntil = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "reconcile-timer");
         t.setDaemon(true);
@@ -38,7 +48,13 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
 
     public ReconcileController(Database db, InstanceReconciler reconciler, Duration resync, Duration backoffBase,
             Duration backoffMax) {
-        this.db = db;
+        this(() -> db.read(h -> new InstanceRepository().allIds(h)), reconciler::reconcile, resync, backoffBase,
+                backoffMax);
+    }
+
+    ReconcileController(Supplier<List<String>> allIds, Reconciler reconciler, Duration resync, Duration backoffBase,
+            Duration backoffMax) {
+        this.allIds = allIds;
         this.reconciler = reconciler;
         this.resync = resync;
         this.backoffBase = backoffBase;
@@ -57,9 +73,16 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
         queue.add(instanceId);
     }
 
+    /** Queues every instance except those waiting out a backoff (the resync must not defeat it). */
     private void resyncAll() {
         try {
-            db.read(h -> new InstanceRepository().allIds(h)).forEach(queue::add);
+            long now = System.nanoTime();
+            for (String id : allIds.get()) {
+                Long until = backoffUntil.get(id);
+                if (until == null || until - now <= 0) {
+                    queue.add(id);
+                }
+            }
         } catch (RuntimeException e) {
             LOG.error("periodic resync failed", e);
         }
@@ -78,6 +101,9 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
             }
             try {
                 handle(key, runOnce(key));
+            } catch (Throwable t) {
+                // A worker must outlive anything one reconcile throws, or the controller silently stops.
+                LOG.error("reconcile worker: unexpected failure on instance {}", key, t);
             } finally {
                 queue.done(key);
             }
@@ -87,26 +113,30 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
     private ReconcileResult runOnce(String key) {
         try {
             return reconciler.reconcile(key);
-        } catch (RuntimeException e) {
-            LOG.error("reconcile of instance {} failed", key, e);
-            return new ReconcileResult.RetryWithBackoff(String.valueOf(e.getMessage()));
+        } catch (Throwable t) {
+            // Errors too (an assertion, a stack overflow, a missing class): retried like any failure.
+            LOG.error("reconcile of instance {} failed", key, t);
+            return new ReconcileResult.RetryWithBackoff(String.valueOf(t.getMessage()));
         }
     }
 
     private void handle(String key, ReconcileResult result) {
         switch (result) {
-            case ReconcileResult.Done d -> failures.remove(key);
-            case ReconcileResult.RequeueAfter r -> later(key, r.delay());
+            case ReconcileResult.Done d -> {
+                failures.remove(key);
+                backoffUntil.remove(key);
+            }
+            case ReconcileResult.RequeueAfter r -> {
+                backoffUntil.remove(key);
+                later(key, r.delay());
+            }
             case ReconcileResult.RetryWithBackoff r -> {
                 int n = failures.merge(key, 1, Integer::sum);
                 Duration delay = backoffBase.multipliedBy(1L << Math.min(n - 1, 16));
                 delay = delay.compareTo(backoffMax) > 0 ? backoffMax : delay;
                 LOG.info("instance {}: attempt {} failed ({}), retrying in {} ms", key, n, r.reason(), delay.toMillis());
+                backoffUntil.put(key, System.nanoTime() + delay.toNanos());
                 later(key, delay);
-            }
-            case ReconcileResult.Failed f -> {
-                failures.remove(key);
-                LOG.warn("instance {}: {}", key, f.reason());
             }
         }
     }

@@ -12,7 +12,4 @@ public sealed interface ReconcileResult {
 
     /** Failed in a way that may pass; retried with exponential backoff per instance. */
     record RetryWithBackoff(String reason) implements ReconcileResult {}
-
-    /** Cannot succeed without a change of the desired state; not retried until one happens. */
-    record Failed(String reason) implements ReconcileResult {}
 }

@@ -107,11 +107,21 @@ class LocalProcessProvisionerTest {
         Path nodeDir = Path.of(row.dataDir()).getParent();
         assertThat(nodeDir).isEqualTo(tmp.resolve("nodes").resolve(row.uuid()).toAbsolutePath());
         assertThat(Files.readString(Path.of(row.dataDir(), "root-user"))).isEqualTo("the-root");
+        assertThat(Files.readAllLines(Path.of(row.dataDir(), "env-names"))).as("nothing but the allowlist")
+                .isSubsetOf(allowedEnvironment()).contains("CLASSPATH", "S3AAS_ROOT_USER", "S3AAS_ROOT_PASSWORD",
+                        "MALLOC_ARENA_MAX");
+        assertThat(Files.readAllLines(Path.of(row.dataDir(), "jvm-args"))).contains("--enable-native-access=ALL-UNNAMED");
         assertThat(Files.readString(nodeDir.resolve("node.log"))).contains("fake node serving");
         assertThat(provisioner.observe(instanceId)).extracting(ProvisionedNode::status).containsOnly(NodeStatus.RUNNING);
 
         assertThat(provisionUntilRunning(provisioner, 1)).hasSize(1);
         assertThat(store.list(instanceId)).hasSize(1);
+    }
+
+    private static Set<String> allowedEnvironment() {
+        Set<String> allowed = new java.util.HashSet<>(NodeLauncher.INHERITED);
+        allowed.addAll(List.of("CLASSPATH", "S3AAS_ROOT_USER", "S3AAS_ROOT_PASSWORD"));
+        return allowed;
     }
 
     @Test
@@ -137,12 +147,27 @@ class LocalProcessProvisionerTest {
         ProvisionedNode node = provisionUntilRunning(provisioner, 1).get(0);
         long pid = process(node.id()).pid();
         provisioner.close();
-        LocalProcessProvisioner restarted = new LocalProcessProvisioner(store, tmp, ports, FAKE, exits::add);
+        Set<String> restartedExits = ConcurrentHashMap.newKeySet();
+        LocalProcessProvisioner restarted = new LocalProcessProvisioner(store, tmp, ports, FAKE, restartedExits::add);
+        provisioner = restarted;
         restarted.reapOrphans();
         List<ProvisionedNode> nodes = restarted.provision(spec(1));
         assertThat(nodes.get(0).status()).isEqualTo(NodeStatus.RUNNING);
         assertThat(process(node.id()).pid()).as("no duplicate process").isEqualTo(pid);
-        provisioner = restarted;
+        restarted.provision(spec(1));
+
+        ProcessHandle adopted = process(node.id());
+        adopted.destroyForcibly();
+        adopted.onExit().get();
+        awaitExit(restartedExits);
+        assertThat(restartedExits).as("an adopted node's death is reported too").containsExactly(instanceId);
+    }
+
+    private void awaitExit(Set<String> seen) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!seen.contains(instanceId) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
     }
 
     @Test
@@ -154,15 +179,24 @@ class LocalProcessProvisionerTest {
         assertThat(ph.isAlive()).isFalse();
         assertThat(nodeDir).doesNotExist();
         assertThat(store.list(instanceId)).isEmpty();
+        Thread.sleep(200);
+        assertThat(exits).as("a deliberate stop is not a crash").isEmpty();
     }
 
     @Test
-    void orphanedNodesAreReapedAtStart() throws Exception {
+    void orphanedNodesAreStoppedAndTheirDataQuarantinedNeverDeleted() throws Exception {
         ProvisionedNode node = provisionUntilRunning(provisioner, 1).get(0);
         ProcessHandle ph = process(node.id());
         store.delete(node.id());
         new LocalProcessProvisioner(store, tmp, ports, FAKE, exits::add).reapOrphans();
         assertThat(ph.isAlive()).isFalse();
         assertThat(tmp.resolve("nodes").resolve(node.id())).doesNotExist();
+        List<Path> quarantined;
+        try (var dirs = Files.list(tmp.resolve("orphaned"))) {
+            quarantined = dirs.toList();
+        }
+        assertThat(quarantined).hasSize(1);
+        assertThat(quarantined.get(0).getFileName().toString()).startsWith(node.id() + "-");
+        assertThat(Files.readString(quarantined.get(0).resolve("data").resolve("root-user"))).isEqualTo("the-root");
     }
 }

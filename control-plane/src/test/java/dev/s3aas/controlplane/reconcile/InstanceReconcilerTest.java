@@ -20,8 +20,10 @@ import dev.s3aas.controlplane.policy.Policy;
 import dev.s3aas.controlplane.policy.PolicyDocument;
 import dev.s3aas.controlplane.policy.PolicyRepository;
 import dev.s3aas.controlplane.provision.NodeStore;
+import dev.s3aas.controlplane.provision.Provisioner.NodeStatus;
 import dev.s3aas.controlplane.testing.FakeNode;
 import dev.s3aas.controlplane.testing.FakeProvisioner;
+import dev.s3aas.controlplane.testing.MutableClock;
 import dev.s3aas.controlplane.testing.TestDatabases;
 import dev.s3aas.controlplane.user.S3User;
 import dev.s3aas.controlplane.user.UserRepository;
@@ -146,6 +148,45 @@ class InstanceReconcilerTest {
     }
 
     @Test
+    void aKeysSecretIsSentOnlyWhenTheKeyChanged() {
+        MutableClock clock = new MutableClock(java.time.Instant.now());
+        InstanceReconciler rec = new InstanceReconciler(db, provisioner, cluster, secrets, clock);
+        rec.reconcile(inst.uuid());
+        FakeNode node = node();
+        assertThat(node.userWrites).isEqualTo(1);
+        rec.reconcile(inst.uuid());
+        rec.reconcile(inst.uuid());
+        assertThat(node.userWrites).as("unchanged key: no secret re-sent").isEqualTo(1);
+
+        node.users.remove(key.accessKey());
+        rec.reconcile(inst.uuid());
+        assertThat(node.userWrites).as("user missing on the node").isEqualTo(2);
+        assertThat(node.users.get(key.accessKey())).isEqualTo(new FakeNode.User("key-secret-1", true, List.of("cp-all")));
+
+        node.users.put(key.accessKey(), new FakeNode.User("changed-behind-our-back", false, List.of("cp-all")));
+        rec.reconcile(inst.uuid());
+        assertThat(node.userWrites).as("status differs on the node").isEqualTo(3);
+
+        AccessKey disabled = new AccessKey(key.uuid(), key.instanceId(), key.userId(), key.userName(), key.accessKey(),
+                key.secretSealed(), "", "INACTIVE", null, key.createdAt(), key.updatedAt() + 1);
+        db.writeVoid(h -> new AccessKeyRepository().update(h, disabled));
+        rec.reconcile(inst.uuid());
+        assertThat(node.userWrites).as("key changed in the database").isEqualTo(4);
+        assertThat(node.users.get(key.accessKey()).enabled()).isFalse();
+
+        node.users.put(key.accessKey(), new FakeNode.User("changed-behind-our-back", false, List.of("cp-all")));
+        rec.reconcile(inst.uuid());
+        assertThat(node.userWrites).isEqualTo(4);
+        clock.advance(AppliedUsers.RESEND_AFTER);
+        rec.reconcile(inst.uuid());
+        assertThat(node.userWrites).as("a secret changed on the node is repaired after a while").isEqualTo(5);
+        assertThat(node.users.get(key.accessKey()).secret()).isEqualTo("key-secret-1");
+
+        new InstanceReconciler(db, provisioner, cluster, secrets, clock).reconcile(inst.uuid());
+        assertThat(node.userWrites).as("a restarted control plane sends everything once").isEqualTo(6);
+    }
+
+    @Test
     void nodeErrorsAreRecordedAndRetried() {
         reconciler.reconcile(inst.uuid());
         node().rejectWith = "disk full";
@@ -176,6 +217,40 @@ class InstanceReconcilerTest {
         assertThat(reconciler.reconcile(inst.uuid())).isInstanceOf(ReconcileResult.RetryWithBackoff.class);
         assertThat(reload().status()).isEqualTo(InstanceStatus.ERROR);
         assertThat(reload().statusReason()).isEqualTo("no capacity");
+    }
+
+    @Test
+    void revocationsReachHealthyNodesWhileAnotherIsDown() {
+        db.writeVoid(h -> h.createUpdate("UPDATE instances SET nodes_number = 2 WHERE uuid = :u")
+                .bind("u", inst.uuid()).execute());
+        assertThat(reconciler.reconcile(inst.uuid())).isEqualTo(new ReconcileResult.Done());
+        List<NodeStore.NodeRecord> rows = store.list(inst.uuid());
+        assertThat(rows).hasSize(2);
+        FakeNode down = cluster.node(rows.get(0).ip(), rows.get(0).port());
+        FakeNode healthy = cluster.node(rows.get(1).ip(), rows.get(1).port());
+        assertThat(healthy.users).containsKey(key.accessKey());
+
+        down.unreachable = true;
+        db.writeVoid(h -> {
+            new AccessKeyRepository().delete(h, key.uuid());
+            instances.bumpGeneration(h, inst.uuid());
+        });
+        assertThat(reconciler.reconcile(inst.uuid())).isInstanceOf(ReconcileResult.RetryWithBackoff.class);
+        assertThat(healthy.users).as("revoked on the node that answers").doesNotContainKey(key.accessKey());
+        assertThat(reload().status()).isEqualTo(InstanceStatus.ERROR);
+        assertThat(reload().statusReason()).contains(rows.get(0).uuid()).contains("connection refused");
+
+        down.unreachable = false;
+        provisioner.forced.put(0, NodeStatus.FAILED);
+        healthy.users.put("AKIALEAKED0000000001", new FakeNode.User("leaked-secret", true, List.of()));
+        assertThat(reconciler.reconcile(inst.uuid())).isInstanceOf(ReconcileResult.RetryWithBackoff.class);
+        assertThat(healthy.users).as("synced though node 0 failed").doesNotContainKey("AKIALEAKED0000000001");
+        assertThat(reload().statusReason()).contains("node " + rows.get(0).uuid() + " failed: forced");
+
+        provisioner.forced.clear();
+        assertThat(reconciler.reconcile(inst.uuid())).isEqualTo(new ReconcileResult.Done());
+        assertThat(down.users).doesNotContainKey(key.accessKey());
+        assertThat(reload().status()).isEqualTo(InstanceStatus.ACTIVE);
     }
 
     @Test

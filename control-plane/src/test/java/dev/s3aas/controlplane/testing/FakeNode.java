@@ -41,6 +41,8 @@ public final class FakeNode {
     /** When set, every mutating call is rejected with this message. */
     public volatile String rejectWith;
     public volatile int calls;
+    /** Calls of upsertUser (each carries a secret). */
+    public volatile int userWrites;
 
     public FakeNode() {
         policies.put("readwrite", "{}");
@@ -178,6 +180,7 @@ public final class FakeNode {
         @Override
         public void upsertUser(String accessKey, String secret, boolean enabled) throws NodeException {
             write();
+            userWrites++;
             users.compute(accessKey, (k, old) -> new User(secret, enabled, old == null ? List.of() : old.policies()));
         }
 

@@ -6,6 +6,7 @@ import dev.s3aas.controlplane.provision.NodeStore.NodeRecord;
 import dev.s3aas.controlplane.provision.Provisioner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,6 +23,8 @@ public final class FakeProvisioner implements Provisioner {
     public final AtomicInteger nodesCreated = new AtomicInteger();
     /** When set, provision fails with this message. */
     public volatile String failWith;
+    /** Node ordinals to report with another status than RUNNING (FAILED ones with detail "forced"). */
+    public final Map<Integer, NodeStatus> forced = new ConcurrentHashMap<>();
 
     public FakeProvisioner(NodeStore store) {
         this.store = store;
@@ -50,7 +53,8 @@ public final class FakeProvisioner implements Provisioner {
             }
         }
         return rows.stream().sorted((a, b) -> Integer.compare(a.ordinal(), b.ordinal()))
-                .map(r -> new ProvisionedNode(r.uuid(), r.ip(), r.port(), NodeStatus.RUNNING, "")).toList();
+                .map(r -> new ProvisionedNode(r.uuid(), r.ip(), r.port(), forced.getOrDefault(r.ordinal(), NodeStatus.RUNNING),
+                        forced.containsKey(r.ordinal()) ? "forced" : "")).toList();
     }
 
     @Override
