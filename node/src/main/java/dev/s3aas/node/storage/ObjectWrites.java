@@ -52,7 +52,7 @@ final class ObjectWrites {
         Preconditions.checkWrite(condition, old);
         String versioning = bucket.config().versioning();
         ObjectRecord current = withDefaultRetention(bucket, record)
-                .withVersionId("Enabled".equals(versioning) ? VersionIds.newId() : VersionIds.NULL);
+                .withVersionId("Enabled".equals(versioning) ? VersionIds.newId(txn) : VersionIds.NULL);
         long freed = old == null ? 0 : retire(txn, bucket, key, old, versioning, current);
         long quota = bucket.config().quotaBytes();
         BucketUsage usage = decodeUsage(txn.get(MetaDb.Cf.USAGE, Keys.bucketPrefix(bucket.id())));
@@ -135,7 +135,7 @@ final class ObjectWrites {
             addUsage(txn, bucket.id(), -old.size(), -1);
             return new DeleteOutcome(true, null, false);
         }
-        ObjectRecord marker = ObjectRecord.deleteMarker("Enabled".equals(versioning) ? VersionIds.newId() : VersionIds.NULL);
+        ObjectRecord marker = ObjectRecord.deleteMarker("Enabled".equals(versioning) ? VersionIds.newId(txn) : VersionIds.NULL);
         if (old != null) {
             retire(txn, bucket, key, old, versioning, marker);
         }

@@ -74,6 +74,7 @@ public final class RocksObjectStore implements ObjectStore {
         MetaDb db = new MetaDb(dataDir.resolve("meta"));
         try {
             BlobStore blobs = new BlobStore(dataDir);
+            VersionIds.startAbove(db);
             RocksObjectStore store = new RocksObjectStore(db, blobs, sse);
             var report = store.collector.recover();
             LOG.info("storage opened at {}: {}", dataDir, report);

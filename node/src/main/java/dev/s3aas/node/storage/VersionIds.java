@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code bucketId‖key‖0x00‖~sequence‖random}, so a key's versions iterate newest first and a version id maps
  * straight to its storage key. The null version (unversioned or suspended writes) is stored under the
  * sequence of its last modification with zero random bits.
+ *
+ * <p>Every commit that creates a version records its sequence under {@link #CLOCK_KEY}, and a store that opens
+ * starts above it: if the wall clock stepped back across a restart, new versions still sort newest first.
  */
 final class VersionIds {
     static final String NULL = "null";
@@ -20,10 +23,28 @@ final class VersionIds {
 
     private VersionIds() {}
 
-    static String newId() {
+    static final byte[] CLOCK_KEY = Keys.utf8("version-clock");
+
+    /** Inside a commit: a new version id, its sequence recorded in the same commit. */
+    static String newId(Txn txn) {
         long now = System.currentTimeMillis() << 12;
         long seq = LAST.updateAndGet(prev -> Math.max(prev + 1, now));
+        txn.put(MetaDb.Cf.DEFAULT, CLOCK_KEY, Keys.longBytes(seq));
         return HEX.toHexDigits(seq) + HEX.toHexDigits(RANDOM.nextLong());
+    }
+
+    /** At open: later ids sort after every id the store has already handed out. */
+    static void startAbove(MetaDb db) {
+        byte[] recorded = db.get(MetaDb.Cf.DEFAULT, CLOCK_KEY);
+        if (recorded != null) {
+            long seq = Keys.getLong(recorded, 0);
+            LAST.accumulateAndGet(seq, Math::max);
+        }
+    }
+
+    /** The sequence part of a non-null version id. */
+    static long sequence(String versionId) {
+        return HEX.fromHexDigitsToLong(versionId, 0, 16);
     }
 
     static boolean isValid(String id) {

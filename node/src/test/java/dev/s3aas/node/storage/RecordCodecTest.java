@@ -15,7 +15,7 @@ class RecordCodecTest {
 
     @Test
     void objectRecord() {
-        ObjectRecord r = new ObjectRecord(ObjectRecord.FORMAT, VersionIds.newId(), false, 42, "etag-1", 7L, META,
+        ObjectRecord r = new ObjectRecord(ObjectRecord.FORMAT, "0000019aa1b2c3d4e5f60718293a4b5c", false, 42, "etag-1", 7L, META,
                 new Checksum(ChecksumAlgorithm.CRC32C, "AAAAAA==", true),
                 List.of(new Extent(BlobIds.newId(), 42, false, "pe", "pc", "c2FsdA==")), 1, "sealed");
         assertThat(RecordCodec.decode(RecordCodec.encode(r), ObjectRecord.class)).isEqualTo(r);
