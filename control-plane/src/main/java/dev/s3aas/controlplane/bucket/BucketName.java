@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * A bucket name under the general-purpose bucket naming rules of Amazon S3
  * (docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html): 3-63 characters of
  * lower-case letters, digits, dots and hyphens; starts and ends with a letter or digit; no two
- * adjacent dots; not an IPv4 address; none of the reserved prefixes and suffixes.
+ * adjacent dots; not an IPv4 address; none of the reserved prefixes and suffixes; not {@code minio} or
+ * {@code rustfs}, which the node reserves for its admin API paths.
  */
 public record BucketName(String value) {
     private static final Pattern SHAPE = Pattern.compile("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
@@ -33,6 +34,9 @@ public record BucketName(String value) {
         }
         if (IPV4.matcher(s).matches()) {
             return "must not be formatted as an IP address";
+        }
+        if (s.equals("minio") || s.equals("rustfs")) {
+            return "minio and rustfs are reserved for the node's admin API";
         }
         if (s.startsWith("xn--") || s.startsWith("sthree-") || s.startsWith("amzn-s3-demo-")) {
             return "must not start with a reserved prefix (xn--, sthree-, amzn-s3-demo-)";

@@ -24,7 +24,7 @@ class SchemaTableTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"doc_example_bucket", "DocExampleBucket", "doc-example-bucket-", "ab", "a..b", "192.168.5.4",
-        "xn--bucket", "bucket-s3alias", "bucket--ol-s3", "sthree-bucket", ".dot", "has space"})
+        "xn--bucket", "bucket-s3alias", "bucket--ol-s3", "sthree-bucket", ".dot", "has space", "minio", "rustfs"})
     void invalidBucketNames(String name) {
         assertThat(BucketName.problem(name)).isNotNull();
         assertThatThrownBy(() -> new BucketName(name)).isInstanceOf(ApiError.Invalid.class);

@@ -4,7 +4,9 @@ package dev.s3aas.node.s3;
  * A bucket name valid under the S3 general-purpose bucket naming rules
  * ("Bucket naming rules" in the S3 user guide): 3–63 characters of lower-case letters, digits, dots and
  * hyphens; starts and ends with a letter or digit; no two adjacent dots; not an IPv4 address; none of the
- * reserved prefixes and suffixes.
+ * reserved prefixes and suffixes. Also not {@code minio} or {@code rustfs}: path-style requests under
+ * {@code /minio/admin/} and {@code /rustfs/admin/} are the admin API, so such a bucket's keys there could never
+ * be reached (MinIO reserves its name the same way).
  */
 record BucketName(String value) {
     private static final java.util.regex.Pattern IP_ADDRESS =
@@ -46,6 +48,9 @@ record BucketName(String value) {
         }
         if (IP_ADDRESS.matcher(v).matches()) {
             return "bucket names must not be formatted as an IP address";
+        }
+        if (v.equals("minio") || v.equals("rustfs")) {
+            return "bucket names minio and rustfs are reserved for the admin API";
         }
         for (String p : RESERVED_PREFIXES) {
             if (v.startsWith(p)) {

@@ -248,7 +248,7 @@ class ProtocolTest extends NodeTestBase {
 
     @ParameterizedTest
     @ValueSource(strings = {"ab", "UPPER", "has_underscore", "-dash", "dash-", "a..b", "192.168.1.1",
-        "xn--punycode", "name-s3alias", "way-too-long-name-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+        "xn--punycode", "name-s3alias", "minio", "rustfs", "way-too-long-name-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
     void invalidBucketNamesAreRefused(String name) throws Exception {
         RawHttp.Response r = raw.signed("PUT", "/" + name, null, new byte[0]);
         assertThat(r.status()).isEqualTo(400);
