@@ -34,6 +34,7 @@ class AuthApiTest {
         Http.Resp r = f.http.post("/v1/auth/token", null, Map.of("username", "admin", "password", Fixture.ADMIN_PASSWORD));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text("token_type")).isEqualTo("Bearer");
+        assertThat(r.headers().firstValue("Server")).as("no version banner").isEmpty();
         assertThat(r.body().path("expires_in").asLong()).isEqualTo(3600);
         assertThat(r.text("access_token")).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
         assertThat(r.text("refresh_token")).isNotBlank();
