@@ -27,11 +27,12 @@ public final class AccessKeyRepository {
                 .bind("e", k.expiresAt()).bind("c", k.createdAt()).bind("up", k.updatedAt()).execute();
     }
 
-    public void update(Handle h, AccessKey k) {
-        h.createUpdate("UPDATE access_keys SET description = :d, status = :s, expires_at = :e, updated_at = :up "
-                        + "WHERE uuid = :uuid")
+    /** Writes {@code k} over the row last written at {@code seenUpdatedAt}; the row count is 0 if it changed since. */
+    public int update(Handle h, AccessKey k, long seenUpdatedAt) {
+        return h.createUpdate("UPDATE access_keys SET description = :d, status = :s, expires_at = :e, updated_at = :up "
+                        + "WHERE uuid = :uuid AND updated_at = :seen")
                 .bind("uuid", k.uuid()).bind("d", k.description()).bind("s", k.status()).bind("e", k.expiresAt())
-                .bind("up", k.updatedAt()).execute();
+                .bind("up", k.updatedAt()).bind("seen", seenUpdatedAt).execute();
     }
 
     /** By uuid or access key id, within one user. */

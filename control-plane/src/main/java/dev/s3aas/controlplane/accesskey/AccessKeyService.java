@@ -9,6 +9,7 @@ import dev.s3aas.controlplane.crypto.Secrets;
 import dev.s3aas.controlplane.db.Database;
 import dev.s3aas.controlplane.db.DbErrors;
 import dev.s3aas.controlplane.db.Ids;
+import dev.s3aas.controlplane.db.Optimistic;
 import dev.s3aas.controlplane.iam.Permission;
 import dev.s3aas.controlplane.iam.Principal;
 import dev.s3aas.controlplane.instance.Instance;
@@ -97,15 +98,19 @@ public final class AccessKeyService {
 
     public AccessKey update(Principal p, String instanceRef, String userRef, String ref, JsonInput in) {
         Instance inst = instances.requireWritable(p, instanceRef, Permission.ACCESS_KEY_UPDATE);
-        AccessKey cur = find(inst, userRef, ref);
-        long now = clock.millis();
-        AccessKey next = new AccessKey(cur.uuid(), cur.instanceId(), cur.userId(), cur.userName(), cur.accessKey(),
-                cur.secretSealed(), in.string("description", cur.description()), in.string("status", cur.status()),
-                expiry(in, now, cur.expiresAt()), cur.createdAt(), now);
-        db.writeVoid(h -> {
-            repo.update(h, next);
+        S3User user = users.find(inst, userRef);
+        // Read and written in one transaction, conditionally: see Optimistic. Were the user deleted
+        // meanwhile, its keys went with it and this is a 404.
+        AccessKey next = Optimistic.retry(() -> db.write(h -> {
+            AccessKey cur = repo.find(h, user.uuid(), ref).orElseThrow(() -> ApiError.notFound("access key", ref));
+            long now = clock.millis();
+            AccessKey patched = new AccessKey(cur.uuid(), cur.instanceId(), cur.userId(), cur.userName(), cur.accessKey(),
+                    cur.secretSealed(), in.string("description", cur.description()), in.string("status", cur.status()),
+                    expiry(in, now, cur.expiresAt()), cur.createdAt(), Optimistic.nextStamp(cur.updatedAt(), clock));
+            Optimistic.requireUpdated(repo.update(h, patched, cur.updatedAt()));
             instances.bump(h, inst.uuid());
-        });
+            return patched;
+        }));
         instances.notifyChanged(inst.uuid());
         return next;
     }

@@ -27,11 +27,12 @@ public final class BucketRepository {
                 .bindMap(binds(b)).bind("c", b.createdAt()).execute();
     }
 
-    public void update(Handle h, Bucket b) {
-        h.createUpdate("UPDATE buckets SET versioning_enabled = :versioning, quota_bytes = :quota, public_read = :public, "
-                        + "default_retention_mode = :mode, default_retention_days = :days, status = :status, "
-                        + "status_reason = :reason, updated_at = :u WHERE uuid = :uuid")
-                .bindMap(binds(b)).execute();
+    /** Writes {@code b} over the row last written at {@code seenUpdatedAt}; the row count is 0 if it changed since. */
+    public int update(Handle h, Bucket b, long seenUpdatedAt) {
+        return h.createUpdate("UPDATE buckets SET versioning_enabled = :versioning, quota_bytes = :quota, "
+                        + "public_read = :public, default_retention_mode = :mode, default_retention_days = :days, "
+                        + "status = :status, status_reason = :reason, updated_at = :u WHERE uuid = :uuid AND updated_at = :seen")
+                .bindMap(binds(b)).bind("seen", seenUpdatedAt).execute();
     }
 
     private static Map<String, Object> binds(Bucket b) {

@@ -7,6 +7,7 @@ import dev.s3aas.controlplane.api.PageRequest;
 import dev.s3aas.controlplane.db.Database;
 import dev.s3aas.controlplane.db.DbErrors;
 import dev.s3aas.controlplane.db.Ids;
+import dev.s3aas.controlplane.db.Optimistic;
 import dev.s3aas.controlplane.iam.Permission;
 import dev.s3aas.controlplane.iam.Principal;
 import dev.s3aas.controlplane.instance.Instance;
@@ -99,25 +100,34 @@ public final class BucketService {
 
     public Bucket update(Principal p, String instanceRef, String ref, JsonInput in) {
         Instance inst = instances.requireWritable(p, instanceRef, Permission.BUCKET_UPDATE);
-        Bucket cur = find(inst, ref);
+        // Read, checked and written in one transaction, conditionally: see Optimistic.
+        Bucket next = Optimistic.retry(() -> db.write(h -> {
+            Bucket cur = repo.find(h, inst.uuid(), ref).orElseThrow(() -> ApiError.notFound("bucket", ref));
+            Bucket patched = patch(cur, in);
+            Optimistic.requireUpdated(repo.update(h, patched, cur.updatedAt()));
+            instances.bump(h, inst.uuid());
+            return patched;
+        }));
+        instances.notifyChanged(inst.uuid());
+        return next;
+    }
+
+    /**
+     * {@code cur} with the request's fields, PENDING again until the reconciler applied it; the new
+     * {@code updated_at} also makes the reconciler drop a verdict it reached on {@code cur}.
+     */
+    private Bucket patch(Bucket cur, JsonInput in) {
         Bucket next = new Bucket(cur.uuid(), cur.instanceId(), cur.name(),
                 in.bool("versioning_enabled", cur.versioningEnabled()), cur.objectLockEnabled(),
                 in.integer("quota_bytes", cur.quotaBytes()), in.bool("public", cur.publicRead()),
                 in.has("default_retention_mode") ? Bucket.parseMode(in.string("default_retention_mode", null)) : cur.retentionMode(),
                 in.nullableInt("default_retention_days", cur.retentionDays()), "PENDING", "", cur.createdAt(),
-                Math.max(clock.millis(), cur.updatedAt() + 1));
-        if (cur.versioningEnabled() && !next.versioningEnabled()) {
+                Optimistic.nextStamp(cur.updatedAt(), clock));
+        if (cur.versioningEnabled() && !next.versioningEnabled() && cur.objectLockEnabled()) {
             // S3 can only suspend versioning, and never on an object-lock bucket.
-            if (cur.objectLockEnabled()) {
-                throw new ApiError.Unprocessable("object_lock_requires_versioning",
-                        "versioning cannot be suspended on an object-lock bucket", "versioning_enabled");
-            }
+            throw new ApiError.Unprocessable("object_lock_requires_versioning",
+                    "versioning cannot be suspended on an object-lock bucket", "versioning_enabled");
         }
-        db.writeVoid(h -> {
-            repo.update(h, next);
-            instances.bump(h, inst.uuid());
-        });
-        instances.notifyChanged(inst.uuid());
         return next;
     }
 

@@ -6,6 +6,7 @@ import dev.s3aas.controlplane.crypto.PasswordHasher;
 import dev.s3aas.controlplane.db.Database;
 import dev.s3aas.controlplane.db.DbErrors;
 import dev.s3aas.controlplane.db.Ids;
+import dev.s3aas.controlplane.db.Optimistic;
 import dev.s3aas.controlplane.iam.IamRecords.IamUser;
 import dev.s3aas.controlplane.iam.IamRecords.Project;
 import dev.s3aas.controlplane.iam.IamRecords.RoleBinding;
@@ -89,7 +90,37 @@ public final class IamAdminService {
     }
 
     public IamUser updateUser(Principal p, String ref, JsonInput in) {
-        IamUser u = getUser(p, ref);
+        // Unlike the other PATCHes, the row is read outside the write transaction: the checks may
+        // verify current_password, a deliberately slow Argon2id hash that must not hold SQLite's one
+        // write lock. The write is still conditional on the row read (see Optimistic), so a retry
+        // re-reads and re-checks everything; the new password's hash does not depend on the row and
+        // is computed once.
+        String[] newHash = {null};
+        return Optimistic.retry(() -> {
+            IamUser u = getUser(p, ref);
+            checkUserPatch(p, u, in);
+            boolean newPassword = in.has("password");
+            if (newPassword && newHash[0] == null) {
+                newHash[0] = hasher.hash(checkPassword(in.string("password", null)));
+            }
+            IamUser updated = new IamUser(u.uuid(), u.name(), newPassword ? newHash[0] : u.passwordHash(),
+                    in.bool("is_admin", u.admin()), status(in, u.status()), u.createdAt(),
+                    Optimistic.nextStamp(u.updatedAt(), clock));
+            // A new password or a status change ends every session: refresh tokens minted with the old
+            // password (possibly by whoever stole it) or before a disable must not outlive the change.
+            boolean revoke = newPassword || !updated.status().equals(u.status());
+            db.writeVoid(h -> {
+                Optimistic.requireUpdated(repo.updateUser(h, updated, u.updatedAt()));
+                if (revoke) {
+                    repo.deleteRefreshOf(h, u.uuid());
+                }
+            });
+            return updated;
+        });
+    }
+
+    /** Who may change what of {@code u}; a user changing their own password must know the current one. */
+    private void checkUserPatch(Principal p, IamUser u, JsonInput in) {
         boolean self = u.uuid().equals(p.userId());
         if (!p.admin() && !self) {
             throw new ApiError.Forbidden("only admins change other users");
@@ -97,25 +128,11 @@ public final class IamAdminService {
         if ((in.has("is_admin") || in.has("status")) && !p.admin()) {
             throw new ApiError.Forbidden("only admins change is_admin or status");
         }
-        boolean newPassword = in.has("password");
-        if (newPassword && self) {
+        if (in.has("password") && self) {
             checkCurrentPassword(u, in.string("current_password", null));
         } else if (in.has("current_password")) {
             throw ApiError.invalid("current_password", "current_password is only used when changing your own password");
         }
-        String hash = newPassword ? hasher.hash(checkPassword(in.string("password", null))) : u.passwordHash();
-        IamUser updated = new IamUser(u.uuid(), u.name(), hash, in.bool("is_admin", u.admin()), status(in, u.status()),
-                u.createdAt(), clock.millis());
-        // A new password or a status change ends every session: refresh tokens minted with the old
-        // password (possibly by whoever stole it) or before a disable must not outlive the change.
-        boolean revoke = newPassword || !updated.status().equals(u.status());
-        db.writeVoid(h -> {
-            repo.updateUser(h, updated);
-            if (revoke) {
-                repo.deleteRefreshOf(h, u.uuid());
-            }
-        });
-        return updated;
     }
 
     /** A user changing their own password proves they know the current one (a stolen token is not enough). */
@@ -168,16 +185,22 @@ public final class IamAdminService {
     }
 
     public Project updateProject(Principal p, String ref, JsonInput in) {
-        Project cur = getProject(p, ref);
-        p.require(cur.uuid(), Permission.PROJECT_UPDATE, "project", ref);
-        Project next = new Project(cur.uuid(), in.string("name", cur.name()), in.string("description", cur.description()),
-                cur.createdAt(), clock.millis());
+        String uuid = getProject(p, ref).uuid();
+        p.require(uuid, Permission.PROJECT_UPDATE, "project", ref);
         try {
-            db.writeVoid(h -> repo.updateProject(h, next));
+            // Read and written in one transaction, conditionally: see Optimistic.
+            return Optimistic.retry(() -> db.write(h -> {
+                Project cur = repo.findProject(h, uuid).orElseThrow(() -> ApiError.notFound("project", ref));
+                Project next = new Project(cur.uuid(), in.string("name", cur.name()),
+                        in.string("description", cur.description()), cur.createdAt(),
+                        Optimistic.nextStamp(cur.updatedAt(), clock));
+                Optimistic.requireUpdated(repo.updateProject(h, next, cur.updatedAt()));
+                return next;
+            }));
         } catch (RuntimeException e) {
-            throw DbErrors.isUniqueViolation(e) ? ApiError.duplicate("name", "project '" + next.name() + "' already exists") : e;
+            throw DbErrors.isUniqueViolation(e)
+                    ? ApiError.duplicate("name", "project '" + in.string("name", ref) + "' already exists") : e;
         }
-        return next;
     }
 
     public void deleteProject(Principal p, String ref) {

@@ -34,11 +34,12 @@ public final class IamRepository {
                 .execute();
     }
 
-    public void updateUser(Handle h, IamUser u) {
-        h.createUpdate("UPDATE iam_users SET password_hash = :hash, is_admin = :admin, status = :status, "
-                        + "updated_at = :u WHERE uuid = :uuid")
+    /** Writes {@code u} over the row last written at {@code seenUpdatedAt}; the row count is 0 if it changed since. */
+    public int updateUser(Handle h, IamUser u, long seenUpdatedAt) {
+        return h.createUpdate("UPDATE iam_users SET password_hash = :hash, is_admin = :admin, status = :status, "
+                        + "updated_at = :u WHERE uuid = :uuid AND updated_at = :seen")
                 .bind("uuid", u.uuid()).bind("hash", u.passwordHash()).bind("admin", u.admin())
-                .bind("status", u.status()).bind("u", u.updatedAt()).execute();
+                .bind("status", u.status()).bind("u", u.updatedAt()).bind("seen", seenUpdatedAt).execute();
     }
 
     public Optional<IamUser> findUser(Handle h, String idOrName) {
@@ -66,10 +67,12 @@ public final class IamRepository {
                 .bind("c", p.createdAt()).bind("u", p.updatedAt()).execute();
     }
 
-    public void updateProject(Handle h, Project p) {
-        h.createUpdate("UPDATE projects SET name = :name, description = :d, updated_at = :u WHERE uuid = :uuid")
+    /** Writes {@code p} over the row last written at {@code seenUpdatedAt}; the row count is 0 if it changed since. */
+    public int updateProject(Handle h, Project p, long seenUpdatedAt) {
+        return h.createUpdate("UPDATE projects SET name = :name, description = :d, updated_at = :u "
+                        + "WHERE uuid = :uuid AND updated_at = :seen")
                 .bind("uuid", p.uuid()).bind("name", p.name()).bind("d", p.description()).bind("u", p.updatedAt())
-                .execute();
+                .bind("seen", seenUpdatedAt).execute();
     }
 
     public Optional<Project> findProject(Handle h, String idOrName) {

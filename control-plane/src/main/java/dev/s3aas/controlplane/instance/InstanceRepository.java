@@ -45,15 +45,20 @@ public final class InstanceRepository {
                 .execute();
     }
 
-    /** Writes the user-mutable fields and bumps the generation. */
-    public void updateSpec(Handle h, Instance i) {
-        h.createUpdate("UPDATE instances SET name = :name, description = :description, encryption = :encryption, "
+    /**
+     * Writes the user-mutable fields and bumps the generation, unless the generation is no longer
+     * {@code seenGeneration} (row count 0). The generation is the instance's version: every write
+     * but the reconciler's status (which touches no field written here) bumps it.
+     */
+    public int updateSpec(Handle h, Instance i, long seenGeneration) {
+        return h.createUpdate("UPDATE instances SET name = :name, description = :description, encryption = :encryption, "
                         + "versioning = :versioning, mfa_delete = :mfa, cpu = :cpu, ram = :ram, disk_size = :disk, "
-                        + "nodes_number = :nodes, generation = generation + 1, updated_at = :updated WHERE uuid = :uuid")
+                        + "nodes_number = :nodes, generation = generation + 1, updated_at = :updated "
+                        + "WHERE uuid = :uuid AND generation = :seen")
                 .bind("uuid", i.uuid()).bind("name", i.name()).bind("description", i.description())
                 .bind("encryption", i.encryption().name()).bind("versioning", i.versioning()).bind("mfa", i.mfaDelete())
                 .bind("cpu", i.cpu()).bind("ram", i.ram()).bind("disk", i.diskSize()).bind("nodes", i.nodesNumber())
-                .bind("updated", i.updatedAt()).execute();
+                .bind("updated", i.updatedAt()).bind("seen", seenGeneration).execute();
     }
 
     /** Marks a change inside the instance (bucket, user, key…) so the reconciler sees a new generation. */

@@ -10,6 +10,7 @@ import dev.s3aas.controlplane.crypto.Secrets;
 import dev.s3aas.controlplane.db.Database;
 import dev.s3aas.controlplane.db.DbErrors;
 import dev.s3aas.controlplane.db.Ids;
+import dev.s3aas.controlplane.db.Optimistic;
 import dev.s3aas.controlplane.iam.Permission;
 import dev.s3aas.controlplane.iam.Principal;
 import dev.s3aas.controlplane.instance.Instance.Encryption;
@@ -155,7 +156,29 @@ public final class InstanceService {
     }
 
     public Instance update(Principal p, String ref, JsonInput in) {
-        Instance cur = requireWritable(p, ref, Permission.INSTANCE_UPDATE);
+        String uuid = requireWritable(p, ref, Permission.INSTANCE_UPDATE).uuid();
+        Instance updated;
+        try {
+            // Read, checked and written in one transaction, conditionally on the generation (see
+            // Optimistic), so the shrink and DELETING checks hold for the row actually updated.
+            updated = Optimistic.retry(() -> db.write(h -> {
+                Instance cur = repo.find(h, uuid).orElseThrow(() -> ApiError.notFound("instance", ref));
+                Optimistic.requireUpdated(repo.updateSpec(h, patch(cur, ref, in), cur.generation()));
+                return repo.find(h, uuid).orElseThrow();
+            }));
+        } catch (RuntimeException e) {
+            throw DbErrors.isUniqueViolation(e)
+                    ? ApiError.duplicate("name", "instance '" + in.string("name", ref) + "' already exists") : e;
+        }
+        changes.instanceChanged(uuid);
+        return updated;
+    }
+
+    /** {@code cur} with the request's fields, once they are allowed on it. */
+    private Instance patch(Instance cur, String ref, JsonInput in) {
+        if (cur.status() == InstanceStatus.DELETING) {
+            throw new ApiError.Conflict("instance_deleting", "instance '" + ref + "' is being deleted", null);
+        }
         int disk = in.intValue("disk_size", cur.diskSize());
         if (disk < cur.diskSize()) {
             throw new ApiError.Unprocessable("shrink_refused", "disk_size can only grow (now " + cur.diskSize() + " GiB)", "disk_size");
@@ -168,20 +191,14 @@ public final class InstanceService {
                     "nodes_number can only grow (now " + cur.nodesNumber() + "): removing a node deletes its data",
                     "nodes_number");
         }
-        Instance next = new Instance(cur.uuid(), cur.projectId(), in.string("name", cur.name()),
+        return new Instance(cur.uuid(), cur.projectId(), in.string("name", cur.name()),
                 in.string("description", cur.description()), cur.versionId(), cur.versionName(), cur.bucketName(),
                 in.has("encryption") ? Encryption.parse(in.string("encryption", null)) : cur.encryption(),
                 in.bool("versioning", cur.versioning()), in.bool("mfa_delete", cur.mfaDelete()),
                 in.intValue("cpu", cur.cpu()), in.intValue("ram", cur.ram()), disk,
                 nodes, cur.status(), cur.statusReason(), cur.rootUser(),
-                cur.rootSecretSealed(), cur.generation() + 1, cur.observedGeneration(), cur.createdAt(), clock.millis());
-        try {
-            db.writeVoid(h -> repo.updateSpec(h, next));
-        } catch (RuntimeException e) {
-            throw DbErrors.isUniqueViolation(e) ? ApiError.duplicate("name", "instance '" + next.name() + "' already exists") : e;
-        }
-        changes.instanceChanged(cur.uuid());
-        return db.read(h -> repo.find(h, cur.uuid())).orElseThrow();
+                cur.rootSecretSealed(), cur.generation() + 1, cur.observedGeneration(), cur.createdAt(),
+                Optimistic.nextStamp(cur.updatedAt(), clock));
     }
 
     /** Starts the finalizer flow; a repeated delete of a deleting instance is accepted again. */

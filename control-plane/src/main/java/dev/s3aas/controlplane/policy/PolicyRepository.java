@@ -24,11 +24,13 @@ public final class PolicyRepository {
                 .bind("c", p.createdAt()).bind("u", p.updatedAt()).execute();
     }
 
-    public void update(Handle h, Policy p) {
-        h.createUpdate("UPDATE policies SET name = :name, content = :content, status = :s, status_reason = :r, "
-                        + "updated_at = :u WHERE uuid = :uuid")
+    /** Writes {@code p} over the row last written at {@code seenUpdatedAt}; the row count is 0 if it changed since. */
+    public int update(Handle h, Policy p, long seenUpdatedAt) {
+        return h.createUpdate("UPDATE policies SET name = :name, content = :content, status = :s, status_reason = :r, "
+                        + "updated_at = :u WHERE uuid = :uuid AND updated_at = :seen")
                 .bind("uuid", p.uuid()).bind("name", p.name()).bind("content", p.content().json())
-                .bind("s", p.status()).bind("r", p.statusReason()).bind("u", p.updatedAt()).execute();
+                .bind("s", p.status()).bind("r", p.statusReason()).bind("u", p.updatedAt())
+                .bind("seen", seenUpdatedAt).execute();
     }
 
     public Optional<Policy> find(Handle h, String instanceId, String ref) {

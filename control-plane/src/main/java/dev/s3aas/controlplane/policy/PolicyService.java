@@ -7,11 +7,13 @@ import dev.s3aas.controlplane.api.PageRequest;
 import dev.s3aas.controlplane.db.Database;
 import dev.s3aas.controlplane.db.DbErrors;
 import dev.s3aas.controlplane.db.Ids;
+import dev.s3aas.controlplane.db.Optimistic;
 import dev.s3aas.controlplane.iam.Permission;
 import dev.s3aas.controlplane.iam.Principal;
 import dev.s3aas.controlplane.instance.Instance;
 import dev.s3aas.controlplane.instance.InstanceService;
 import java.time.Clock;
+import org.jdbi.v3.core.Handle;
 
 /** Policy rules: documents validated on every write; an attached policy cannot be deleted (409). */
 public final class PolicyService {
@@ -32,28 +34,28 @@ public final class PolicyService {
         long now = clock.millis();
         Policy policy = new Policy(Ids.newId(), inst.uuid(), in.string("name", null),
                 PolicyDocument.parse(in.node("content")), "PENDING", "", now, now);
-        write(inst, policy, true);
-        return policy;
-    }
-
-    private void write(Instance inst, Policy policy, boolean insert) {
         try {
             db.writeVoid(h -> {
-                repo.find(h, inst.uuid(), policy.name()).filter(other -> !other.uuid().equals(policy.uuid()))
-                        .ifPresent(other -> {
-                            throw ApiError.duplicate("name", "policy '" + policy.name() + "' already exists");
-                        });
-                if (insert) {
-                    repo.insert(h, policy);
-                } else {
-                    repo.update(h, policy);
-                }
+                checkNameFree(h, policy);
+                repo.insert(h, policy);
                 instances.bump(h, inst.uuid());
             });
         } catch (RuntimeException e) {
-            throw DbErrors.isUniqueViolation(e) ? ApiError.duplicate("name", "policy '" + policy.name() + "' already exists") : e;
+            throw duplicateOr(e, policy.name());
         }
         instances.notifyChanged(inst.uuid());
+        return policy;
+    }
+
+    private void checkNameFree(Handle h, Policy policy) {
+        repo.find(h, policy.instanceId(), policy.name()).filter(other -> !other.uuid().equals(policy.uuid()))
+                .ifPresent(other -> {
+                    throw ApiError.duplicate("name", "policy '" + policy.name() + "' already exists");
+                });
+    }
+
+    private static RuntimeException duplicateOr(RuntimeException e, String name) {
+        return DbErrors.isUniqueViolation(e) ? ApiError.duplicate("name", "policy '" + name + "' already exists") : e;
     }
 
     public Page<Policy> list(Principal p, String instanceRef, PageRequest pr) {
@@ -72,11 +74,26 @@ public final class PolicyService {
 
     public Policy update(Principal p, String instanceRef, String ref, JsonInput in) {
         Instance inst = instances.requireWritable(p, instanceRef, Permission.POLICY_UPDATE);
-        Policy cur = find(inst, ref);
-        Policy next = new Policy(cur.uuid(), cur.instanceId(), in.string("name", cur.name()),
-                in.has("content") ? PolicyDocument.parse(in.node("content")) : cur.content(), "PENDING", "",
-                cur.createdAt(), Math.max(clock.millis(), cur.updatedAt() + 1));
-        write(inst, next, false);
+        // The document does not depend on the row: validated once, before the transaction.
+        PolicyDocument content = in.has("content") ? PolicyDocument.parse(in.node("content")) : null;
+        Policy next;
+        try {
+            // Read, checked and written in one transaction, conditionally: see Optimistic.
+            next = Optimistic.retry(() -> db.write(h -> {
+                Policy cur = repo.find(h, inst.uuid(), ref).orElseThrow(() -> ApiError.notFound("policy", ref));
+                // PENDING with a newer updated_at: the reconciler drops a verdict it reached on cur.
+                Policy patched = new Policy(cur.uuid(), cur.instanceId(), in.string("name", cur.name()),
+                        content != null ? content : cur.content(), "PENDING", "", cur.createdAt(),
+                        Optimistic.nextStamp(cur.updatedAt(), clock));
+                checkNameFree(h, patched);
+                Optimistic.requireUpdated(repo.update(h, patched, cur.updatedAt()));
+                instances.bump(h, inst.uuid());
+                return patched;
+            }));
+        } catch (RuntimeException e) {
+            throw duplicateOr(e, in.string("name", ref));
+        }
+        instances.notifyChanged(inst.uuid());
         return next;
     }
 

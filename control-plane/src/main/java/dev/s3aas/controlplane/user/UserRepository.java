@@ -23,10 +23,12 @@ public final class UserRepository {
                 .bind("s", u.status()).bind("c", u.createdAt()).bind("u", u.updatedAt()).execute();
     }
 
-    public void update(Handle h, S3User u) {
-        h.createUpdate("UPDATE s3_users SET description = :d, status = :s, updated_at = :u WHERE uuid = :uuid")
+    /** Writes {@code u} over the row last written at {@code seenUpdatedAt}; the row count is 0 if it changed since. */
+    public int update(Handle h, S3User u, long seenUpdatedAt) {
+        return h.createUpdate("UPDATE s3_users SET description = :d, status = :s, updated_at = :u "
+                        + "WHERE uuid = :uuid AND updated_at = :seen")
                 .bind("uuid", u.uuid()).bind("d", u.description()).bind("s", u.status()).bind("u", u.updatedAt())
-                .execute();
+                .bind("seen", seenUpdatedAt).execute();
     }
 
     public Optional<S3User> find(Handle h, String instanceId, String ref) {

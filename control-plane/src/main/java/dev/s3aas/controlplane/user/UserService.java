@@ -7,6 +7,7 @@ import dev.s3aas.controlplane.api.PageRequest;
 import dev.s3aas.controlplane.db.Database;
 import dev.s3aas.controlplane.db.DbErrors;
 import dev.s3aas.controlplane.db.Ids;
+import dev.s3aas.controlplane.db.Optimistic;
 import dev.s3aas.controlplane.iam.Permission;
 import dev.s3aas.controlplane.iam.Principal;
 import dev.s3aas.controlplane.instance.Instance;
@@ -63,13 +64,15 @@ public final class UserService {
 
     public S3User update(Principal p, String instanceRef, String ref, JsonInput in) {
         Instance inst = instances.requireWritable(p, instanceRef, Permission.USER_UPDATE);
-        S3User cur = find(inst, ref);
-        S3User next = new S3User(cur.uuid(), cur.instanceId(), cur.name(), in.string("description", cur.description()),
-                in.string("status", cur.status()), cur.createdAt(), clock.millis());
-        db.writeVoid(h -> {
-            repo.update(h, next);
+        // Read and written in one transaction, conditionally: see Optimistic.
+        S3User next = Optimistic.retry(() -> db.write(h -> {
+            S3User cur = repo.find(h, inst.uuid(), ref).orElseThrow(() -> ApiError.notFound("user", ref));
+            S3User patched = new S3User(cur.uuid(), cur.instanceId(), cur.name(), in.string("description", cur.description()),
+                    in.string("status", cur.status()), cur.createdAt(), Optimistic.nextStamp(cur.updatedAt(), clock));
+            Optimistic.requireUpdated(repo.update(h, patched, cur.updatedAt()));
             instances.bump(h, inst.uuid());
-        });
+            return patched;
+        }));
         instances.notifyChanged(inst.uuid());
         return next;
     }

@@ -169,7 +169,7 @@ class InstanceReconcilerTest {
 
         AccessKey disabled = new AccessKey(key.uuid(), key.instanceId(), key.userId(), key.userName(), key.accessKey(),
                 key.secretSealed(), "", "INACTIVE", null, key.createdAt(), key.updatedAt() + 1);
-        db.writeVoid(h -> new AccessKeyRepository().update(h, disabled));
+        db.writeVoid(h -> new AccessKeyRepository().update(h, disabled, key.updatedAt()));
         rec.reconcile(inst.uuid());
         assertThat(node.userWrites).as("key changed in the database").isEqualTo(4);
         assertThat(node.users.get(key.accessKey()).enabled()).isFalse();
