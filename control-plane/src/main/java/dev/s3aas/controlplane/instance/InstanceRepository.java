@@ -61,9 +61,14 @@ public final class InstanceRepository {
                 .bind("updated", i.updatedAt()).bind("seen", seenGeneration).execute();
     }
 
-    /** Marks a change inside the instance (bucket, user, key…) so the reconciler sees a new generation. */
-    public void bumpGeneration(Handle h, String uuid) {
-        h.createUpdate("UPDATE instances SET generation = generation + 1 WHERE uuid = :uuid").bind("uuid", uuid).execute();
+    /**
+     * Marks a change inside the instance (bucket, user, key…) so the reconciler sees a new generation.
+     * Returns false, changing nothing, if the instance is gone or being deleted: the caller's write must
+     * not commit after the delete began (the row lock orders this against {@link #markDeleting}).
+     */
+    public boolean bumpGeneration(Handle h, String uuid) {
+        return h.createUpdate("UPDATE instances SET generation = generation + 1 WHERE uuid = :uuid "
+                + "AND status <> 'DELETING'").bind("uuid", uuid).execute() == 1;
     }
 
     public void markDeleting(Handle h, String uuid, long now) {

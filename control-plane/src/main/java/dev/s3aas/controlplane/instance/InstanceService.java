@@ -218,7 +218,10 @@ public final class InstanceService {
 
     /** Records a change inside an instance (called in the writer's transaction). */
     public void bump(Handle h, String instanceId) {
-        repo.bumpGeneration(h, instanceId);
+        if (!repo.bumpGeneration(h, instanceId)) {
+            // The check before the transaction passed, but the delete won the race: roll this write back.
+            throw new ApiError.Conflict("instance_deleting", "instance '" + instanceId + "' is being deleted", null);
+        }
     }
 
     /** Tells the reconciler after the writer's transaction committed. */

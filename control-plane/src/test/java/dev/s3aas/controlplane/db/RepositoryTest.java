@@ -182,7 +182,7 @@ class RepositoryTest {
         try (Database db = kind.open(tmp)) {
             Instance inst = instance(project(db), "gen", 1);
             db.writeVoid(h -> instances.insert(h, inst));
-            db.writeVoid(h -> instances.bumpGeneration(h, inst.uuid()));
+            assertThat(db.<Boolean>write(h -> instances.bumpGeneration(h, inst.uuid()))).isTrue();
             db.writeVoid(h -> instances.recordStatus(h, inst.uuid(), InstanceStatus.ACTIVE, "", 2L));
             Instance active = db.read(h -> instances.find(h, inst.uuid())).orElseThrow();
             assertThat(active.generation()).isEqualTo(2);
@@ -191,6 +191,9 @@ class RepositoryTest {
             db.writeVoid(h -> instances.recordStatus(h, inst.uuid(), InstanceStatus.ACTIVE, "", 3L));
             var r8 = db.read(h -> instances.find(h, inst.uuid())).orElseThrow().status();
             assertThat(r8).isEqualTo(InstanceStatus.DELETING);
+            // A child write racing the delete finds nothing to bump, so it rolls back instead of landing after it.
+            assertThat(db.<Boolean>write(h -> instances.bumpGeneration(h, inst.uuid()))).isFalse();
+            assertThat(db.read(h -> instances.find(h, inst.uuid())).orElseThrow().generation()).isEqualTo(3);
         }
     }
 
