@@ -54,6 +54,12 @@ class InstanceApiTest {
         assertThat(node.path("ip").asText()).isEqualTo("127.0.0.1");
         assertThat(active.text("endpoint")).isEqualTo("http://127.0.0.1:" + node.path("port").asInt());
         assertThat(active.text("status_reason")).isEmpty();
+        long generation = active.body().path("generation").asLong();
+        assertThat(active.body().path("observed_generation").asLong()).isEqualTo(generation);
+        Http.Resp patched = f.http.patch(BASE + "/" + r.text("id"), f.admin, Map.of("description", "changed"));
+        assertThat(patched.body().path("generation").asLong()).isEqualTo(generation + 1);
+        f.awaitInstance(f.admin, r.text("id"),
+                i -> i.body().path("observed_generation").asLong() == generation + 1 && "ACTIVE".equals(i.text("status")));
 
         FakeNode fake = f.nodeOf(f.admin, r.text("id"));
         assertThat(fake.buckets).containsKey("data-bucket");

@@ -103,6 +103,7 @@ public record Instance(
                 .put("cpu", cpu).put("ram", ram).put("disk_size", diskSize).put("nodes_number", nodesNumber)
                 .put("status", status.name()).put("status_reason", statusReason).put("kind", "s3")
                 .put("nodes", nodes).put("endpoint", endpoint)
+                .put("generation", generation).put("observed_generation", observedGeneration)
                 .end(projectId, createdAt, updatedAt);
     }
 }

@@ -33,6 +33,10 @@ public final class InstanceResource {
             FieldSpec.readOnly("kind", Type.STRING, "Always s3"),
             FieldSpec.readOnly("nodes", Type.NODE_LIST, "[{id, ip, port, status}]"),
             FieldSpec.readOnly("endpoint", Type.STRING, "http://ip:port of the first node"),
+            FieldSpec.readOnly("generation", Type.INTEGER,
+                    "Counts changes to the instance and everything in it (buckets, users, keys…)"),
+            FieldSpec.readOnly("observed_generation", Type.INTEGER,
+                    "The generation the status describes; below generation while a change is being applied"),
             new FieldSpec("root_secret", Type.STRING, Access.HIDDEN, false, true, "Never returned"));
     public static final ResourceSchema TYPE_ROOT = new ResourceSchema("collection", List.of(
             FieldSpec.readOnly("name", Type.STRING, "Sub-collection name"),
