@@ -59,16 +59,17 @@ final class MfaCheck {
         }
     }
 
-    private synchronized boolean verify(String serial, String code) {
-        long now = Totp.step(clock.instant());
-        if (failureStep != now) {
-            failureStep = now;
+    /** Whether {@code code} is a current code of the device named {@code serial}, within the failure budget. */
+    synchronized boolean verify(String serial, String code) {
+        java.time.Instant now = clock.instant();
+        if (failureStep != Totp.step(now)) {
+            failureStep = Totp.step(now);
             failures = 0;
         }
         if (failures >= MAX_FAILURES_PER_STEP) {
             return false;
         }
-        boolean ok = serial.equals(device.serial()) && Totp.matchingStep(device.secret(), code, clock.instant()) >= 0;
+        boolean ok = serial.equals(device.serial()) && Totp.matchingStep(device.secret(), code, now) >= 0;
         if (!ok) {
             failures++;
         }
