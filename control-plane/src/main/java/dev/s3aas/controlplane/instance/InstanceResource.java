@@ -80,7 +80,8 @@ public final class InstanceResource {
                         r -> ApiResponse.accepted(view(service.delete(r.principal(), r.param("instance"))))),
                 new Route("GET", BASE + "/{instance}/mfa", "The instance root's virtual MFA device (for MFA delete)",
                         Permission.INSTANCE_MFA_REVEAL.externalName(), Shape.OBJECT, null, MFA_DEVICE, true,
-                        r -> mfaDevice(service.require(r.principal(), r.param("instance"), Permission.INSTANCE_MFA_REVEAL))));
+                        r -> mfaDevice(service.require(r.principal(), r.param("instance"),
+                                Permission.INSTANCE_MFA_REVEAL))));
     }
 
     /** A secret in the response: not to be kept by caches. */

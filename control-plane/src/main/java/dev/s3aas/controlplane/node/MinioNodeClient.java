@@ -161,7 +161,8 @@ final class MinioNodeClient implements NodeClient {
         boolean mfaOn = Boolean.TRUE.equals(current.isMfaDeleteEnabled());
         boolean wantMfa = enabled && mfaDelete;
         // A never-versioned bucket stays unversioned ("Off") rather than becoming "Suspended".
-        boolean statusOk = current.status() == want || (!enabled && current.status() == VersioningConfiguration.Status.OFF);
+        boolean statusOk = current.status() == want
+                || (!enabled && current.status() == VersioningConfiguration.Status.OFF);
         if (statusOk && mfaOn == wantMfa) {
             return;
         }
