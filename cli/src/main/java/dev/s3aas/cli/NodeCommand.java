@@ -25,6 +25,14 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--root-password", description = "Root secret key (env S3AAS_ROOT_PASSWORD).")
     String rootPassword;
 
+    @Option(names = "--root-mfa-serial", description = "Serial of the root account's virtual MFA device, for MFA "
+            + "delete (env S3AAS_ROOT_MFA_SERIAL).")
+    String rootMfaSerial;
+
+    @Option(names = "--root-mfa-secret", description = "Its TOTP secret, base32 (env S3AAS_ROOT_MFA_SECRET; prefer "
+            + "the environment: arguments are visible to other users).")
+    String rootMfaSecret;
+
     @Option(names = "--region", defaultValue = "us-east-1", description = "Region this node reports (default: ${DEFAULT-VALUE}).")
     String region;
 
@@ -39,7 +47,8 @@ final class NodeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         InetSocketAddress listen = HostPort.parse(address);
         RootCredentials root = RootSecrets.resolve(dataDir, rootUser, rootPassword, System.out);
-        Node node = Node.start(new NodeConfig(dataDir, listen, root, region, domains, sseKeyFile));
+        Node node = Node.start(new NodeConfig(dataDir, listen, root, region, domains, sseKeyFile,
+                RootSecrets.mfa(rootMfaSerial, rootMfaSecret)));
         CloseOnShutdown stop = CloseOnShutdown.register(node, "s3aas node", System.out);
         System.out.printf("s3aas node listening on http://%s:%d (data: %s)%n", listen.getHostString(), node.port(),
                 dataDir.toAbsolutePath());

@@ -1,5 +1,6 @@
 package dev.s3aas.cli;
 
+import dev.s3aas.node.auth.MfaDevice;
 import dev.s3aas.node.auth.RootCredentials;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -45,6 +46,27 @@ final class RootSecrets {
         out.println("  access key: " + generated.accessKeyId());
         out.println("  secret key: " + generated.secretKey());
         return generated;
+    }
+
+    /**
+     * The root account's virtual MFA device: flags, else {@code S3AAS_ROOT_MFA_SERIAL}/{@code S3AAS_ROOT_MFA_SECRET}
+     * (base32); null when neither is given. Never generated: a device nobody holds the secret of is useless.
+     */
+    static MfaDevice mfa(String serial, String base32Secret) {
+        String s = serial != null ? serial : System.getenv("S3AAS_ROOT_MFA_SERIAL");
+        String k = base32Secret != null ? base32Secret : System.getenv("S3AAS_ROOT_MFA_SECRET");
+        if (s == null && k == null) {
+            return null;
+        }
+        if (s == null || k == null) {
+            throw new IllegalArgumentException("give both the root MFA serial and the root MFA secret, or neither");
+        }
+        try {
+            return MfaDevice.ofBase32(s, k);
+        } catch (IllegalArgumentException e) {
+            // The message never includes the secret.
+            throw new IllegalArgumentException("invalid root MFA device: " + e.getMessage());
+        }
     }
 
     private static String random(int n) {

@@ -23,6 +23,7 @@ import dev.s3aas.controlplane.iam.IamResource;
 import dev.s3aas.controlplane.iam.IamService;
 import dev.s3aas.controlplane.iam.TokenService;
 import dev.s3aas.controlplane.instance.ChangeListener;
+import dev.s3aas.controlplane.instance.InstanceMfa;
 import dev.s3aas.controlplane.instance.InstanceRepository;
 import dev.s3aas.controlplane.instance.InstanceResource;
 import dev.s3aas.controlplane.instance.InstanceService;
@@ -95,7 +96,7 @@ final class Wiring {
 
         routes.addAll(new IamResource(iam, iamAdmin).routes());
         routes.addAll(new VersionResource(db, versionRepo, clock).routes());
-        routes.addAll(new InstanceResource(instances).routes());
+        routes.addAll(new InstanceResource(instances, new InstanceMfa(db, new InstanceRepository(), secrets)).routes());
         routes.addAll(new BucketResource(buckets, instances).routes());
         routes.addAll(new UserResource(users, instances).routes());
         routes.addAll(new PolicyResource(policies, instances).routes());

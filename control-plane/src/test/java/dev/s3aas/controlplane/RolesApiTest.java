@@ -90,6 +90,26 @@ class RolesApiTest {
         assertThat(inst.raw()).doesNotContain("root_secret");
     }
 
+    /** The instance's MFA device is a secret: owners and operators read it, viewers and outsiders do not. */
+    @Test
+    void mfaDeviceIsShownToOwnersAndOperatorsOnly() {
+        Http.Resp r = f.http.get(BASE + "/" + instance + "/mfa", owner);
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.text("serial")).isEqualTo("arn:s3aas:iam::" + instance + ":mfa/root");
+        assertThat(r.text("secret")).matches("[A-Z2-7]{32}");
+        assertThat(r.text("otpauth_uri")).startsWith("otpauth://totp/").contains("secret=" + r.text("secret"));
+        assertThat(r.headers().firstValue("Cache-Control")).contains("no-store");
+        Http.Resp again = f.http.get(BASE + "/team-a/mfa", operator);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.text("secret")).as("generated once, then stable").isEqualTo(r.text("secret"));
+
+        Http.Resp denied = f.http.get(BASE + "/" + instance + "/mfa", viewer);
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.raw()).doesNotContain(r.text("secret"));
+        assertThat(f.http.get(BASE + "/" + instance + "/mfa", outsider).status()).isEqualTo(404);
+        assertThat(f.http.get(BASE + "/" + instance, owner).raw()).doesNotContain(r.text("secret"));
+    }
+
     @Test
     void otherProjectsAreInvisible() {
         assertThat(f.http.get(BASE + "/" + instance, outsider).status()).isEqualTo(404);

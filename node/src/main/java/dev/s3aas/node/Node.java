@@ -34,7 +34,7 @@ public final class Node implements AutoCloseable {
                     version(), clock.instant(), deploymentId(store.metadataTable("node"))), clock);
             S3Server server = S3Server.start(
                     new S3Server.Settings(config.address(), config.region(), config.domains(),
-                            config.root().accessKeyId()),
+                            config.root().accessKeyId(), config.rootMfa()),
                     store, iam, iam, admin);
             return new Node(store, server);
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package dev.s3aas.node;
 
+import dev.s3aas.node.auth.MfaDevice;
 import dev.s3aas.node.auth.RootCredentials;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -10,9 +11,10 @@ import java.util.List;
  *
  * @param domains domains for virtual-hosted-style requests ({@code bucket.<domain>}); path style always works
  * @param sseKeyFile the SSE-S3 master key file (created if absent); default {@code <dataDir>/sse-master.key}
+ * @param rootMfa the root account's virtual MFA device (for MFA delete), or null when it has none
  */
 public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
-                         List<String> domains, Path sseKeyFile) {
+                         List<String> domains, Path sseKeyFile, MfaDevice rootMfa) {
     public NodeConfig {
         if (dataDir == null) {
             throw new IllegalArgumentException("data dir is required");
@@ -25,7 +27,16 @@ public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredential
     }
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
+                      List<String> domains, Path sseKeyFile) {
+        this(dataDir, address, root, region, domains, sseKeyFile, null);
+    }
+
+    public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains) {
-        this(dataDir, address, root, region, domains, null);
+        this(dataDir, address, root, region, domains, null, null);
+    }
+
+    public NodeConfig withRootMfa(MfaDevice device) {
+        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, device);
     }
 }

@@ -5,6 +5,8 @@ import java.util.Locale;
 /** Every permission a route can require, named {@code s3aas.<resource>.<action>}. */
 public enum Permission {
     INSTANCE_CREATE, INSTANCE_READ, INSTANCE_UPDATE, INSTANCE_DELETE,
+    /** Reading the instance root's MFA device secret: not a read, so viewers (who never see secrets) lack it. */
+    INSTANCE_MFA_REVEAL,
     BUCKET_CREATE, BUCKET_READ, BUCKET_UPDATE, BUCKET_DELETE,
     USER_CREATE, USER_READ, USER_UPDATE, USER_DELETE,
     POLICY_CREATE, POLICY_READ, POLICY_UPDATE, POLICY_DELETE,

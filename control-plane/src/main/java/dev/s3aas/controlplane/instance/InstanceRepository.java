@@ -128,6 +128,21 @@ public final class InstanceRepository {
         return Paging.list(h, SELECT, where, binds, "name", pr, MAPPER, Instance::uuid);
     }
 
+    /**
+     * The sealed secret of the instance's MFA device: empty when there is no such instance, "" when it has no
+     * device yet (see {@link InstanceMfa}).
+     */
+    public Optional<String> mfaSecret(Handle h, String uuid) {
+        return h.createQuery("SELECT mfa_secret FROM instances WHERE uuid = :uuid").bind("uuid", uuid)
+                .map((rs, ctx) -> rs.getString(1) == null ? "" : rs.getString(1)).findOne();
+    }
+
+    /** Stores the sealed secret of the instance's MFA device unless it has one already. */
+    public void setMfaSecretIfAbsent(Handle h, String uuid, String sealed) {
+        h.createUpdate("UPDATE instances SET mfa_secret = :s WHERE uuid = :uuid AND mfa_secret IS NULL")
+                .bind("s", sealed).bind("uuid", uuid).execute();
+    }
+
     public List<NodeView> nodes(Handle h, String instanceId) {
         return h.createQuery("SELECT uuid, ip, port, status FROM nodes WHERE instance_id = :i ORDER BY ordinal")
                 .bind("i", instanceId)

@@ -1,5 +1,6 @@
 package dev.s3aas.controlplane.instance;
 
+import dev.s3aas.controlplane.api.ApiError;
 import dev.s3aas.controlplane.api.ApiResponse;
 import dev.s3aas.controlplane.api.FieldSpec;
 import dev.s3aas.controlplane.api.FieldSpec.Access;
@@ -23,7 +24,8 @@ public final class InstanceResource {
             FieldSpec.createOnly("bucket_name", Type.STRING, "Optional default bucket created with the instance"),
             FieldSpec.rw("encryption", Type.STRING, "\"none\" or \"aes256\" (SSE-S3 default encryption on every bucket)"),
             FieldSpec.rw("versioning", Type.BOOLEAN, "Versioning of the default bucket and default for new buckets"),
-            FieldSpec.rw("mfa_delete", Type.BOOLEAN, "Stored; MFA delete is not enforced by the built-in node"),
+            FieldSpec.rw("mfa_delete", Type.BOOLEAN, "Require MFA to delete objects: MFA delete on every bucket with "
+                    + "versioning; deleting a version then needs x-amz-mfa with the device of GET .../mfa"),
             FieldSpec.rw("cpu", Type.INTEGER, "CPUs per node (default 1)"),
             FieldSpec.rw("ram", Type.INTEGER, "MiB per node (default 1024)"),
             FieldSpec.rw("disk_size", Type.INTEGER, "GiB per node, grow only (default 10)"),
@@ -42,10 +44,17 @@ public final class InstanceResource {
             FieldSpec.readOnly("name", Type.STRING, "Sub-collection name"),
             FieldSpec.readOnly("href", Type.STRING, "Its path")));
 
-    private final InstanceService service;
+    public static final ResourceSchema MFA_DEVICE = new ResourceSchema("mfa_device", List.of(
+            FieldSpec.readOnly("serial", Type.STRING, "Device serial: the first word of x-amz-mfa"),
+            FieldSpec.readOnly("secret", Type.STRING, "TOTP secret, base32 (RFC 6238: HMAC-SHA1, 6 digits, 30 s)"),
+            FieldSpec.readOnly("otpauth_uri", Type.STRING, "otpauth://totp/ URI for authenticator apps")));
 
-    public InstanceResource(InstanceService service) {
+    private final InstanceService service;
+    private final InstanceMfa mfa;
+
+    public InstanceResource(InstanceService service, InstanceMfa mfa) {
         this.service = service;
+        this.mfa = mfa;
     }
 
     public List<Route> routes() {
@@ -72,7 +81,18 @@ public final class InstanceResource {
                         r -> ApiResponse.ok(view(service.update(r.principal(), r.param("instance"), SCHEMA.parsePatch(r.body()))))),
                 new Route("DELETE", BASE + "/{instance}", "Delete an instance (asynchronous: 202, status DELETING)",
                         Permission.INSTANCE_DELETE.externalName(), Shape.OBJECT, null, SCHEMA, true,
-                        r -> ApiResponse.accepted(view(service.delete(r.principal(), r.param("instance"))))));
+                        r -> ApiResponse.accepted(view(service.delete(r.principal(), r.param("instance"))))),
+                new Route("GET", BASE + "/{instance}/mfa", "The instance root's virtual MFA device (for MFA delete)",
+                        Permission.INSTANCE_MFA_REVEAL.externalName(), Shape.OBJECT, null, MFA_DEVICE, true,
+                        r -> mfaDevice(service.require(r.principal(), r.param("instance"),
+                                Permission.INSTANCE_MFA_REVEAL))));
+    }
+
+    /** A secret in the response: not to be kept by caches. */
+    private ApiResponse mfaDevice(Instance i) {
+        InstanceMfa.Device d = mfa.device(i.uuid()).orElseThrow(() -> ApiError.notFound("instance", i.uuid()));
+        return new ApiResponse(200, Map.of("serial", d.serial(), "secret", d.secretBase32(),
+                "otpauth_uri", d.otpauthUri(i.name())), Map.of("Cache-Control", "no-store"));
     }
 
     private Map<String, Object> view(Instance i) {

@@ -153,18 +153,30 @@ final class MinioNodeClient implements NodeClient {
     }
 
     @Override
-    public void setVersioning(String bucket, boolean enabled) throws NodeException {
+    public void setVersioning(String bucket, boolean enabled, boolean mfaDelete, MfaCode mfa) throws NodeException {
         VersioningConfiguration current = call("GetBucketVersioning",
                 () -> s3.getBucketVersioning(GetBucketVersioningArgs.builder().bucket(bucket).build()));
         VersioningConfiguration.Status want = enabled ? VersioningConfiguration.Status.ENABLED
                 : VersioningConfiguration.Status.SUSPENDED;
+        boolean mfaOn = Boolean.TRUE.equals(current.isMfaDeleteEnabled());
+        boolean wantMfa = enabled && mfaDelete;
         // A never-versioned bucket stays unversioned ("Off") rather than becoming "Suspended".
-        if (current.status() == want || (!enabled && current.status() == VersioningConfiguration.Status.OFF)) {
+        boolean statusOk = current.status() == want
+                || (!enabled && current.status() == VersioningConfiguration.Status.OFF);
+        if (statusOk && mfaOn == wantMfa) {
             return;
         }
+        // MfaDelete is sent only to change it: absent, the node keeps its state.
+        Boolean mfaElement = mfaOn == wantMfa ? null : wantMfa;
+        // MFA delete is only ever on with versioning Enabled, so "Off" is never re-sent here.
+        VersioningConfiguration.Status status = statusOk ? current.status() : want;
+        SetBucketVersioningArgs.Builder args = SetBucketVersioningArgs.builder().bucket(bucket)
+                .config(new VersioningConfiguration(status, mfaElement));
+        if ((mfaOn || wantMfa) && mfa != null) {
+            args.extraHeaders(Map.of("x-amz-mfa", mfa.header()));
+        }
         run("PutBucketVersioning", () -> {
-            s3.setBucketVersioning(SetBucketVersioningArgs.builder().bucket(bucket)
-                    .config(new VersioningConfiguration(want, null)).build());
+            s3.setBucketVersioning(args.build());
             return null;
         });
     }

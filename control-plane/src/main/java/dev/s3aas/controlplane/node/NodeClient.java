@@ -22,7 +22,20 @@ public interface NodeClient extends AutoCloseable {
 
     boolean isBucketEmpty(String bucket) throws NodeException;
 
-    void setVersioning(String bucket, boolean enabled) throws NodeException;
+    /**
+     * Versioning on (Enabled) or off (Suspended; a never-versioned bucket stays so), and MFA delete on or off
+     * ({@code mfaDelete} only with {@code enabled}: it guards versions). Changing MFA delete, or anything while
+     * it is on, sends {@code mfa}'s current code in {@code x-amz-mfa}.
+     *
+     * @param mfa the instance root's MFA device, or null when it has none
+     */
+    void setVersioning(String bucket, boolean enabled, boolean mfaDelete, MfaCode mfa) throws NodeException;
+
+    /** The {@code x-amz-mfa} value ("serial code") of the root account's device, computed when called. */
+    @FunctionalInterface
+    interface MfaCode {
+        String header();
+    }
 
     /** Public = a bucket policy granting anonymous {@code s3:GetObject}; private = no bucket policy. */
     void setPublic(String bucket, boolean publicRead) throws NodeException;

@@ -189,6 +189,10 @@ public final class LocalProcessProvisioner implements Provisioner {
             pb.environment().putAll(launcher.childEnvironment(System.getenv()));
             pb.environment().put("S3AAS_ROOT_USER", spec.rootUser());
             pb.environment().put("S3AAS_ROOT_PASSWORD", spec.rootSecret());
+            if (spec.mfaSerial() != null && spec.mfaSecret() != null) {
+                pb.environment().put("S3AAS_ROOT_MFA_SERIAL", spec.mfaSerial());
+                pb.environment().put("S3AAS_ROOT_MFA_SECRET", spec.mfaSecret());
+            }
             Process p = pb.start();
             store.update(row.uuid(), p.pid(), NodeStatus.STARTING.name());
             LOG.info("started node {} of instance {} on port {} (pid {})", row.uuid(), row.instanceId(), row.port(), p.pid());

@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * How a node process is started: {@code <commandPrefix> node --data-dir DIR --address HOST:PORT},
  * in an environment of only {@link #INHERITED} variables of ours plus {@code environment} plus the
- * root credentials in {@code S3AAS_ROOT_USER} / {@code S3AAS_ROOT_PASSWORD}. The default runs
+ * root credentials in {@code S3AAS_ROOT_USER} / {@code S3AAS_ROOT_PASSWORD} and the root MFA device in
+ * {@code S3AAS_ROOT_MFA_SERIAL} / {@code S3AAS_ROOT_MFA_SECRET} (set by the provisioner per instance, never
+ * inherited). The default runs
  * {@code dev.s3aas.cli.Main} on this JVM and class path; tests substitute a fake node.
  *
  * <p>The environment is an allowlist because ours holds secrets a node must never see

@@ -8,8 +8,22 @@ import java.util.List;
  * too) converges to the wanted node count without starting duplicates.
  */
 public interface Provisioner extends AutoCloseable {
-    /** What the nodes of one instance need. */
-    record NodeSpec(String instanceId, int nodesNumber, String version, String rootUser, String rootSecret) {}
+    /**
+     * What the nodes of one instance need: the root credentials and the root account's virtual MFA device
+     * (serial and base32 TOTP secret, for MFA delete; both null for none).
+     */
+    record NodeSpec(String instanceId, int nodesNumber, String version, String rootUser, String rootSecret,
+                    String mfaSerial, String mfaSecret) {
+        public NodeSpec(String instanceId, int nodesNumber, String version, String rootUser, String rootSecret) {
+            this(instanceId, nodesNumber, version, rootUser, rootSecret, null, null);
+        }
+
+        @Override
+        public String toString() {
+            return "NodeSpec[" + instanceId + ", " + nodesNumber + " node(s), version " + version + ", root "
+                    + rootUser + ", MFA device " + mfaSerial + ", secrets hidden]";
+        }
+    }
 
     enum NodeStatus { STARTING, RUNNING, FAILED, STOPPED }
 

@@ -7,6 +7,7 @@ import dev.s3aas.controlplane.bucket.BucketRepository;
 import dev.s3aas.controlplane.crypto.SecretBox;
 import dev.s3aas.controlplane.db.Database;
 import dev.s3aas.controlplane.instance.Instance;
+import dev.s3aas.controlplane.instance.InstanceMfa;
 import dev.s3aas.controlplane.instance.InstanceRepository;
 import dev.s3aas.controlplane.instance.InstanceStatus;
 import dev.s3aas.controlplane.node.NodeClient;
@@ -47,6 +48,7 @@ public final class InstanceReconciler {
     private final NodeClient.Factory nodes;
     private final SecretBox secrets;
     private final NodeSync sync;
+    private final InstanceMfa mfa;
     private final Clock clock;
 
     public InstanceReconciler(Database db, Provisioner provisioner, NodeClient.Factory nodes, SecretBox secrets,
@@ -61,7 +63,9 @@ public final class InstanceReconciler {
         this.provisioner = provisioner;
         this.nodes = nodes;
         this.secrets = secrets;
-        this.sync = new NodeSync(secrets);
+        // MFA codes are checked against the nodes' wall clock, whatever clock drives the reconciler's timing.
+        this.sync = new NodeSync(secrets, Clock.systemUTC());
+        this.mfa = new InstanceMfa(db, instances, secrets);
         this.clock = clock;
     }
 
@@ -77,22 +81,27 @@ public final class InstanceReconciler {
         if (inst.status() == InstanceStatus.PENDING) {
             record(inst, InstanceStatus.CREATING, "provisioning nodes", null);
         }
+        Optional<InstanceMfa.Device> device = mfa.device(inst.uuid());
+        if (device.isEmpty()) {
+            return new ReconcileResult.Done(); // deleted meanwhile
+        }
         List<ProvisionedNode> provisioned;
         try {
             provisioned = provisioner.provision(new NodeSpec(inst.uuid(), inst.nodesNumber(), inst.versionName(),
-                    inst.rootUser(), secrets.decrypt(inst.rootSecretSealed())));
+                    inst.rootUser(), secrets.decrypt(inst.rootSecretSealed()), device.get().serial(),
+                    device.get().secretBase32()));
         } catch (Provisioner.ProvisionException e) {
             record(inst, InstanceStatus.ERROR, e.getMessage(), null);
             return new ReconcileResult.RetryWithBackoff(e.getMessage());
         }
-        return applyToNodes(inst, provisioned);
+        return applyToNodes(inst, provisioned, device.get());
     }
 
     /**
      * Syncs every RUNNING node, even when others are down: a revocation must reach the healthy
      * nodes at once. Failed, unreachable and starting nodes and rejected items are all reported.
      */
-    private ReconcileResult applyToNodes(Instance inst, List<ProvisionedNode> provisioned) {
+    private ReconcileResult applyToNodes(Instance inst, List<ProvisionedNode> provisioned, InstanceMfa.Device device) {
         sync.retainNodes(inst.uuid(), provisioned.stream().map(ProvisionedNode::id).toList());
         List<String> nodeProblems = new ArrayList<>();
         List<ProvisionedNode> running = new ArrayList<>();
@@ -106,7 +115,7 @@ public final class InstanceReconciler {
         }
         List<NodeSync.ItemError> errors = new ArrayList<>();
         if (!running.isEmpty()) {
-            DesiredState want = loadDesired(inst);
+            DesiredState want = loadDesired(inst, device);
             String rootSecret = secrets.decrypt(inst.rootSecretSealed());
             for (ProvisionedNode n : running) {
                 try (NodeClient client = nodes.connect(n.ip(), n.port(), inst.rootUser(), rootSecret)) {
@@ -143,12 +152,12 @@ public final class InstanceReconciler {
         return new ReconcileResult.Done();
     }
 
-    private DesiredState loadDesired(Instance inst) {
+    private DesiredState loadDesired(Instance inst, InstanceMfa.Device device) {
         return db.readTransaction(h -> {
             Instance fresh = instances.find(h, inst.uuid()).orElse(inst);
             Map<String, S3User> byId = users.all(h, inst.uuid()).stream()
                     .collect(Collectors.toMap(S3User::uuid, u -> u, (a, b) -> a, HashMap::new));
-            return new DesiredState(fresh, buckets.all(h, inst.uuid()), policies.all(h, inst.uuid()), byId,
+            return new DesiredState(fresh, device, buckets.all(h, inst.uuid()), policies.all(h, inst.uuid()), byId,
                     keys.all(h, inst.uuid()), attachments.policyNamesByUser(h, inst.uuid()));
         });
     }

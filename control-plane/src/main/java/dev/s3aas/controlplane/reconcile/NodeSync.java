@@ -34,10 +34,13 @@ final class NodeSync {
     record ItemError(String kind, String uuid, String message) {}
 
     private final SecretBox secrets;
+    private final java.time.Clock clock;
     private final AppliedUsers applied = new AppliedUsers();
 
-    NodeSync(SecretBox secrets) {
+    /** @param clock for MFA codes: the instant a code is computed must be the nodes' "now" within ±30 s */
+    NodeSync(SecretBox secrets, java.time.Clock clock) {
         this.secrets = secrets;
+        this.clock = clock;
     }
 
     /**
@@ -62,7 +65,7 @@ final class NodeSync {
             desired.add(name);
             try {
                 node.ensureBucket(name, b.objectLockEnabled());
-                node.setVersioning(name, b.versioningEnabled());
+                node.setVersioning(name, b.versioningEnabled(), want.mfaDelete(b), want.mfaCode(clock));
                 node.setPublic(name, b.publicRead());
                 node.setQuota(name, b.quotaBytes());
                 if (b.objectLockEnabled()) {

@@ -73,7 +73,8 @@ class LocalProcessProvisionerTest {
     }
 
     private NodeSpec spec(int n) {
-        return new NodeSpec(instanceId, n, "0.0.1", "the-root", "root-secret-123");
+        return new NodeSpec(instanceId, n, "0.0.1", "the-root", "root-secret-123", "arn:s3aas:iam::x:mfa/root",
+                "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP");
     }
 
     /** Calls provision until every node is RUNNING (as the reconciler's requeue would). */
@@ -109,7 +110,7 @@ class LocalProcessProvisionerTest {
         assertThat(Files.readString(Path.of(row.dataDir(), "root-user"))).isEqualTo("the-root");
         assertThat(Files.readAllLines(Path.of(row.dataDir(), "env-names"))).as("nothing but the allowlist")
                 .isSubsetOf(allowedEnvironment()).contains("CLASSPATH", "S3AAS_ROOT_USER", "S3AAS_ROOT_PASSWORD",
-                        "MALLOC_ARENA_MAX");
+                        "S3AAS_ROOT_MFA_SERIAL", "S3AAS_ROOT_MFA_SECRET", "MALLOC_ARENA_MAX");
         assertThat(Files.readAllLines(Path.of(row.dataDir(), "jvm-args"))).contains("--enable-native-access=ALL-UNNAMED");
         assertThat(Files.readString(nodeDir.resolve("node.log"))).contains("fake node serving");
         assertThat(provisioner.observe(instanceId)).extracting(ProvisionedNode::status).containsOnly(NodeStatus.RUNNING);
@@ -120,7 +121,8 @@ class LocalProcessProvisionerTest {
 
     private static Set<String> allowedEnvironment() {
         Set<String> allowed = new java.util.HashSet<>(NodeLauncher.INHERITED);
-        allowed.addAll(List.of("CLASSPATH", "S3AAS_ROOT_USER", "S3AAS_ROOT_PASSWORD"));
+        allowed.addAll(List.of("CLASSPATH", "S3AAS_ROOT_USER", "S3AAS_ROOT_PASSWORD", "S3AAS_ROOT_MFA_SERIAL",
+                "S3AAS_ROOT_MFA_SECRET"));
         return allowed;
     }
 

@@ -117,6 +117,31 @@ class InstanceReconcilerTest {
                 .isEqualTo("ACTIVE");
     }
 
+    /** mfa_delete turns MFA delete on for versioned buckets with a code of the instance's device, and off again. */
+    @Test
+    void mfaDeleteFollowsTheInstanceOnVersionedBuckets() {
+        db.writeVoid(h -> {
+            h.execute("UPDATE instances SET mfa_delete = ? WHERE uuid = ?", true, inst.uuid());
+            new BucketRepository().insert(h, new Bucket(Ids.newId(), inst.uuid(), new BucketName("plain"), false,
+                    false, 0, false, null, null, "PENDING", "", 1, 1));
+        });
+        assertThat(reconciler.reconcile(inst.uuid())).isEqualTo(new ReconcileResult.Done());
+        FakeNode node = node();
+        assertThat(node.buckets.get("data").mfaDelete).isTrue();
+        assertThat(node.buckets.get("plain").mfaDelete).as("MFA delete guards versions only").isFalse();
+        var device = new dev.s3aas.controlplane.instance.InstanceMfa(db, instances, secrets).device(inst.uuid())
+                .orElseThrow();
+        String[] mfa = node.buckets.get("data").lastMfa.split(" ");
+        assertThat(mfa[0]).isEqualTo(device.serial());
+        assertThat(dev.s3aas.common.mfa.Totp.matchingStep(dev.s3aas.common.mfa.Base32.decode(device.secretBase32()),
+                mfa[1], java.time.Instant.now())).isNotNegative();
+
+        db.writeVoid(h -> h.execute("UPDATE instances SET mfa_delete = ? WHERE uuid = ?", false, inst.uuid()));
+        assertThat(reconciler.reconcile(inst.uuid())).isEqualTo(new ReconcileResult.Done());
+        assertThat(node.buckets.get("data").mfaDelete).isFalse();
+        assertThat(node.buckets.get("data").versioning).isTrue();
+    }
+
     @Test
     void repairsDriftMadeBehindItsBack() {
         reconciler.reconcile(inst.uuid());

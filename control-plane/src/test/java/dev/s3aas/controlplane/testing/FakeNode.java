@@ -19,6 +19,9 @@ public final class FakeNode {
     public static final class BucketState {
         public final boolean objectLock;
         public volatile boolean versioning;
+        public volatile boolean mfaDelete;
+        /** The x-amz-mfa value of the last versioning change that sent one. */
+        public volatile String lastMfa;
         public volatile boolean publicRead;
         public volatile long quota;
         public volatile String retentionMode;
@@ -128,9 +131,15 @@ public final class FakeNode {
         }
 
         @Override
-        public void setVersioning(String bucket, boolean enabled) throws NodeException {
+        public void setVersioning(String bucket, boolean enabled, boolean mfaDelete, MfaCode mfa)
+                throws NodeException {
             write();
-            bucket(bucket).versioning = enabled;
+            BucketState b = bucket(bucket);
+            if (b.mfaDelete || mfaDelete) {
+                b.lastMfa = mfa == null ? null : mfa.header();
+            }
+            b.versioning = enabled;
+            b.mfaDelete = enabled && mfaDelete;
         }
 
         @Override

@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * POST /bucket?delete — DeleteObjects: up to 1000 keys, each deleted (and reported) on its own, atomically
- * per key but committed together; quiet mode reports only failures.
+ * per key but committed together; quiet mode reports only failures. In a bucket with MFA delete, a request
+ * naming any version id needs a valid {@code x-amz-mfa} code, or fails as a whole (as in AWS).
  */
-record DeleteObjects(ObjectStore store, AccessControl access) implements Operation {
+record DeleteObjects(ObjectStore store, AccessControl access, MfaCheck mfa) implements Operation {
     private static final int MAX_KEYS = 1000;
     private static final int MAX_BODY = 2 * 1024 * 1024;
 
@@ -27,6 +28,9 @@ record DeleteObjects(ObjectStore store, AccessControl access) implements Operati
         List<XmlBody.Node> objects = doc.all("Object");
         if (objects.isEmpty() || objects.size() > MAX_KEYS) {
             throw new S3Exception(S3ErrorCode.MalformedXML);
+        }
+        if (objects.stream().anyMatch(o -> o.childText("VersionId") != null && !o.childText("VersionId").isEmpty())) {
+            DeleteObject.requireMfaIfEnabled(store, mfa, ex);
         }
         Xml xml = Xml.document("DeleteResult");
         // AWS authorizes s3:DeleteObject per key; a denied key is reported as that key's AccessDenied.

@@ -1,6 +1,7 @@
 package dev.s3aas.node.s3;
 
 import dev.s3aas.node.auth.CredentialStore;
+import dev.s3aas.node.auth.MfaDevice;
 import dev.s3aas.node.auth.UserPolicies;
 import dev.s3aas.node.storage.ObjectStore;
 import java.net.InetSocketAddress;
@@ -27,10 +28,18 @@ public final class S3Server implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
-    /** How the endpoint is configured: listen address, region, virtual-host domains, owner id for listings. */
-    public record Settings(InetSocketAddress address, String region, List<String> domains, String ownerId) {
+    /**
+     * How the endpoint is configured: listen address, region, virtual-host domains, owner id for listings, and
+     * the root account's MFA device for MFA delete (null: none, so MFA delete cannot be enabled).
+     */
+    public record Settings(InetSocketAddress address, String region, List<String> domains, String ownerId,
+                           MfaDevice rootMfa) {
         public Settings {
             domains = List.copyOf(domains);
+        }
+
+        public Settings(InetSocketAddress address, String region, List<String> domains, String ownerId) {
+            this(address, region, domains, ownerId, null);
         }
     }
 
@@ -95,6 +104,7 @@ public final class S3Server implements AutoCloseable {
     private static Map<S3Operation, Operation> operations(Settings s, ObjectStore store, AccessControl access,
                                                           BucketPolicies bucketPolicies, CredentialStore credentials) {
         Map<S3Operation, Operation> ops = new EnumMap<>(S3Operation.class);
+        MfaCheck mfa = new MfaCheck(s.rootMfa(), Clock.systemUTC());
         ops.put(S3Operation.LIST_BUCKETS, new BucketOperations.ListBuckets(store, s.ownerId(), access));
         ops.put(S3Operation.CREATE_BUCKET, new BucketOperations.CreateBucket(store, s.region()));
         ops.put(S3Operation.HEAD_BUCKET, new BucketOperations.HeadBucket(store));
@@ -102,12 +112,12 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.GET_BUCKET_LOCATION, new BucketOperations.GetBucketLocation(store));
         ops.put(S3Operation.LIST_OBJECTS, new ListObjects.V1(store, s.ownerId()));
         ops.put(S3Operation.LIST_OBJECTS_V2, new ListObjects.V2(store, s.ownerId()));
-        ops.put(S3Operation.DELETE_OBJECTS, new DeleteObjects(store, access));
+        ops.put(S3Operation.DELETE_OBJECTS, new DeleteObjects(store, access, mfa));
         ops.put(S3Operation.PUT_OBJECT, new PutObject(store));
         ops.put(S3Operation.POST_OBJECT, new PostObject(store, credentials, access, Clock.systemUTC()));
         ops.put(S3Operation.GET_OBJECT, new GetObject(store));
         ops.put(S3Operation.HEAD_OBJECT, new HeadObject(store));
-        ops.put(S3Operation.DELETE_OBJECT, new DeleteObject(store));
+        ops.put(S3Operation.DELETE_OBJECT, new DeleteObject(store, mfa));
         ops.put(S3Operation.COPY_OBJECT, new CopyObject(store));
         ops.put(S3Operation.CREATE_MULTIPART_UPLOAD, new CreateMultipartUpload(store));
         ops.put(S3Operation.UPLOAD_PART, new UploadPart(store));
@@ -117,7 +127,7 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.LIST_PARTS, new ListParts(store, s.ownerId()));
         ops.put(S3Operation.LIST_MULTIPART_UPLOADS, new ListMultipartUploads(store, s.ownerId()));
         ops.put(S3Operation.GET_BUCKET_VERSIONING, new BucketVersioning.Get(store));
-        ops.put(S3Operation.PUT_BUCKET_VERSIONING, new BucketVersioning.Put(store));
+        ops.put(S3Operation.PUT_BUCKET_VERSIONING, new BucketVersioning.Put(store, mfa));
         ops.put(S3Operation.LIST_OBJECT_VERSIONS, new ListObjectVersions(store, s.ownerId()));
         ops.put(S3Operation.GET_BUCKET_TAGGING, new BucketTagging.Get(store));
         ops.put(S3Operation.PUT_BUCKET_TAGGING, new BucketTagging.Put(store));

@@ -12,10 +12,12 @@ package dev.s3aas.node.storage;
  * @param defaultRetention object-lock default retention, or null
  * @param tags bucket tags
  * @param encryption default server-side encryption ("AES256" = SSE-S3), or null
+ * @param mfaDelete null (never configured), "Enabled" or "Disabled": whether deleting versions and changing
+ *                  versioning need the root account's MFA code. Records written before it existed decode as null.
  */
 public record BucketConfig(String versioning, boolean objectLockEnabled, String policyJson, long quotaBytes,
                            DefaultRetention defaultRetention, java.util.Map<String, String> tags,
-                           String encryption) {
+                           String encryption, String mfaDelete) {
     public static final BucketConfig DEFAULT = new BucketConfig(null, false, null, 0);
 
     public BucketConfig {
@@ -23,33 +25,48 @@ public record BucketConfig(String versioning, boolean objectLockEnabled, String 
     }
 
     public BucketConfig(String versioning, boolean objectLockEnabled, String policyJson, long quotaBytes) {
-        this(versioning, objectLockEnabled, policyJson, quotaBytes, null, null, null);
+        this(versioning, objectLockEnabled, policyJson, quotaBytes, null, null, null, null);
+    }
+
+    public boolean mfaDeleteEnabled() {
+        return "Enabled".equals(mfaDelete);
+    }
+
+    /** @param m "Enabled" or "Disabled" */
+    public BucketConfig withMfaDelete(String m) {
+        return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
+                encryption, m);
     }
 
     public BucketConfig withVersioning(String v) {
-        return new BucketConfig(v, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, encryption);
+        return new BucketConfig(v, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, encryption,
+                mfaDelete);
     }
 
     public BucketConfig withPolicy(String p) {
-        return new BucketConfig(versioning, objectLockEnabled, p, quotaBytes, defaultRetention, tags, encryption);
+        return new BucketConfig(versioning, objectLockEnabled, p, quotaBytes, defaultRetention, tags, encryption,
+                mfaDelete);
     }
 
     public BucketConfig withQuota(long q) {
-        return new BucketConfig(versioning, objectLockEnabled, policyJson, q, defaultRetention, tags, encryption);
+        return new BucketConfig(versioning, objectLockEnabled, policyJson, q, defaultRetention, tags, encryption,
+                mfaDelete);
     }
 
     /** Enabling object lock on an existing bucket also enables versioning (S3 requires it). */
     public BucketConfig withObjectLock(boolean enabled, DefaultRetention retention) {
         return new BucketConfig(enabled ? "Enabled" : versioning, enabled, policyJson, quotaBytes, retention, tags,
-                encryption);
+                encryption, mfaDelete);
     }
 
     public BucketConfig withTags(java.util.Map<String, String> t) {
-        return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, t, encryption);
+        return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, t, encryption,
+                mfaDelete);
     }
 
     /** @param e "AES256" for SSE-S3 by default, or null */
     public BucketConfig withEncryption(String e) {
-        return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, e);
+        return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, e,
+                mfaDelete);
     }
 }

@@ -2,6 +2,7 @@ package dev.s3aas.node.it;
 
 import dev.s3aas.node.Node;
 import dev.s3aas.node.NodeConfig;
+import dev.s3aas.node.auth.MfaDevice;
 import dev.s3aas.node.auth.RootCredentials;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -22,16 +23,23 @@ public final class TestNode implements AutoCloseable {
     public static final String SECRET_KEY = "test-root-secret-key";
 
     private final Path dataDir;
+    private final MfaDevice rootMfa;
     private Node node;
 
     public TestNode(Path dataDir) throws Exception {
+        this(dataDir, null);
+    }
+
+    /** @param rootMfa the root account's virtual MFA device, or null */
+    public TestNode(Path dataDir, MfaDevice rootMfa) throws Exception {
         this.dataDir = dataDir;
+        this.rootMfa = rootMfa;
         start();
     }
 
     public void start() throws Exception {
         node = Node.start(new NodeConfig(dataDir, new InetSocketAddress("127.0.0.1", 0),
-                new RootCredentials(ACCESS_KEY, SECRET_KEY), "us-east-1", List.of("localhost")));
+                new RootCredentials(ACCESS_KEY, SECRET_KEY), "us-east-1", List.of("localhost")).withRootMfa(rootMfa));
     }
 
     public void stop() throws Exception {

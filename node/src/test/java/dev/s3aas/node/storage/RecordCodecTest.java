@@ -43,9 +43,21 @@ class RecordCodecTest {
     @Test
     void bucketRecord() {
         BucketConfig c = new BucketConfig("Enabled", true, "{}", 9, new DefaultRetention("COMPLIANCE", 0, 2),
-                Map.of("k", "v"), "AES256");
+                Map.of("k", "v"), "AES256", "Enabled");
         BucketRecord b = new BucketRecord(BucketRecord.FORMAT, 3, "bucket", 5L, "eu-west-1", c);
         assertThat(RecordCodec.decode(RecordCodec.encode(b), BucketRecord.class)).isEqualTo(b);
+    }
+
+    /** A bucket record stored before MFA delete existed (no mfaDelete field) decodes with MFA delete unset. */
+    @Test
+    void bucketConfigWithoutMfaDeleteDecodes() {
+        byte[] old = RecordCodec.encode(Map.of("f", 1, "id", 4, "n", "b", "t", 1,
+                "c", Map.of("versioning", "Enabled", "objectLockEnabled", false, "quotaBytes", 0, "encryption", "AES256")));
+        BucketConfig c = RecordCodec.decode(old, BucketRecord.class).config();
+        assertThat(c.versioning()).isEqualTo("Enabled");
+        assertThat(c.encryption()).isEqualTo("AES256");
+        assertThat(c.mfaDelete()).isNull();
+        assertThat(c.mfaDeleteEnabled()).isFalse();
     }
 
     @Test

@@ -1,0 +1,50 @@
+package dev.s3aas.controlplane.provision;
+
+import dev.s3aas.node.Node;
+import dev.s3aas.node.NodeConfig;
+import dev.s3aas.node.auth.MfaDevice;
+import dev.s3aas.node.auth.RootCredentials;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The real node behind {@code node --data-dir DIR --address HOST:PORT}, configured from the environment the
+ * provisioner sets, as {@code dev.s3aas.cli.Main node} does (the control plane's tests cannot reach the cli
+ * module).
+ */
+public final class RealNodeMain {
+    private RealNodeMain() {}
+
+    public static void main(String[] args) throws Exception {
+        String dataDir = null;
+        String address = null;
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals("--data-dir")) {
+                dataDir = args[i + 1];
+            } else if (args[i].equals("--address")) {
+                address = args[i + 1];
+            }
+        }
+        if (!"node".equals(args[0]) || dataDir == null || address == null) {
+            System.err.println("usage: node --data-dir DIR --address HOST:PORT");
+            System.exit(2);
+        }
+        int colon = address.lastIndexOf(':');
+        String serial = System.getenv("S3AAS_ROOT_MFA_SERIAL");
+        MfaDevice mfa = serial == null ? null : MfaDevice.ofBase32(serial, System.getenv("S3AAS_ROOT_MFA_SECRET"));
+        Node node = Node.start(new NodeConfig(Path.of(dataDir),
+                new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),
+                new RootCredentials(System.getenv("S3AAS_ROOT_USER"), System.getenv("S3AAS_ROOT_PASSWORD")),
+                "us-east-1", List.of()).withRootMfa(mfa));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                node.close();
+            } catch (Exception e) {
+                e.printStackTrace();
+            }
+        }));
+        System.out.println("node serving on " + address + (mfa == null ? "" : " with a root MFA device"));
+        Thread.currentThread().join();
+    }
+}
