@@ -123,7 +123,13 @@ class CrashRecoveryTest {
                 }
             });
         }
-        Thread.sleep(2500);
+        // Kill mid-load, once enough writes were acknowledged to make the check meaningful: a fixed sleep saw
+        // too few on a loaded machine.
+        Thread.sleep(1500);
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (acked.size() < 40 * (round + 1) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         process.destroyForcibly();
         process.waitFor();
         stop.set(true);
