@@ -47,6 +47,8 @@ public final class RocksObjectStore implements ObjectStore {
     private final VersionReader versions;
     private final VersionLister versionLister;
     private final SseMasterKey sse;
+    /** 16 MiB of recently read small objects (see {@link InlineCache}). */
+    private final InlineCache inlineCache = new InlineCache(16L << 20);
 
     private RocksObjectStore(MetaDb db, BlobStore blobs, SseMasterKey sse) {
         this.db = db;
@@ -250,7 +252,7 @@ public final class RocksObjectStore implements ObjectStore {
                 try {
                     byte[] dataKey = r.sealedKey() == null ? null : sse.unseal(r.sealedKey());
                     if (!r.extents().isEmpty() && r.extents().get(0).inline()) {
-                        byte[] data = db.get(MetaDb.Cf.INLINE, BlobIds.bytes(r.extents().get(0).blobId()));
+                        byte[] data = readInline(r.extents().get(0).blobId());
                         if (data != null) {
                             closeQuietly(pin);
                             return StoredObjectData.inline(info, data, r.extents().get(0), dataKey);
@@ -270,6 +272,18 @@ public final class RocksObjectStore implements ObjectStore {
         } finally {
             closeQuietly(pin);
         }
+    }
+
+    /** An inline object's bytes, null if gone (replaced and released since its record was read). */
+    private byte[] readInline(String blobId) {
+        byte[] data = inlineCache.get(blobId);
+        if (data == null) {
+            data = db.get(MetaDb.Cf.INLINE, BlobIds.bytes(blobId));
+            if (data != null) {
+                inlineCache.put(blobId, data);
+            }
+        }
+        return data;
     }
 
     private static void closeQuietly(ReadPins.Pin pin) {
