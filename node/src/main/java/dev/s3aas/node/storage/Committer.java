@@ -165,6 +165,7 @@ final class Committer implements AutoCloseable {
         }
         List<Object> results = new ArrayList<>(group.size());
         List<Runnable> after = new ArrayList<>();
+        boolean writesBuckets = false;
         try (WriteBatch batch = new WriteBatch()) {
             var overlay = new HashMap<Txn.CfKey, byte[]>();
             for (Pending p : group) {
@@ -172,6 +173,7 @@ final class Committer implements AutoCloseable {
                 try {
                     Object r = p.mutation().apply(txn);
                     txn.flushTo(batch);
+                    writesBuckets |= txn.writesBuckets();
                     after.addAll(txn.afterCommitActions());
                     results.add(r);
                 } catch (StorageException | RuntimeException | Error e) {
@@ -181,7 +183,14 @@ final class Committer implements AutoCloseable {
                 }
             }
             if (batch.count() > 0) {
-                db.writeSync(batch);
+                try {
+                    db.writeSync(batch);
+                } finally {
+                    // Before anyone is acknowledged, and even if the write failed (it may have been applied).
+                    if (writesBuckets) {
+                        db.bucketCache().invalidate();
+                    }
+                }
             }
         } catch (RocksDBException | RuntimeException | Error e) {
             LOG.error("metadata commit failed for a group of {}", group.size(), e);

@@ -50,6 +50,7 @@ final class MetaDb implements AutoCloseable {
     private final WriteBufferManager writeBuffers;
     private final WriteOptions syncWrite;
     private final WriteOptions asyncWrite;
+    private final BucketCache bucketCache = new BucketCache();
 
     MetaDb(Path dir) throws IOException {
         Files.createDirectories(dir);
@@ -97,6 +98,11 @@ final class MetaDb implements AutoCloseable {
                     .setBlobFileSize(64L << 20);
         }
         return o;
+    }
+
+    /** Decoded bucket records; the committer invalidates it when it writes the buckets family. */
+    BucketCache bucketCache() {
+        return bucketCache;
     }
 
     ColumnFamilyHandle cf(Cf cf) {

@@ -21,6 +21,7 @@ final class Txn {
     private final Map<CfKey, byte[]> groupOverlay;
     private final Map<CfKey, byte[]> staged = new HashMap<>();
     private final List<Runnable> afterCommit = new ArrayList<>();
+    private boolean writesBuckets;
 
     Txn(MetaDb db, Map<CfKey, byte[]> groupOverlay) {
         this.db = db;
@@ -40,11 +41,18 @@ final class Txn {
     }
 
     void put(MetaDb.Cf cf, byte[] key, byte[] value) {
+        writesBuckets |= cf == MetaDb.Cf.BUCKETS;
         staged.put(new CfKey(cf, key), value);
     }
 
     void delete(MetaDb.Cf cf, byte[] key) {
+        writesBuckets |= cf == MetaDb.Cf.BUCKETS;
         staged.put(new CfKey(cf, key), TOMBSTONE);
+    }
+
+    /** Whether this mutation writes a bucket record (so {@link BucketCache} must be invalidated). */
+    boolean writesBuckets() {
+        return writesBuckets;
     }
 
     /**
