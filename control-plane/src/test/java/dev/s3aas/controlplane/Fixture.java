@@ -2,8 +2,12 @@ package dev.s3aas.controlplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.s3aas.controlplane.provision.NodeLauncher;
+import dev.s3aas.controlplane.provision.PortRange;
 import dev.s3aas.controlplane.testing.FakeNode;
 import dev.s3aas.controlplane.testing.FakeProvisioner;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -98,6 +102,21 @@ final class Fixture implements AutoCloseable {
         Http.Resp p = http.post("/v1/iam/projects", admin, Map.of("name", name));
         assertThat(p.status()).as(p.toString()).isEqualTo(201);
         return p.text("id");
+    }
+
+    /**
+     * A configuration whose local provisioner runs {@code nodeMain} (a node program in this JVM's classpath) on
+     * ports from a free one up, with a slow resync and a 1 s retry.
+     */
+    static ControlPlaneConfig localNodes(Path dir, Class<?> nodeMain) throws IOException {
+        int first;
+        try (ServerSocket s = new ServerSocket(0)) {
+            first = s.getLocalPort();
+        }
+        return ControlPlaneConfig.defaults(dir).withListen("127.0.0.1", 0)
+                .withAdminPassword(ADMIN_PASSWORD).withTimings(Duration.ofHours(1), Duration.ofSeconds(1))
+                .withNodes(new PortRange(first, Math.min(first + 10, 65535)),
+                        NodeLauncher.currentJvm(nodeMain.getName()));
     }
 
     static void sleep(long ms) {

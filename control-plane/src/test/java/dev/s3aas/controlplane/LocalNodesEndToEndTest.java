@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3aas.controlplane.provision.FakeNodeMain;
-import dev.s3aas.controlplane.provision.NodeLauncher;
-import dev.s3aas.controlplane.provision.PortRange;
 import dev.s3aas.controlplane.testing.FakeNode;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -23,14 +20,7 @@ class LocalNodesEndToEndTest {
 
     @Test
     void instanceLifecycleAcrossAControlPlaneRestart(@TempDir Path dir) throws Exception {
-        int first;
-        try (ServerSocket s = new ServerSocket(0)) {
-            first = s.getLocalPort();
-        }
-        ControlPlaneConfig config = ControlPlaneConfig.defaults(dir).withListen("127.0.0.1", 0)
-                .withAdminPassword(Fixture.ADMIN_PASSWORD).withTimings(Duration.ofHours(1), Duration.ofSeconds(1))
-                .withNodes(new PortRange(first, Math.min(first + 10, 65535)),
-                        NodeLauncher.currentJvm(FakeNodeMain.class.getName()));
+        ControlPlaneConfig config = Fixture.localNodes(dir, FakeNodeMain.class);
         FakeNode.Cluster nodes = new FakeNode.Cluster();
         String id;
         long pid;

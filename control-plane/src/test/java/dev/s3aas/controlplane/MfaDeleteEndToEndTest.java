@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.s3aas.common.mfa.Base32;
 import dev.s3aas.common.mfa.Totp;
-import dev.s3aas.controlplane.provision.NodeLauncher;
-import dev.s3aas.controlplane.provision.PortRange;
 import dev.s3aas.controlplane.provision.RealNodeMain;
 import io.minio.GetBucketVersioningArgs;
 import io.minio.MinioClient;
@@ -15,7 +13,6 @@ import io.minio.RemoveObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.minio.messages.VersioningConfiguration;
 import java.io.ByteArrayInputStream;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,14 +32,7 @@ class MfaDeleteEndToEndTest {
 
     @Test
     void mfaDeleteGuardsVersionsUntilSwitchedOff(@TempDir Path dir) throws Exception {
-        int first;
-        try (ServerSocket s = new ServerSocket(0)) {
-            first = s.getLocalPort();
-        }
-        ControlPlaneConfig config = ControlPlaneConfig.defaults(dir).withListen("127.0.0.1", 0)
-                .withAdminPassword(Fixture.ADMIN_PASSWORD).withTimings(Duration.ofHours(1), Duration.ofSeconds(1))
-                .withNodes(new PortRange(first, Math.min(first + 10, 65535)),
-                        NodeLauncher.currentJvm(RealNodeMain.class.getName()));
+        ControlPlaneConfig config = Fixture.localNodes(dir, RealNodeMain.class);
         try (ControlPlane cp = ControlPlane.start(config)) {
             Http http = new Http(cp.port());
             String token = http.login("admin", Fixture.ADMIN_PASSWORD);

@@ -16,19 +16,9 @@ public final class FakeNodeMain {
     private FakeNodeMain() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
-        String dataDir = null;
-        String address = null;
-        for (int i = 1; i < args.length - 1; i++) {
-            if (args[i].equals("--data-dir")) {
-                dataDir = args[i + 1];
-            } else if (args[i].equals("--address")) {
-                address = args[i + 1];
-            }
-        }
-        if (!"node".equals(args[0]) || dataDir == null || address == null) {
-            System.err.println("usage: node --data-dir DIR --address HOST:PORT");
-            System.exit(2);
-        }
+        NodeArgs parsed = NodeArgs.parseOrExit(args);
+        String dataDir = parsed.dataDir();
+        String address = parsed.address();
         Files.createDirectories(Path.of(dataDir));
         Files.writeString(Path.of(dataDir, "root-user"), String.valueOf(System.getenv("S3AAS_ROOT_USER")));
         Files.write(Path.of(dataDir, "env-names"), new TreeSet<>(System.getenv().keySet()));

@@ -17,19 +17,9 @@ public final class RealNodeMain {
     private RealNodeMain() {}
 
     public static void main(String[] args) throws Exception {
-        String dataDir = null;
-        String address = null;
-        for (int i = 1; i < args.length - 1; i++) {
-            if (args[i].equals("--data-dir")) {
-                dataDir = args[i + 1];
-            } else if (args[i].equals("--address")) {
-                address = args[i + 1];
-            }
-        }
-        if (!"node".equals(args[0]) || dataDir == null || address == null) {
-            System.err.println("usage: node --data-dir DIR --address HOST:PORT");
-            System.exit(2);
-        }
+        NodeArgs parsed = NodeArgs.parseOrExit(args);
+        String dataDir = parsed.dataDir();
+        String address = parsed.address();
         int colon = address.lastIndexOf(':');
         String serial = System.getenv("S3AAS_ROOT_MFA_SERIAL");
         MfaDevice mfa = serial == null ? null : MfaDevice.ofBase32(serial, System.getenv("S3AAS_ROOT_MFA_SECRET"));
