@@ -15,7 +15,7 @@ record DeleteObject(ObjectStore store, MfaCheck mfa) implements Operation {
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
         String versionId = ex.query().get("versionId");
         if (versionId != null) {
-            requireMfaIfEnabled(store, mfa, ex);
+            mfa.requireIfEnabled(store, ex);
         }
         DeleteOutcome out = store.deleteObject(ex.bucket(), ex.key(), versionId, bypassGovernance(ex));
         ObjectHeaders.setVersionId(ex, out.versionId());
@@ -23,18 +23,6 @@ record DeleteObject(ObjectStore store, MfaCheck mfa) implements Operation {
             ex.setHeader("x-amz-delete-marker", "true");
         }
         ex.sendEmpty(204);
-    }
-
-    /**
-     * Permanent deletes in a bucket with MFA delete need the root device's code. The setting is read before the
-     * delete commits, so a delete racing with the request that enables MFA delete may still pass, as it could
-     * a moment earlier.
-     */
-    static void requireMfaIfEnabled(ObjectStore store, MfaCheck mfa, S3Exchange ex)
-            throws S3Exception, StorageException {
-        if (store.bucket(ex.bucket()).config().mfaDeleteEnabled()) {
-            mfa.require(ex);
-        }
     }
 
     static boolean bypassGovernance(S3Exchange ex) {

@@ -30,7 +30,7 @@ record DeleteObjects(ObjectStore store, AccessControl access, MfaCheck mfa) impl
             throw new S3Exception(S3ErrorCode.MalformedXML);
         }
         if (objects.stream().anyMatch(o -> o.childText("VersionId") != null && !o.childText("VersionId").isEmpty())) {
-            DeleteObject.requireMfaIfEnabled(store, mfa, ex);
+            mfa.requireIfEnabled(store, ex);
         }
         Xml xml = Xml.document("DeleteResult");
         // AWS authorizes s3:DeleteObject per key; a denied key is reported as that key's AccessDenied.

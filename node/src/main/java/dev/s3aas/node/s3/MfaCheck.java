@@ -2,6 +2,8 @@ package dev.s3aas.node.s3;
 
 import dev.s3aas.common.mfa.Totp;
 import dev.s3aas.node.auth.MfaDevice;
+import dev.s3aas.node.storage.ObjectStore;
+import dev.s3aas.node.storage.StorageException;
 import java.time.Clock;
 
 /**
@@ -38,6 +40,17 @@ final class MfaCheck {
 
     boolean configured() {
         return device != null;
+    }
+
+    /**
+     * For permanent deletes: passes when the bucket has no MFA delete, else as {@link #require}. The setting is
+     * read before the delete commits, so a delete racing with the request that enables MFA delete may still
+     * pass, as it could a moment earlier.
+     */
+    void requireIfEnabled(ObjectStore store, S3Exchange ex) throws S3Exception, StorageException {
+        if (store.bucket(ex.bucket()).config().mfaDeleteEnabled()) {
+            require(ex);
+        }
     }
 
     /** Passes when the request carries a valid code of the root device; otherwise AccessDenied. */
