@@ -117,18 +117,13 @@ public final class BucketService {
      * {@code updated_at} also makes the reconciler drop a verdict it reached on {@code cur}.
      */
     private Bucket patch(Bucket cur, JsonInput in) {
-        Bucket next = new Bucket(cur.uuid(), cur.instanceId(), cur.name(),
+        // Suspending versioning of an object-lock bucket is refused by the Bucket constructor itself.
+        return new Bucket(cur.uuid(), cur.instanceId(), cur.name(),
                 in.bool("versioning_enabled", cur.versioningEnabled()), cur.objectLockEnabled(),
                 in.integer("quota_bytes", cur.quotaBytes()), in.bool("public", cur.publicRead()),
                 in.has("default_retention_mode") ? Bucket.parseMode(in.string("default_retention_mode", null)) : cur.retentionMode(),
                 in.nullableInt("default_retention_days", cur.retentionDays()), "PENDING", "", cur.createdAt(),
                 Optimistic.nextStamp(cur.updatedAt(), clock));
-        if (cur.versioningEnabled() && !next.versioningEnabled() && cur.objectLockEnabled()) {
-            // S3 can only suspend versioning, and never on an object-lock bucket.
-            throw new ApiError.Unprocessable("object_lock_requires_versioning",
-                    "versioning cannot be suspended on an object-lock bucket", "versioning_enabled");
-        }
-        return next;
     }
 
     public void delete(Principal p, String instanceRef, String ref) {
