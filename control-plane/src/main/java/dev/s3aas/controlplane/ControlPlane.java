@@ -91,8 +91,11 @@ public final class ControlPlane implements AutoCloseable {
             Router router = router(w.routes());
             Server server = http(config, w.handler(router, jsonMapper()));
             w.controller.start(2);
+            w.clusterMonitor.start();
             opened.add(0, nodes);
+            opened.add(0, w.ceph);
             opened.add(0, w.provisioner);
+            opened.add(0, w.clusterMonitor);
             return new ControlPlane(server, router.routes(), w.controller, List.copyOf(opened));
         } catch (RuntimeException e) {
             try {

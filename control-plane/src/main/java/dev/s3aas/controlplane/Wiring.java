@@ -13,6 +13,13 @@ import dev.s3aas.controlplane.attachment.AttachmentService;
 import dev.s3aas.controlplane.bucket.BucketRepository;
 import dev.s3aas.controlplane.bucket.BucketResource;
 import dev.s3aas.controlplane.bucket.BucketService;
+import dev.s3aas.controlplane.ceph.CephClients;
+import dev.s3aas.controlplane.ceph.CephDataPlane;
+import dev.s3aas.controlplane.ceph.CephProbe;
+import dev.s3aas.controlplane.cluster.ClusterMonitor;
+import dev.s3aas.controlplane.cluster.ClusterRepository;
+import dev.s3aas.controlplane.cluster.ClusterResource;
+import dev.s3aas.controlplane.cluster.ClusterService;
 import dev.s3aas.controlplane.crypto.PasswordHasher;
 import dev.s3aas.controlplane.crypto.SecretBox;
 import dev.s3aas.controlplane.db.Database;
@@ -34,8 +41,9 @@ import dev.s3aas.controlplane.policy.PolicyService;
 import dev.s3aas.controlplane.provision.LocalProcessProvisioner;
 import dev.s3aas.controlplane.provision.NodeStore;
 import dev.s3aas.controlplane.provision.Provisioner;
+import dev.s3aas.controlplane.reconcile.DataPlane;
+import dev.s3aas.controlplane.reconcile.EmbeddedDataPlane;
 import dev.s3aas.controlplane.reconcile.InstanceReconciler;
-import dev.s3aas.controlplane.reconcile.NodeProbe;
 import dev.s3aas.controlplane.reconcile.ReconcileController;
 import dev.s3aas.controlplane.user.UserRepository;
 import dev.s3aas.controlplane.user.UserResource;
@@ -51,6 +59,8 @@ import java.util.List;
 final class Wiring {
     final Provisioner provisioner;
     final ReconcileController controller;
+    final ClusterMonitor clusterMonitor;
+    final CephClients ceph;
     private final List<Route> routes = new ArrayList<>();
     private final IamService iam;
     private final Database db;
@@ -79,23 +89,36 @@ final class Wiring {
         if (provisioner instanceof LocalProcessProvisioner local) {
             local.reapOrphans();
         }
-        InstanceReconciler reconciler = new InstanceReconciler(db, provisioner, nodes, secrets, clock);
+        // Two engines behind one seam: local nodes by default, an RGW tenant for an instance on a cluster.
+        this.ceph = new CephClients(clock);
+        DataPlane embedded = new EmbeddedDataPlane(provisioner, nodes, nodeStore, secrets, clock);
+        DataPlane onCeph = new CephDataPlane(db, ceph, secrets, clock);
+        InstanceReconciler.DataPlanes planes = i -> i.onCluster() ? onCeph : embedded;
+        InstanceReconciler reconciler = new InstanceReconciler(db, planes, secrets);
         this.controller = new ReconcileController(db, reconciler, config.resyncInterval(), Duration.ofMillis(500),
                 Duration.ofSeconds(30));
         late[0] = controller;
+        ClusterRepository clusterRepo = new ClusterRepository();
+        Duration probeEvery = config.resyncInterval().compareTo(Duration.ofSeconds(10)) < 0
+                ? config.resyncInterval() : Duration.ofSeconds(10);
+        this.clusterMonitor = new ClusterMonitor(db, clusterRepo, new CephProbe(ceph, secrets, clock),
+                changes::instanceChanged, clock, probeEvery, Duration.ofHours(1));
 
         VersionRepository versionRepo = new VersionRepository();
         BucketRepository bucketRepo = new BucketRepository();
         BucketService[] bucketsLate = new BucketService[1];
         InstanceService instances = new InstanceService(db, new InstanceRepository(), versionRepo, secrets, clock,
                 changes, (h, i) -> bucketsLate[0].createDefault(h, i));
-        BucketService buckets = new BucketService(db, bucketRepo, instances, new NodeProbe(nodeStore, nodes, secrets), clock);
+        BucketService buckets = new BucketService(db, bucketRepo, instances,
+                (inst, bucket) -> planes.of(inst).isBucketEmpty(inst, bucket), clock);
         bucketsLate[0] = buckets;
         UserService users = new UserService(db, new UserRepository(), instances, clock);
         PolicyService policies = new PolicyService(db, new PolicyRepository(), instances, clock);
 
         routes.addAll(new IamResource(iam, iamAdmin).routes());
         routes.addAll(new VersionResource(db, versionRepo, clock).routes());
+        routes.addAll(new ClusterResource(new ClusterService(db, clusterRepo, secrets, clusterMonitor,
+                changes::instanceChanged, clock)).routes());
         routes.addAll(new InstanceResource(instances, new InstanceMfa(db, new InstanceRepository(), secrets)).routes());
         routes.addAll(new BucketResource(buckets, instances).routes());
         routes.addAll(new UserResource(users, instances).routes());

@@ -92,9 +92,11 @@ class BucketApiTest {
 
     @Test
     void deleteAsksEveryNodeAndRefusesWhenOneCannotAnswer() {
-        Http.Resp inst = f.http.post("/v1/types/s3/instances", f.admin, Map.of("name", "two-nodes", "nodes_number", 2));
+        Http.Resp inst = f.http.post("/v1/types/s3/instances", f.admin, Map.of("name", "two-nodes"));
         assertThat(inst.status()).as(inst.toString()).isEqualTo(201);
-        Http.Resp active = f.awaitActive(f.admin, inst.text("id"));
+        f.legacyNodes(inst.text("id"), 2);
+        Http.Resp active = f.awaitInstance(f.admin, inst.text("id"),
+                r -> r.body().path("nodes").size() == 2 && "ACTIVE".equals(r.text("status")));
         FakeNode first = f.nodes.node("127.0.0.1", active.body().path("nodes").get(0).path("port").asInt());
         FakeNode second = f.nodes.node("127.0.0.1", active.body().path("nodes").get(1).path("port").asInt());
         String buckets = "/v1/types/s3/instances/" + inst.text("id") + "/buckets";

@@ -22,6 +22,7 @@ final class Fixture implements AutoCloseable {
     final FakeProvisioner[] provisioner = new FakeProvisioner[1];
     final Http http;
     final String admin;
+    final ControlPlaneConfig config;
 
     Fixture(Path dataDir) {
         this(ControlPlaneConfig.defaults(dataDir).withListen("127.0.0.1", 0).withAdminPassword(ADMIN_PASSWORD)
@@ -29,6 +30,7 @@ final class Fixture implements AutoCloseable {
     }
 
     Fixture(ControlPlaneConfig config) {
+        this.config = config;
         this.cp = ControlPlane.start(config, (store, onExit) -> provisioner[0] = new FakeProvisioner(store), nodes);
         this.http = new Http(cp.port());
         this.admin = http.login("admin", config.adminPassword() != null ? config.adminPassword() : readGenerated(config));
@@ -87,6 +89,20 @@ final class Fixture implements AutoCloseable {
     FakeNode nodeOf(String token, String instanceId) {
         Http.Resp r = awaitActive(token, instanceId);
         return nodes.node(r.body().path("nodes").get(0).path("ip").asText(), r.body().path("nodes").get(0).path("port").asInt());
+    }
+
+    /**
+     * Makes an instance one with several local nodes, as the API allowed before such instances were refused
+     * (they keep running), then nudges the reconciler with a PATCH.
+     */
+    void legacyNodes(String instanceId, int nodes) {
+        try (dev.s3aas.controlplane.db.Database db = dev.s3aas.controlplane.db.Database.open(config.effectiveDbUrl(),
+                config.dbUser(), config.dbPassword())) {
+            db.writeVoid(h -> h.createUpdate("UPDATE instances SET nodes_number = :n WHERE uuid = :u")
+                    .bind("n", nodes).bind("u", instanceId).execute());
+        }
+        assertThat(http.patch("/v1/types/s3/instances/" + instanceId, admin, Map.of("description", nodes + " nodes"))
+                .status()).isEqualTo(200);
     }
 
     /** Creates a user, binds it to a project with a role and returns a token for it. */

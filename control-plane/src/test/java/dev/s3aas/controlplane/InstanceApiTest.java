@@ -120,18 +120,34 @@ class InstanceApiTest {
     }
 
     @Test
-    void nodesNumberOnlyGrowsBecauseEachNodeHoldsItsOwnData() {
-        Http.Resp created = f.http.post(BASE, f.admin, Map.of("name", "two-nodes", "nodes_number", 2));
+    void severalLocalNodesAreRefusedAndPointToClusters() {
+        Http.Resp two = f.http.post(BASE, f.admin, Map.of("name", "two-nodes", "nodes_number", 2));
+        assertThat(two.status()).as(two.toString()).isEqualTo(400);
+        assertThat(two.text("field")).isEqualTo("nodes_number");
+        assertThat(two.text("message")).contains("independent stores").contains("/v1/types/s3/clusters");
+        Http.Resp one = f.http.post(BASE, f.admin, Map.of("name", "one-node", "nodes_number", 1));
+        assertThat(one.status()).as(one.toString()).isEqualTo(201);
+        Http.Resp grow = f.http.patch(BASE + "/" + one.text("id"), f.admin, Map.of("nodes_number", 2));
+        assertThat(grow.status()).as(grow.toString()).isEqualTo(400);
+        assertThat(grow.text("field")).isEqualTo("nodes_number");
+    }
+
+    @Test
+    void aLegacyMultiNodeInstanceKeepsItsNodesAndNeverShrinks() {
+        Http.Resp created = f.http.post(BASE, f.admin, Map.of("name", "legacy-nodes"));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         String id = created.text("id");
+        f.legacyNodes(id, 2);
+        f.awaitInstance(f.admin, id, r -> r.body().path("nodes").size() == 2 && "ACTIVE".equals(r.text("status")));
         Http.Resp shrink = f.http.patch(BASE + "/" + id, f.admin, Map.of("nodes_number", 1));
         assertThat(shrink.status()).as(shrink.toString()).isEqualTo(422);
         assertThat(shrink.text("field")).isEqualTo("nodes_number");
         assertThat(shrink.text("code")).isEqualTo("shrink_refused");
-        assertThat(f.http.get(BASE + "/" + id, f.admin).body().path("nodes_number").asInt()).isEqualTo(2);
+        Http.Resp same = f.http.patch(BASE + "/" + id, f.admin, Map.of("nodes_number", 2, "description", "kept"));
+        assertThat(same.status()).as(same.toString()).isEqualTo(200);
+        assertThat(same.body().path("nodes_number").asInt()).isEqualTo(2);
         Http.Resp grow = f.http.patch(BASE + "/" + id, f.admin, Map.of("nodes_number", 3));
-        assertThat(grow.status()).as(grow.toString()).isEqualTo(200);
-        assertThat(grow.body().path("nodes_number").asInt()).isEqualTo(3);
+        assertThat(grow.status()).as(grow.toString()).isEqualTo(400);
     }
 
     @Test

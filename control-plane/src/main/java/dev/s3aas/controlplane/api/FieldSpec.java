@@ -7,7 +7,7 @@ import java.util.Objects;
  * validate request bodies and generate the OpenAPI document, so the two cannot drift apart.
  */
 public record FieldSpec(String name, Type type, Access access, boolean required, boolean nullable, String description) {
-    public enum Type { STRING, BOOLEAN, INTEGER, DATETIME, JSON_OBJECT, NODE_LIST }
+    public enum Type { STRING, STRING_LIST, OBJECT_LIST, BOOLEAN, INTEGER, DATETIME, JSON_OBJECT, NODE_LIST }
 
     public enum Access {
         /** Written on create and on update. */

@@ -65,6 +65,17 @@ public final class JsonInput {
         return v.intValue();
     }
 
+    /** A list of strings (the schema checked the element types), or {@code fallback} when absent or null. */
+    public java.util.List<String> strings(String field, java.util.List<String> fallback) {
+        JsonNode v = obj.get(field);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        v.forEach(e -> out.add(e.textValue()));
+        return out;
+    }
+
     public JsonNode node(String field) {
         return obj.get(field);
     }

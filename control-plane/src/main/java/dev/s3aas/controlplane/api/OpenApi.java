@@ -155,9 +155,12 @@ public final class OpenApi {
             case BOOLEAN -> Map.of("type", "boolean");
             case INTEGER -> Map.of("type", "integer", "format", "int64");
             case JSON_OBJECT -> Map.of("type", "object");
+            case STRING_LIST -> Map.of("type", "array", "items", Map.of("type", "string"));
+            case OBJECT_LIST -> Map.of("type", "array", "items", Map.of("type", "object"));
             case NODE_LIST -> Map.of("type", "array", "items", Map.of("type", "object", "properties", Map.of(
                     "id", Map.of("type", "string"), "ip", Map.of("type", "string"),
-                    "port", Map.of("type", "integer"), "status", Map.of("type", "string"))));
+                    "port", Map.of("type", "integer"), "status", Map.of("type", "string"),
+                    "url", Map.of("type", "string"))));
         };
     }
 

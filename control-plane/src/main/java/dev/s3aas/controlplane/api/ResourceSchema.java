@@ -105,6 +105,8 @@ public record ResourceSchema(String name, List<FieldSpec> fields) {
             case INTEGER -> v.isIntegralNumber() && v.canConvertToLong();
             case JSON_OBJECT -> v.isObject() || v.isTextual();
             case NODE_LIST -> v.isArray();
+            case STRING_LIST -> v.isArray() && allText(v);
+            case OBJECT_LIST -> v.isArray();
         };
         if (!ok) {
             throw new ApiError.Invalid("invalid_type",
@@ -120,7 +122,18 @@ public record ResourceSchema(String name, List<FieldSpec> fields) {
             case INTEGER -> "an integer";
             case JSON_OBJECT -> "a JSON object";
             case NODE_LIST -> "an array";
+            case STRING_LIST -> "an array of strings";
+            case OBJECT_LIST -> "an array of objects";
         };
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode e : array) {
+            if (!e.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when a field is part of the create response but never of later reads. */

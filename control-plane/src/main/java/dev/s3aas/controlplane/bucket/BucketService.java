@@ -4,6 +4,7 @@ import dev.s3aas.controlplane.api.ApiError;
 import dev.s3aas.controlplane.api.JsonInput;
 import dev.s3aas.controlplane.api.Page;
 import dev.s3aas.controlplane.api.PageRequest;
+import dev.s3aas.controlplane.cluster.Capability;
 import dev.s3aas.controlplane.db.Database;
 import dev.s3aas.controlplane.db.DbErrors;
 import dev.s3aas.controlplane.db.Ids;
@@ -53,6 +54,7 @@ public final class BucketService {
     private void insert(Instance inst, Bucket b) {
         try {
             db.writeVoid(h -> {
+                checkEngine(h, inst, b, null);
                 insertInTx(h, b);
                 instances.bump(h, inst.uuid());
             });
@@ -67,6 +69,28 @@ public final class BucketService {
             throw ApiError.duplicate("name", "bucket '" + b.name() + "' already exists");
         }
         repo.insert(h, b);
+    }
+
+    /**
+     * Refuses a setting the instance's cluster cannot do, naming its field (on the embedded engine every
+     * setting works). {@code before} is the bucket before a PATCH (only changed settings are checked), or null.
+     */
+    private void checkEngine(Handle h, Instance inst, Bucket b, Bucket before) {
+        if (!inst.onCluster()) {
+            return;
+        }
+        if (b.objectLockEnabled() && before == null) {
+            instances.requireCapability(h, inst, Capability.OBJECT_LOCK, "object_lock_enabled");
+        }
+        if (b.versioningEnabled() && (before == null || !before.versioningEnabled())) {
+            instances.requireCapability(h, inst, Capability.VERSIONING, "versioning_enabled");
+        }
+        if (b.quotaBytes() > 0 && (before == null || before.quotaBytes() != b.quotaBytes())) {
+            instances.requireCapability(h, inst, Capability.QUOTA, "quota_bytes");
+        }
+        if (b.publicRead() && (before == null || !before.publicRead())) {
+            instances.requireCapability(h, inst, Capability.POLICIES, "public");
+        }
     }
 
     /** The default bucket stored with a new instance (same transaction). */
@@ -104,6 +128,7 @@ public final class BucketService {
         Bucket next = Optimistic.retry(() -> db.write(h -> {
             Bucket cur = repo.find(h, inst.uuid(), ref).orElseThrow(() -> ApiError.notFound("bucket", ref));
             Bucket patched = patch(cur, in);
+            checkEngine(h, inst, patched, cur);
             Optimistic.requireUpdated(repo.update(h, patched, cur.updatedAt()));
             instances.bump(h, inst.uuid());
             return patched;

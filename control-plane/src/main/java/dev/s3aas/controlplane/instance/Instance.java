@@ -18,6 +18,8 @@ public record Instance(
         String description,
         String versionId,
         String versionName,
+        String clusterId,
+        String clusterName,
         String bucketName,
         Encryption encryption,
         boolean versioning,
@@ -72,8 +74,24 @@ public record Instance(
         }
     }
 
-    /** A data-plane node as reported to clients. */
-    public record NodeView(String id, String ip, int port, String status) {}
+    /**
+     * A data-plane node as reported to clients: a local node (status of the process) or a cluster's gateway
+     * (HEALTHY / UNREACHABLE); {@code url} is where S3 clients reach it.
+     */
+    public record NodeView(String id, String ip, int port, String status, String url) {
+        public NodeView(String id, String ip, int port, String status) {
+            this(id, ip, port, status, "http://" + ip + ":" + port);
+        }
+
+        boolean serving() {
+            return "RUNNING".equals(status) || "HEALTHY".equals(status);
+        }
+    }
+
+    /** True when the instance runs on a registered cluster rather than on local nodes. */
+    public boolean onCluster() {
+        return clusterId != null;
+    }
 
     public static String checkName(String name) {
         if (name == null || !NAME.matcher(name).matches() || Ids.looksLikeUuid(name)) {
@@ -89,16 +107,19 @@ public record Instance(
     }
 
     public Instance withStatus(InstanceStatus newStatus, String reason) {
-        return new Instance(uuid, projectId, name, description, versionId, versionName, bucketName, encryption,
+        return new Instance(uuid, projectId, name, description, versionId, versionName, clusterId, clusterName,
+                bucketName, encryption,
                 versioning, mfaDelete, cpu, ram, diskSize, nodesNumber, newStatus, reason, rootUser, rootSecretSealed,
                 generation, observedGeneration, createdAt, updatedAt);
     }
 
     public Map<String, Object> view(List<NodeView> nodes) {
-        String endpoint = nodes.isEmpty() ? null : "http://" + nodes.get(0).ip() + ":" + nodes.get(0).port();
+        // The first node that serves; with none serving, the first one (clients may retry it).
+        String endpoint = nodes.stream().filter(NodeView::serving).findFirst()
+                .or(() -> nodes.stream().findFirst()).map(NodeView::url).orElse(null);
         return View.of(uuid)
                 .put("name", name).put("description", description)
-                .put("version", versionName).put("bucket_name", bucketName)
+                .put("version", versionName).put("cluster", clusterName).put("bucket_name", bucketName)
                 .put("encryption", encryption.external()).put("versioning", versioning).put("mfa_delete", mfaDelete)
                 .put("cpu", cpu).put("ram", ram).put("disk_size", diskSize).put("nodes_number", nodesNumber)
                 .put("status", status.name()).put("status_reason", statusReason).put("kind", "s3")

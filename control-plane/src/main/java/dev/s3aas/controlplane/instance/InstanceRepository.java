@@ -16,12 +16,14 @@ import org.jdbi.v3.core.mapper.RowMapper;
 
 /** SQL for instances and their generation counter. Callers own the transaction. */
 public final class InstanceRepository {
-    private static final String SELECT = "(SELECT i.*, v.name AS version_name FROM instances i "
-            + "JOIN versions v ON v.uuid = i.version_id) AS iv";
+    private static final String SELECT = "(SELECT i.*, v.name AS version_name, c.name AS cluster_name "
+            + "FROM instances i JOIN versions v ON v.uuid = i.version_id "
+            + "LEFT JOIN clusters c ON c.uuid = i.cluster_id) AS iv";
 
     static final RowMapper<Instance> MAPPER = (rs, ctx) -> new Instance(
             rs.getString("uuid"), rs.getString("project_id"), rs.getString("name"), rs.getString("description"),
-            rs.getString("version_id"), rs.getString("version_name"), rs.getString("bucket_name"),
+            rs.getString("version_id"), rs.getString("version_name"), rs.getString("cluster_id"),
+            rs.getString("cluster_name"), rs.getString("bucket_name"),
             Encryption.valueOf(rs.getString("encryption")), rs.getBoolean("versioning"), rs.getBoolean("mfa_delete"),
             rs.getInt("cpu"), rs.getInt("ram"), rs.getInt("disk_size"), rs.getInt("nodes_number"),
             InstanceStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
@@ -30,13 +32,14 @@ public final class InstanceRepository {
             rs.getLong("created_at"), rs.getLong("updated_at"));
 
     public void insert(Handle h, Instance i) {
-        h.createUpdate("INSERT INTO instances (uuid, project_id, name, description, version_id, bucket_name, encryption, "
+        h.createUpdate("INSERT INTO instances (uuid, project_id, name, description, version_id, cluster_id, bucket_name, encryption, "
                         + "versioning, mfa_delete, cpu, ram, disk_size, nodes_number, status, status_reason, root_user, "
                         + "root_secret, generation, observed_generation, created_at, updated_at) VALUES (:uuid, :project, "
-                        + ":name, :description, :version, :bucket, :encryption, :versioning, :mfa, :cpu, :ram, :disk, "
+                        + ":name, :description, :version, :cluster, :bucket, :encryption, :versioning, :mfa, :cpu, :ram, :disk, "
                         + ":nodes, :status, :reason, :rootUser, :rootSecret, :gen, :observed, :created, :updated)")
                 .bind("uuid", i.uuid()).bind("project", i.projectId()).bind("name", i.name())
-                .bind("description", i.description()).bind("version", i.versionId()).bind("bucket", i.bucketName())
+                .bind("description", i.description()).bind("version", i.versionId()).bind("cluster", i.clusterId())
+                .bind("bucket", i.bucketName())
                 .bind("encryption", i.encryption().name()).bind("versioning", i.versioning()).bind("mfa", i.mfaDelete())
                 .bind("cpu", i.cpu()).bind("ram", i.ram()).bind("disk", i.diskSize()).bind("nodes", i.nodesNumber())
                 .bind("status", i.status().name()).bind("reason", i.statusReason()).bind("rootUser", i.rootUser())

@@ -21,6 +21,8 @@ public final class InstanceResource {
             FieldSpec.required("name", Type.STRING, Access.READ_WRITE, "Unique per project"),
             FieldSpec.rw("description", Type.STRING, "Free text"),
             FieldSpec.createOnly("version", Type.STRING, "Version name (e.g. 0.0.1) or uuid; default: the newest"),
+            FieldSpec.createOnly("cluster", Type.STRING, "Name or uuid of a registered cluster to run on (an RGW tenant "
+                    + "of its own); absent: the embedded engine (one local node)"),
             FieldSpec.createOnly("bucket_name", Type.STRING, "Optional default bucket created with the instance"),
             FieldSpec.rw("encryption", Type.STRING, "\"none\" or \"aes256\" (SSE-S3 default encryption on every bucket)"),
             FieldSpec.rw("versioning", Type.BOOLEAN, "Versioning of the default bucket and default for new buckets"),
@@ -29,12 +31,14 @@ public final class InstanceResource {
             FieldSpec.rw("cpu", Type.INTEGER, "CPUs per node (default 1)"),
             FieldSpec.rw("ram", Type.INTEGER, "MiB per node (default 1024)"),
             FieldSpec.rw("disk_size", Type.INTEGER, "GiB per node, grow only (default 10)"),
-            FieldSpec.rw("nodes_number", Type.INTEGER, "Number of nodes (default 1), grow only"),
+            FieldSpec.rw("nodes_number", Type.INTEGER, "Embedded engine: 1 (more local nodes would not share data; use "
+                    + "a cluster). Not for cluster instances, whose nodes are the cluster's gateways"),
             FieldSpec.readOnly("status", Type.STRING, "PENDING, CREATING, ACTIVE, ERROR or DELETING"),
             FieldSpec.readOnly("status_reason", Type.STRING, "Why the status is what it is (error text)"),
             FieldSpec.readOnly("kind", Type.STRING, "Always s3"),
-            FieldSpec.readOnly("nodes", Type.NODE_LIST, "[{id, ip, port, status}]"),
-            FieldSpec.readOnly("endpoint", Type.STRING, "http://ip:port of the first node"),
+            FieldSpec.readOnly("nodes", Type.NODE_LIST, "[{id, ip, port, status, url}]: local nodes, or the cluster's "
+                    + "gateways (HEALTHY, UNREACHABLE, PENDING)"),
+            FieldSpec.readOnly("endpoint", Type.STRING, "S3 endpoint: the url of the first serving node"),
             FieldSpec.readOnly("generation", Type.INTEGER,
                     "Counts changes to the instance and everything in it (buckets, users, keys…)"),
             FieldSpec.readOnly("observed_generation", Type.INTEGER,
@@ -62,6 +66,7 @@ public final class InstanceResource {
                 new Route("GET", "/v1/types/s3", "Sub-collections of the s3 type", "authenticated", Shape.LIST, null,
                         TYPE_ROOT, true, r -> ApiResponse.ok(List.of(
                                 Map.of("name", "instances", "href", BASE),
+                                Map.of("name", "clusters", "href", "/v1/types/s3/clusters"),
                                 Map.of("name", "versions", "href", "/v1/types/s3/versions")))),
                 new Route("POST", BASE, "Create an instance (provisioned asynchronously)",
                         Permission.INSTANCE_CREATE.externalName(), Shape.CREATE, SCHEMA, SCHEMA, true,
@@ -96,6 +101,6 @@ public final class InstanceResource {
     }
 
     private Map<String, Object> view(Instance i) {
-        return i.view(service.nodes(i.uuid()));
+        return i.view(service.nodes(i));
     }
 }

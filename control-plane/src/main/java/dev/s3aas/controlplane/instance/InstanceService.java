@@ -5,6 +5,10 @@ import dev.s3aas.controlplane.api.JsonInput;
 import dev.s3aas.controlplane.api.Page;
 import dev.s3aas.controlplane.api.PageRequest;
 import dev.s3aas.controlplane.api.Route;
+import dev.s3aas.controlplane.cluster.Capability;
+import dev.s3aas.controlplane.cluster.Cluster;
+import dev.s3aas.controlplane.cluster.ClusterRepository;
+import dev.s3aas.controlplane.cluster.GatewayHealth;
 import dev.s3aas.controlplane.crypto.SecretBox;
 import dev.s3aas.controlplane.crypto.Secrets;
 import dev.s3aas.controlplane.db.Database;
@@ -16,7 +20,9 @@ import dev.s3aas.controlplane.iam.Principal;
 import dev.s3aas.controlplane.instance.Instance.Encryption;
 import dev.s3aas.controlplane.version.Version;
 import dev.s3aas.controlplane.version.VersionRepository;
+import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -32,6 +38,7 @@ public final class InstanceService {
     private final Database db;
     private final InstanceRepository repo;
     private final VersionRepository versions;
+    private final ClusterRepository clusters = new ClusterRepository();
     private final SecretBox secrets;
     private final Clock clock;
     private final ChangeListener changes;
@@ -70,17 +77,65 @@ public final class InstanceService {
 
     private Instance insertNew(Handle h, String projectId, JsonInput in, long now) {
         Version version = resolveVersion(h, in.string("version", null));
+        String clusterRef = in.string("cluster", null);
+        Cluster cluster = clusterRef == null ? null : clusters.find(h, clusterRef)
+                .orElseThrow(() -> ApiError.invalid("cluster", "unknown cluster '" + clusterRef + "'"));
         Instance i = new Instance(Ids.newId(), projectId, in.string("name", null), in.string("description", ""),
-                version.uuid(), version.name(), in.string("bucket_name", null),
+                version.uuid(), version.name(), cluster == null ? null : cluster.uuid(),
+                cluster == null ? null : cluster.name(), in.string("bucket_name", null),
                 Encryption.parse(in.string("encryption", "none")), in.bool("versioning", false),
                 in.bool("mfa_delete", false), in.intValue("cpu", 1), in.intValue("ram", 1024),
                 in.intValue("disk_size", 10), in.intValue("nodes_number", 1),
                 InstanceStatus.PENDING, "", "s3aas-root", secrets.encrypt(Secrets.secretKey()), 1, 0, now, now);
+        checkEngine(h, i, null, in);
         // No name pre-check: the UNIQUE (project_id, name) constraint decides, also between two
         // concurrent creates on PostgreSQL, where a pre-check cannot see the other's uncommitted row.
         repo.insert(h, i);
         createHook.created(h, i);
         return i;
+    }
+
+    /**
+     * What the instance's engine can do. The embedded engine runs one node per instance: several local nodes
+     * would be independent stores, so more are refused (instances that have several keep them, and keep
+     * running). On a cluster, the nodes are its gateways, and a setting the cluster's probe found unsupported
+     * is refused naming the field, never accepted and ignored.
+     *
+     * @param before the instance before a PATCH, or null on create (then every set feature is checked)
+     */
+    private void checkEngine(Handle h, Instance i, Instance before, JsonInput in) {
+        if (!i.onCluster()) {
+            if (i.nodesNumber() > 1 && (before == null || i.nodesNumber() != before.nodesNumber())) {
+                throw ApiError.invalid("nodes_number", "nodes_number above 1 would make independent stores that do not "
+                        + "share data: register a Ceph cluster (POST /v1/types/s3/clusters) and create the instance with "
+                        + "\"cluster\" to grow beyond one machine");
+            }
+            return;
+        }
+        if (in.has("nodes_number")) {
+            throw ApiError.invalid("nodes_number", "nodes_number does not apply to an instance on a cluster: the "
+                    + "cluster's gateways serve it");
+        }
+        if (i.encryption() == Encryption.AES256 && (before == null || before.encryption() != Encryption.AES256)) {
+            requireCapability(h, i, Capability.ENCRYPTION, "encryption");
+        }
+        if (i.mfaDelete() && (before == null || !before.mfaDelete())) {
+            requireCapability(h, i, Capability.MFA_DELETE, "mfa_delete");
+        }
+        if (i.versioning() && (before == null || !before.versioning())) {
+            requireCapability(h, i, Capability.VERSIONING, "versioning");
+        }
+    }
+
+    /** Refuses {@code field} when the instance's cluster cannot do {@code c}; nothing on the embedded engine. */
+    public void requireCapability(Handle h, Instance i, Capability c, String field) {
+        if (!i.onCluster()) {
+            return;
+        }
+        Cluster cluster = clusters.find(h, i.clusterId()).orElseThrow();
+        cluster.capabilities().missing(c).ifPresent(why -> {
+            throw ApiError.invalid(field, "cluster '" + cluster.name() + "' cannot do " + c.external() + ": " + why);
+        });
     }
 
     private static RuntimeException translateCreate(RuntimeException e, String name) {
@@ -163,7 +218,9 @@ public final class InstanceService {
             // Optimistic), so the shrink and DELETING checks hold for the row actually updated.
             updated = Optimistic.retry(() -> db.write(h -> {
                 Instance cur = repo.find(h, uuid).orElseThrow(() -> ApiError.notFound("instance", ref));
-                Optimistic.requireUpdated(repo.updateSpec(h, patch(cur, ref, in), cur.generation()));
+                Instance next = patch(cur, ref, in);
+                checkEngine(h, next, cur, in);
+                Optimistic.requireUpdated(repo.updateSpec(h, next, cur.generation()));
                 return repo.find(h, uuid).orElseThrow();
             }));
         } catch (RuntimeException e) {
@@ -183,8 +240,8 @@ public final class InstanceService {
         if (disk < cur.diskSize()) {
             throw new ApiError.Unprocessable("shrink_refused", "disk_size can only grow (now " + cur.diskSize() + " GiB)", "disk_size");
         }
-        // Each node is an independent store (no erasure coding or rebalancing): removing one would
-        // delete the buckets and objects it holds, so the node count only grows.
+        // Each local node is an independent store (no erasure coding or rebalancing): removing one would
+        // delete the buckets and objects it holds, so the node count never shrinks.
         int nodes = in.intValue("nodes_number", cur.nodesNumber());
         if (nodes < cur.nodesNumber()) {
             throw new ApiError.Unprocessable("shrink_refused",
@@ -192,7 +249,8 @@ public final class InstanceService {
                     "nodes_number");
         }
         return new Instance(cur.uuid(), cur.projectId(), in.string("name", cur.name()),
-                in.string("description", cur.description()), cur.versionId(), cur.versionName(), cur.bucketName(),
+                in.string("description", cur.description()), cur.versionId(), cur.versionName(), cur.clusterId(),
+                cur.clusterName(), cur.bucketName(),
                 in.has("encryption") ? Encryption.parse(in.string("encryption", null)) : cur.encryption(),
                 in.bool("versioning", cur.versioning()), in.bool("mfa_delete", cur.mfaDelete()),
                 in.intValue("cpu", cur.cpu()), in.intValue("ram", cur.ram()), disk,
@@ -212,8 +270,21 @@ public final class InstanceService {
         return db.read(h -> repo.find(h, cur.uuid())).orElse(cur.withStatus(InstanceStatus.DELETING, ""));
     }
 
-    public List<Instance.NodeView> nodes(String instanceId) {
-        return db.read(h -> repo.nodes(h, instanceId));
+    /** The instance's nodes: its local node processes, or its cluster's gateways with their last probed health. */
+    public List<Instance.NodeView> nodes(Instance instance) {
+        if (!instance.onCluster()) {
+            return db.read(h -> repo.nodes(h, instance.uuid()));
+        }
+        Cluster cluster = db.read(h -> clusters.find(h, instance.clusterId())).orElse(null);
+        List<Instance.NodeView> out = new ArrayList<>();
+        if (cluster != null) {
+            for (URI g : cluster.gateways()) {
+                String status = cluster.health(g).map(GatewayHealth::healthy)
+                        .map(up -> up ? "HEALTHY" : "UNREACHABLE").orElse("PENDING");
+                out.add(new Instance.NodeView(g.toString(), g.getHost(), g.getPort(), status, g.toString()));
+            }
+        }
+        return out;
     }
 
     /** Records a change inside an instance (called in the writer's transaction). */

@@ -14,7 +14,7 @@ import java.util.Map;
  * Everything an instance's nodes should hold, read from the database in one transaction, and the instance
  * root's MFA device ({@code mfa}, null if it has none) to change what MFA delete guards.
  */
-record DesiredState(
+public record DesiredState(
         Instance instance,
         InstanceMfa.Device mfa,
         List<Bucket> buckets,
@@ -24,23 +24,23 @@ record DesiredState(
         Map<String, List<String>> policyNamesByUserId) {
 
     /** Node-side policy names of a key's user, sorted (the {@code cp-} prefix applied). */
-    List<String> nodePolicies(AccessKey key) {
+    public List<String> nodePolicies(AccessKey key) {
         return policyNamesByUserId.getOrDefault(key.userId(), List.of()).stream()
                 .map(n -> Policy.NODE_PREFIX + n).sorted().toList();
     }
 
     /** MFA delete is on for a bucket when the instance asks for it and the bucket is versioned (it guards versions). */
-    boolean mfaDelete(Bucket b) {
+    public boolean mfaDelete(Bucket b) {
         return instance.mfaDelete() && b.versioningEnabled();
     }
 
     /** The {@code x-amz-mfa} value source for the nodes, or null without a device. */
-    NodeClient.MfaCode mfaCode(java.time.Clock clock) {
+    public NodeClient.MfaCode mfaCode(java.time.Clock clock) {
         return mfa == null ? null : () -> mfa.header(clock.instant());
     }
 
     /** A key is enabled on the nodes when it is ACTIVE, unexpired and its user is ACTIVE. */
-    boolean keyEnabled(AccessKey key, long now) {
+    public boolean keyEnabled(AccessKey key, long now) {
         S3User user = usersById.get(key.userId());
         return user != null && user.enabled() && key.usableAt(now);
     }

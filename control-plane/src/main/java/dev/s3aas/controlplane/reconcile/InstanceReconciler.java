@@ -11,7 +11,6 @@ import dev.s3aas.controlplane.instance.InstanceMfa;
 import dev.s3aas.controlplane.instance.InstanceRepository;
 import dev.s3aas.controlplane.instance.InstanceStatus;
 import dev.s3aas.controlplane.node.NodeClient;
-import dev.s3aas.controlplane.node.NodeException;
 import dev.s3aas.controlplane.policy.Policy;
 import dev.s3aas.controlplane.policy.PolicyRepository;
 import dev.s3aas.controlplane.provision.Provisioner;
@@ -30,12 +29,19 @@ import java.util.stream.Collectors;
 
 /**
  * One level-triggered, idempotent reconcile of one instance: read the desired state from the
- * database, make the nodes exist (provisioner), make each node hold the desired state (node
- * client), and record the outcome honestly in {@code status} / {@code status_reason}. Deletion is
- * a finalizer: the row is removed only after the nodes and their data are gone.
+ * database, make the data plane exist and hold the desired state (through the instance's
+ * {@link DataPlane}: local nodes, or a tenant on a Ceph cluster), and record the outcome honestly in
+ * {@code status} / {@code status_reason}. Deletion is a finalizer: the row is removed only after the
+ * data plane and its data are gone.
  */
 public final class InstanceReconciler {
     static final Duration STARTING_POLL = Duration.ofMillis(500);
+
+    /** The data plane an instance runs on. */
+    @FunctionalInterface
+    public interface DataPlanes {
+        DataPlane of(Instance instance);
+    }
 
     private final Database db;
     private final InstanceRepository instances;
@@ -44,15 +50,23 @@ public final class InstanceReconciler {
     private final UserRepository users;
     private final AccessKeyRepository keys;
     private final AttachmentRepository attachments;
-    private final Provisioner provisioner;
-    private final NodeClient.Factory nodes;
+    private final DataPlanes planes;
     private final SecretBox secrets;
-    private final NodeSync sync;
     private final InstanceMfa mfa;
-    private final Clock clock;
 
+    /** Every instance on the embedded engine (local nodes). */
     public InstanceReconciler(Database db, Provisioner provisioner, NodeClient.Factory nodes, SecretBox secrets,
             Clock clock) {
+        this(db, embedded(provisioner, nodes, secrets, clock), secrets);
+    }
+
+    private static DataPlanes embedded(Provisioner provisioner, NodeClient.Factory nodes, SecretBox secrets,
+            Clock clock) {
+        DataPlane local = new EmbeddedDataPlane(provisioner, nodes, null, secrets, clock);
+        return i -> local;
+    }
+
+    public InstanceReconciler(Database db, DataPlanes planes, SecretBox secrets) {
         this.db = db;
         this.instances = new InstanceRepository();
         this.buckets = new BucketRepository();
@@ -60,13 +74,9 @@ public final class InstanceReconciler {
         this.users = new UserRepository();
         this.keys = new AccessKeyRepository();
         this.attachments = new AttachmentRepository();
-        this.provisioner = provisioner;
-        this.nodes = nodes;
+        this.planes = planes;
         this.secrets = secrets;
-        // MFA codes are checked against the nodes' wall clock, whatever clock drives the reconciler's timing.
-        this.sync = new NodeSync(secrets, Clock.systemUTC());
         this.mfa = new InstanceMfa(db, instances, secrets);
-        this.clock = clock;
     }
 
     public ReconcileResult reconcile(String instanceId) {
@@ -75,11 +85,12 @@ public final class InstanceReconciler {
             return new ReconcileResult.Done();
         }
         Instance inst = found.get();
+        DataPlane plane = planes.of(inst);
         if (inst.status() == InstanceStatus.DELETING) {
-            return finalizeDelete(inst);
+            return finalizeDelete(inst, plane);
         }
         if (inst.status() == InstanceStatus.PENDING) {
-            record(inst, InstanceStatus.CREATING, "provisioning nodes", null);
+            record(inst, InstanceStatus.CREATING, "provisioning", null);
         }
         Optional<InstanceMfa.Device> device = mfa.device(inst.uuid());
         if (device.isEmpty()) {
@@ -87,68 +98,42 @@ public final class InstanceReconciler {
         }
         List<ProvisionedNode> provisioned;
         try {
-            provisioned = provisioner.provision(new NodeSpec(inst.uuid(), inst.nodesNumber(), inst.versionName(),
+            provisioned = plane.provision(inst, new NodeSpec(inst.uuid(), inst.nodesNumber(), inst.versionName(),
                     inst.rootUser(), secrets.decrypt(inst.rootSecretSealed()), device.get().serial(),
                     device.get().secretBase32()));
         } catch (Provisioner.ProvisionException e) {
             record(inst, InstanceStatus.ERROR, e.getMessage(), null);
             return new ReconcileResult.RetryWithBackoff(e.getMessage());
         }
-        return applyToNodes(inst, provisioned, device.get());
+        DesiredState want = loadDesired(inst, device.get());
+        DataPlane.Outcome outcome = plane.apply(want, provisioned);
+        if (!outcome.errors().isEmpty() || outcome.everywhere()) {
+            recordItems(want, outcome.errors(), outcome.everywhere());
+        }
+        return conclude(inst, outcome);
     }
 
-    /**
-     * Syncs every RUNNING node, even when others are down: a revocation must reach the healthy
-     * nodes at once. Failed, unreachable and starting nodes and rejected items are all reported.
-     */
-    private ReconcileResult applyToNodes(Instance inst, List<ProvisionedNode> provisioned, InstanceMfa.Device device) {
-        sync.retainNodes(inst.uuid(), provisioned.stream().map(ProvisionedNode::id).toList());
-        List<String> nodeProblems = new ArrayList<>();
-        List<ProvisionedNode> running = new ArrayList<>();
-        boolean starting = false;
-        for (ProvisionedNode n : provisioned) {
-            switch (n.status()) {
-                case RUNNING -> running.add(n);
-                case FAILED -> nodeProblems.add("node " + n.id() + " failed: " + n.detail());
-                case STARTING, STOPPED -> starting = true;
-            }
-        }
-        List<NodeSync.ItemError> errors = new ArrayList<>();
-        if (!running.isEmpty()) {
-            DesiredState want = loadDesired(inst, device);
-            String rootSecret = secrets.decrypt(inst.rootSecretSealed());
-            for (ProvisionedNode n : running) {
-                try (NodeClient client = nodes.connect(n.ip(), n.port(), inst.rootUser(), rootSecret)) {
-                    client.health();
-                    errors.addAll(sync.apply(client, n.id(), want, clock.millis()));
-                } catch (NodeException e) {
-                    nodeProblems.add("node " + n.id() + " (" + n.ip() + ":" + n.port() + "): " + e.getMessage());
-                }
-            }
-            recordItems(want, errors, nodeProblems.isEmpty() && !starting);
-        }
-        return conclude(inst, nodeProblems, errors, starting);
-    }
-
-    private ReconcileResult conclude(Instance inst, List<String> nodeProblems, List<NodeSync.ItemError> errors,
-            boolean starting) {
-        List<String> problems = new ArrayList<>(nodeProblems);
+    private ReconcileResult conclude(Instance inst, DataPlane.Outcome outcome) {
+        List<String> problems = new ArrayList<>(outcome.problems());
+        List<ItemError> errors = outcome.errors();
         if (!errors.isEmpty()) {
             problems.add(errors.size() + " item(s) not applied; first: " + errors.get(0).kind() + " "
                     + errors.get(0).uuid() + ": " + errors.get(0).message());
         }
         if (!problems.isEmpty()) {
+            problems.addAll(outcome.warnings());
             String reason = String.join("; ", problems);
             record(inst, InstanceStatus.ERROR, reason, null);
             return new ReconcileResult.RetryWithBackoff(reason);
         }
-        if (starting) {
+        if (outcome.starting()) {
             boolean firstTime = inst.observedGeneration() == 0;
             record(inst, firstTime ? InstanceStatus.CREATING : InstanceStatus.ERROR,
                     "waiting for nodes to become healthy", null);
             return new ReconcileResult.RequeueAfter(STARTING_POLL);
         }
-        record(inst, InstanceStatus.ACTIVE, "", inst.generation());
+        // Applied everywhere and served; warnings (a gateway of several down) stay visible as the reason.
+        record(inst, InstanceStatus.ACTIVE, String.join("; ", outcome.warnings()), inst.generation());
         return new ReconcileResult.Done();
     }
 
@@ -166,7 +151,7 @@ public final class InstanceReconciler {
      * Marks buckets and policies ACTIVE or ERROR, unless they changed since they were read. With
      * {@code allNodes} false some node was not synced, so nothing is promoted to ACTIVE.
      */
-    private void recordItems(DesiredState want, List<NodeSync.ItemError> errors, boolean allNodes) {
+    private void recordItems(DesiredState want, List<ItemError> errors, boolean allNodes) {
         Map<String, String> errorByUuid = new HashMap<>();
         errors.forEach(e -> errorByUuid.putIfAbsent(e.uuid(), e.message()));
         db.writeVoid(h -> {
@@ -193,15 +178,14 @@ public final class InstanceReconciler {
         });
     }
 
-    private ReconcileResult finalizeDelete(Instance inst) {
+    private ReconcileResult finalizeDelete(Instance inst, DataPlane plane) {
         try {
-            provisioner.deprovision(inst.uuid());
+            plane.deprovision(inst);
         } catch (Provisioner.ProvisionException e) {
             db.writeVoid(h -> instances.recordDeleteFailure(h, inst.uuid(), e.getMessage()));
             return new ReconcileResult.RetryWithBackoff(e.getMessage());
         }
         db.writeVoid(h -> instances.delete(h, inst.uuid()));
-        sync.forgetInstance(inst.uuid());
         return new ReconcileResult.Done();
     }
 

@@ -30,9 +30,6 @@ import org.slf4j.LoggerFactory;
 final class NodeSync {
     private static final Logger LOG = LoggerFactory.getLogger(NodeSync.class);
 
-    /** One resource that could not be applied; the node answered, so others still were. */
-    record ItemError(String kind, String uuid, String message) {}
-
     private final SecretBox secrets;
     private final java.time.Clock clock;
     private final AppliedUsers applied = new AppliedUsers();

@@ -62,7 +62,7 @@ class RepositoryTest {
     private final AccessKeyRepository keys = new AccessKeyRepository();
 
     private static Instance instance(String project, String name, long at) {
-        return new Instance(Ids.newId(), project, name, "", "00000000-0000-4000-8000-000000000001", "0.0.1", null,
+        return new Instance(Ids.newId(), project, name, "", "00000000-0000-4000-8000-000000000001", "0.0.1", null, null, null,
                 Instance.Encryption.NONE, false, false, 1, 1024, 10, 1, InstanceStatus.PENDING, "", "root", "v1:x",
                 1, 0, at, at);
     }

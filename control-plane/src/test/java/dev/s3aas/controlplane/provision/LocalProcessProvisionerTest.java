@@ -62,7 +62,7 @@ class LocalProcessProvisionerTest {
 
     private String seedInstance() {
         Project p = new Project(Ids.newId(), "p", "", 1, 1);
-        Instance i = new Instance(Ids.newId(), p.uuid(), "local", "", "00000000-0000-4000-8000-000000000001", "0.0.1",
+        Instance i = new Instance(Ids.newId(), p.uuid(), "local", "", "00000000-0000-4000-8000-000000000001", "0.0.1", null, null,
                 null, Instance.Encryption.NONE, false, false, 1, 1024, 10, 1, InstanceStatus.PENDING, "", "root", "v1:x",
                 1, 0, 1, 1);
         db.writeVoid(h -> {

@@ -70,7 +70,7 @@ class InstanceReconcilerTest {
 
     private Instance seedInstance() {
         Project p = new Project(Ids.newId(), "p", "", 1, 1);
-        Instance i = new Instance(Ids.newId(), p.uuid(), "rec", "", "00000000-0000-4000-8000-000000000001", "0.0.1",
+        Instance i = new Instance(Ids.newId(), p.uuid(), "rec", "", "00000000-0000-4000-8000-000000000001", "0.0.1", null, null,
                 "data", Instance.Encryption.AES256, true, false, 1, 1024, 10, 1, InstanceStatus.PENDING, "", "root",
                 secrets.encrypt("root-secret"), 1, 0, 1, 1);
         S3User user = new S3User(Ids.newId(), i.uuid(), "app", "", "ACTIVE", 1, 1);
