@@ -144,7 +144,7 @@ start_osd() {
   rm -rf "$dir/osd.$id"; mkdir -p "$dir/osd.$id"
   local uuid; uuid="$(cat "$dir/osd.$id.uuid")"
   ceph-osd -c "$conf" -i "$id" --mkfs --osd-uuid "$uuid" >>"$dir/log/osd-mkfs.log" 2>&1
-  ceph-osd -c "$conf" -i "$id"
+  ceph-osd -c "$conf" -i "$id" 2>>"$dir/log/daemons.err"
 }
 
 start_gateway() {
@@ -170,7 +170,7 @@ osds_up() { [ "$(ceph_cli osd stat -f json | python3 -c 'import json,sys; print(
 
 create_cluster() {
   mkdir -p "$dir"/{run,log}
-  uuidgen >"$dir/fsid"
+  cat /proc/sys/kernel/random/uuid >"$dir/fsid"
   local mon_port range
   mon_port="$(free_port)"
   range="$(free_range 200)"
@@ -186,11 +186,11 @@ create_cluster() {
   wait_for "the monitor" 60 ceph_cli mon stat
   # Settings that live in the monitors' configuration database rather than in ceph.conf.
   ceph_cli config set mon mon_warn_on_insecure_global_id_reclaim_allowed false
-  ceph_cli config set mgr mgr/prometheus/server_addr 127.0.0.1
-  ceph_cli config set mgr mgr/prometheus/server_port "$(cat "$dir/prometheus-port")"
+  ceph_cli config set mgr mgr/prometheus/server_addr 127.0.0.1 --force
+  ceph_cli config set mgr mgr/prometheus/server_port "$(cat "$dir/prometheus-port")" --force
   start_mgr
   for id in 0 1 2; do
-    uuidgen >"$dir/osd.$id.uuid"
+    cat /proc/sys/kernel/random/uuid >"$dir/osd.$id.uuid"
     ceph_cli osd new "$(cat "$dir/osd.$id.uuid")" "$id" >/dev/null
     start_osd "$id"
   done
@@ -220,7 +220,7 @@ print_env() {
 
 case "$cmd" in
   up)
-    for b in ceph-mon ceph-mgr ceph-osd radosgw radosgw-admin ceph monmaptool ceph-authtool uuidgen curl python3; do
+    for b in ceph-mon ceph-mgr ceph-osd radosgw radosgw-admin ceph monmaptool ceph-authtool curl python3; do
       command -v "$b" >/dev/null || die "$b not found (apt-get install ceph-mon ceph-mgr ceph-osd radosgw ceph-common)"
     done
     if [ -f "$dir/admin-user.json" ]; then

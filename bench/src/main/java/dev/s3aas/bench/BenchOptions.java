@@ -80,21 +80,25 @@ public record BenchOptions(Workload workload, Client client, Setup setup, Path o
      * The servers.
      *
      * @param externalNode bench this already running server instead of starting a node, or null
+     * @param rgw the peer's gateway and keys when {@code peer} is {@link Peer#RGW}, else null
      * @param serverJvmOptions JVM flags given to every server started here
      * @param s3proxyJar the S3Proxy jar-with-dependencies, or null to look for bench/target/s3proxy
      * @param workDir where data dirs go (the same filesystem is used for the raw-disk baseline), or null for a
      *     temporary directory
      * @param keepData leave the data dirs and logs behind
      */
-    public record Setup(Peer peer, boolean rawDisk, ExternalNode externalNode, List<String> serverJvmOptions,
-            Path s3proxyJar, Path workDir, boolean keepData) {
+    public record Setup(Peer peer, boolean rawDisk, ExternalNode externalNode, ExternalNode rgw,
+            List<String> serverJvmOptions, Path s3proxyJar, Path workDir, boolean keepData) {
         public Setup {
             Objects.requireNonNull(peer);
+            if ((peer == Peer.RGW) != (rgw != null)) {
+                throw new IllegalArgumentException("--peer rgw needs --rgw-endpoint, --rgw-access-key, --rgw-secret-key");
+            }
             serverJvmOptions = List.copyOf(serverJvmOptions);
         }
 
         public static Setup standard() {
-            return new Setup(Peer.S3PROXY, true, null, List.of("-Xms256m", "-Xmx1g"), null, null, false);
+            return new Setup(Peer.S3PROXY, true, null, null, List.of("-Xms256m", "-Xmx1g"), null, null, false);
         }
     }
 
@@ -109,7 +113,8 @@ public record BenchOptions(Workload workload, Client client, Setup setup, Path o
 
     public enum ClientKind { LEAN, SDK }
 
-    public enum Peer { S3PROXY, NONE }
+    /** What the node is compared with: S3Proxy started here, a running Ceph RGW gateway, or nothing. */
+    public enum Peer { S3PROXY, RGW, NONE }
 
     /** Platform threads or virtual threads for the workers (one blocking connection each either way). */
     public enum WorkerThreads { PLATFORM, VIRTUAL }

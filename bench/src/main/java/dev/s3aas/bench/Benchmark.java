@@ -98,6 +98,14 @@ public final class Benchmark {
             processes.add(proxy.process());
             participants.add(proxy.server());
         }
+        if (setup.peer() == BenchOptions.Peer.RGW) {
+            // A gateway of a Ceph cluster started elsewhere: its process is not ours to measure (pid -1). Ceph
+            // acknowledges a write once every replica in the acting set has it in its object store; on the local
+            // test cluster that store is memstore (RAM), so it is not counted as fsyncing.
+            BenchOptions.ExternalNode rgw = setup.rgw();
+            participants.add(new Participant.Server("ceph-rgw", Endpoint.of(rgw.endpoint(), rgw.accessKey(),
+                    rgw.secretKey(), "us-east-1"), rgw.pid(), false, true, "Ceph RGW gateway " + rgw.endpoint()));
+        }
         if (setup.rawDisk()) {
             Path raw = Files.createDirectories(work.resolve("raw-disk"));
             participants.add(new Participant.RawDisk(raw));

@@ -70,7 +70,7 @@ class BenchmarkSmokeTest {
                 List.of(4096L), List.of(Op.PUT, Op.GET), List.of(1, 2), List.of(2), verifyEvery, 8L << 20);
         BenchOptions.Setup setup = new BenchOptions.Setup(BenchOptions.Peer.NONE, true,
                 new BenchOptions.ExternalNode(URI.create("http://" + ep.hostHeader()), ep.accessKey(), ep.secretKey(),
-                        -1), List.of(), null, dir.resolve("work"), false);
+                        -1), null, List.of(), null, dir.resolve("work"), false);
         return new BenchOptions(w, BenchOptions.Client.lean(), setup, json);
     }
 }

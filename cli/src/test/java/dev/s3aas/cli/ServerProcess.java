@@ -58,7 +58,8 @@ final class ServerProcess implements AutoCloseable {
         pb.environment().put("S3AAS_NODE_PORTS", nodePorts);
         pb.environment().put("S3AAS_ADMIN_PASSWORD", ADMIN_PASSWORD);
         process = pb.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        // Generous: on 2 busy cores (a Ceph cluster settling beside it) the JVM, Flyway and Argon2 take a while.
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("server exited with " + process.exitValue());
@@ -125,6 +126,10 @@ final class ServerProcess implements AutoCloseable {
 
     Resp post(String path, String token, Object body) {
         return call("POST", path, token, body);
+    }
+
+    Resp patch(String path, String token, Object body) {
+        return call("PATCH", path, token, body);
     }
 
     Resp delete(String path, String token) {

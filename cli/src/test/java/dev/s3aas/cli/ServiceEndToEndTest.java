@@ -64,16 +64,7 @@ class ServiceEndToEndTest {
     }
 
     static ServerProcess.Resp await(String path, Predicate<ServerProcess.Resp> done) throws InterruptedException {
-        long deadline = System.nanoTime() + CONVERGE.toNanos();
-        ServerProcess.Resp r;
-        do {
-            r = server.get(path, admin);
-            if (done.test(r)) {
-                return r;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError(path + " did not converge: " + r);
+        return Eventually.poll(server, admin, path, done, CONVERGE);
     }
 
     static ServerProcess.Resp created(ServerProcess.Resp r) {
@@ -93,24 +84,8 @@ class ServiceEndToEndTest {
     }
 
     /** Retries an S3 call until the reconciler has pushed the change to the node (a few seconds at most). */
-    static void eventually(ThrowingRunnable check) throws Exception {
-        long deadline = System.nanoTime() + CONVERGE.toNanos();
-        while (true) {
-            try {
-                check.run();
-                return;
-            } catch (AssertionError | S3Exception e) {
-                if (System.nanoTime() > deadline) {
-                    throw e;
-                }
-                Thread.sleep(250);
-            }
-        }
-    }
-
-    @FunctionalInterface
-    interface ThrowingRunnable {
-        void run() throws Exception;
+    static void eventually(Eventually.ThrowingRunnable check) throws Exception {
+        Eventually.holds(CONVERGE, check);
     }
 
     @Test
