@@ -94,7 +94,7 @@ final class Wiring {
         DataPlane embedded = new EmbeddedDataPlane(provisioner, nodes, nodeStore, secrets, clock);
         DataPlane onCeph = new CephDataPlane(db, ceph, secrets, clock);
         InstanceReconciler.DataPlanes planes = i -> i.onCluster() ? onCeph : embedded;
-        InstanceReconciler reconciler = new InstanceReconciler(db, planes, secrets);
+        InstanceReconciler reconciler = new InstanceReconciler(db, planes, secrets, clock);
         this.controller = new ReconcileController(db, reconciler, config.resyncInterval(), Duration.ofMillis(500),
                 Duration.ofSeconds(30));
         late[0] = controller;

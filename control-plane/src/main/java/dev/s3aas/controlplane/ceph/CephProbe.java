@@ -78,7 +78,7 @@ public final class CephProbe implements ClusterProbe {
         String secret = Secrets.secretKey();
         Map<Capability, Support> found = new EnumMap<>(Capability.class);
         try {
-            admin.createUser(uid, "s3aas capability probe");
+            admin.createUser(uid, "s3aas capability probe", 1);
             admin.addKey(uid, accessKey, secret);
             S3BucketClient s3 = clients.s3(gw.url(), accessKey, secret);
             String bucket = "probe";

@@ -18,8 +18,11 @@ import java.util.Optional;
  * every other change to a user and checks them on every pass.
  */
 final class RgwAdmin {
-    /** A user as RGW reports it: suspended or not, and its S3 keys (access key → secret). */
-    record RgwUser(String uid, boolean suspended, Map<String, String> keys) {
+    /**
+     * A user as RGW reports it: suspended or not, its S3 keys (access key → secret) and how many buckets it may
+     * create ({@code maxBuckets} below 0: none).
+     */
+    record RgwUser(String uid, boolean suspended, Map<String, String> keys, int maxBuckets) {
         @Override
         public String toString() {
             return "RgwUser[" + uid + ", suspended=" + suspended + ", keys=" + keys.keySet() + "]";
@@ -49,7 +52,7 @@ final class RgwAdmin {
             for (JsonNode k : u.path("keys")) {
                 keys.put(k.path("access_key").asText(), k.path("secret_key").asText());
             }
-            return Optional.of(new RgwUser(uid, u.path("suspended").asInt() != 0, keys));
+            return Optional.of(new RgwUser(uid, u.path("suspended").asInt() != 0, keys, u.path("max_buckets").asInt()));
         } catch (NodeException.Rejected e) {
             if ("NoSuchUser".equals(e.code())) {
                 return Optional.empty();
@@ -58,9 +61,18 @@ final class RgwAdmin {
         }
     }
 
-    /** Creates a user without keys (RGW would otherwise generate one). */
-    void createUser(String uid, String displayName) throws NodeException {
-        http.admin("PUT", "user", query("uid", uid, "display-name", displayName, "generate-key", "false"), null);
+    /**
+     * Creates a user without keys (RGW would otherwise generate one) that may create {@code maxBuckets} buckets
+     * (below 0: none; RGW lets any user create buckets whatever its policies say, so this is the only way to keep
+     * bucket creation with the control plane).
+     */
+    void createUser(String uid, String displayName, int maxBuckets) throws NodeException {
+        http.admin("PUT", "user", query("uid", uid, "display-name", displayName, "generate-key", "false",
+                "max-buckets", Integer.toString(maxBuckets)), null);
+    }
+
+    void setMaxBuckets(String uid, int maxBuckets) throws NodeException {
+        http.admin("POST", "user", query("uid", uid, "max-buckets", Integer.toString(maxBuckets)), null);
     }
 
     void setSuspended(String uid, boolean suspended) throws NodeException {

@@ -39,6 +39,10 @@ import org.slf4j.LoggerFactory;
 final class TenantSync {
     private static final Logger LOG = LoggerFactory.getLogger(TenantSync.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The owner creates every bucket of the instance (RGW's limit per user; the API's buckets are far fewer). */
+    static final int OWNER_MAX_BUCKETS = 10_000;
+    /** Instance users create no buckets: the instance's buckets are the control plane's (RGW: below 0 = none). */
+    static final int USER_MAX_BUCKETS = -1;
 
     private final RgwAdmin admin;
     private final S3BucketClient owner;
@@ -72,13 +76,16 @@ final class TenantSync {
         String uid = tenant.ownerUid();
         Optional<RgwAdmin.RgwUser> found = admin.user(uid);
         if (found.isEmpty()) {
-            admin.createUser(uid, "s3aas instance owner");
+            admin.createUser(uid, "s3aas instance owner", OWNER_MAX_BUCKETS);
             found = admin.user(uid);
         }
         RgwAdmin.RgwUser u = found.orElseThrow(() -> new NodeException.Rejected("NoSuchUser",
                 "owner " + uid + " vanished while being created", null));
         if (u.suspended()) {
             admin.setSuspended(uid, false);
+        }
+        if (u.maxBuckets() != OWNER_MAX_BUCKETS) {
+            admin.setMaxBuckets(uid, OWNER_MAX_BUCKETS);
         }
         syncKeys(uid, u.keys(), Map.of(accessKey, secret));
     }
@@ -210,7 +217,7 @@ final class TenantSync {
         Optional<RgwAdmin.RgwUser> found = admin.user(w.uid());
         boolean changed = false;
         if (found.isEmpty()) {
-            admin.createUser(w.uid(), w.uid().substring(tenant.name().length() + 1));
+            admin.createUser(w.uid(), w.uid().substring(tenant.name().length() + 1), USER_MAX_BUCKETS);
             found = admin.user(w.uid());
             changed = true;
         }
@@ -218,6 +225,10 @@ final class TenantSync {
                 "user " + w.uid() + " vanished while being created", null));
         if (u.suspended() != w.suspended()) {
             admin.setSuspended(w.uid(), w.suspended());
+            changed = true;
+        }
+        if (u.maxBuckets() != USER_MAX_BUCKETS) {
+            admin.setMaxBuckets(w.uid(), USER_MAX_BUCKETS);
             changed = true;
         }
         changed |= syncKeys(w.uid(), u.keys(), w.keys());

@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
  */
 public final class InstanceReconciler {
     static final Duration STARTING_POLL = Duration.ofMillis(500);
+    static final Duration EXPIRY_HORIZON = Duration.ofMinutes(1);
 
     /** The data plane an instance runs on. */
     @FunctionalInterface
@@ -53,11 +54,12 @@ public final class InstanceReconciler {
     private final DataPlanes planes;
     private final SecretBox secrets;
     private final InstanceMfa mfa;
+    private final Clock clock;
 
     /** Every instance on the embedded engine (local nodes). */
     public InstanceReconciler(Database db, Provisioner provisioner, NodeClient.Factory nodes, SecretBox secrets,
             Clock clock) {
-        this(db, embedded(provisioner, nodes, secrets, clock), secrets);
+        this(db, embedded(provisioner, nodes, secrets, clock), secrets, clock);
     }
 
     private static DataPlanes embedded(Provisioner provisioner, NodeClient.Factory nodes, SecretBox secrets,
@@ -66,7 +68,7 @@ public final class InstanceReconciler {
         return i -> local;
     }
 
-    public InstanceReconciler(Database db, DataPlanes planes, SecretBox secrets) {
+    public InstanceReconciler(Database db, DataPlanes planes, SecretBox secrets, Clock clock) {
         this.db = db;
         this.instances = new InstanceRepository();
         this.buckets = new BucketRepository();
@@ -77,6 +79,7 @@ public final class InstanceReconciler {
         this.planes = planes;
         this.secrets = secrets;
         this.mfa = new InstanceMfa(db, instances, secrets);
+        this.clock = clock;
     }
 
     public ReconcileResult reconcile(String instanceId) {
@@ -110,10 +113,22 @@ public final class InstanceReconciler {
         if (!outcome.errors().isEmpty() || outcome.everywhere()) {
             recordItems(want, outcome.errors(), outcome.everywhere());
         }
-        return conclude(inst, outcome);
+        return conclude(inst, outcome, nextExpiry(want));
     }
 
-    private ReconcileResult conclude(Instance inst, DataPlane.Outcome outcome) {
+    /**
+     * How long until the next access key expires, when that is within {@link #EXPIRY_HORIZON}, so the key is
+     * disabled then rather than at the next resync. Further ones are left to a later pass (which will be within
+     * the horizon), so no instance ever has more than a few timers waiting.
+     */
+    private Optional<Duration> nextExpiry(DesiredState want) {
+        long now = clock.millis();
+        return want.keys().stream().map(k -> k.expiresAt())
+                .filter(at -> at != null && at > now && at - now <= EXPIRY_HORIZON.toMillis())
+                .min(Long::compare).map(at -> Duration.ofMillis(at - now + 1));
+    }
+
+    private ReconcileResult conclude(Instance inst, DataPlane.Outcome outcome, Optional<Duration> expiry) {
         List<String> problems = new ArrayList<>(outcome.problems());
         List<ItemError> errors = outcome.errors();
         if (!errors.isEmpty()) {
@@ -134,7 +149,7 @@ public final class InstanceReconciler {
         }
         // Applied everywhere and served; warnings (a gateway of several down) stay visible as the reason.
         record(inst, InstanceStatus.ACTIVE, String.join("; ", outcome.warnings()), inst.generation());
-        return new ReconcileResult.Done();
+        return expiry.<ReconcileResult>map(ReconcileResult.RequeueAfter::new).orElse(new ReconcileResult.Done());
     }
 
     private DesiredState loadDesired(Instance inst, InstanceMfa.Device device) {

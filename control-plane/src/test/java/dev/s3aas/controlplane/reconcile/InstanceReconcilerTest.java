@@ -212,6 +212,28 @@ class InstanceReconcilerTest {
     }
 
     @Test
+    void aKeyAboutToExpireBringsTheInstanceBackAtThatMomentAndIsThenDisabled() {
+        MutableClock clock = new MutableClock(java.time.Instant.now());
+        InstanceReconciler rec = new InstanceReconciler(db, provisioner, cluster, secrets, clock);
+        long far = clock.millis() + java.time.Duration.ofHours(2).toMillis();
+        AccessKey later = new AccessKey(key.uuid(), key.instanceId(), key.userId(), key.userName(), key.accessKey(),
+                key.secretSealed(), "", "ACTIVE", far, key.createdAt(), key.updatedAt() + 1);
+        db.writeVoid(h -> new AccessKeyRepository().update(h, later, key.updatedAt()));
+        assertThat(rec.reconcile(inst.uuid())).as("expiry beyond the horizon: the resync will see it")
+                .isEqualTo(new ReconcileResult.Done());
+
+        long soon = clock.millis() + 10_000;
+        AccessKey expiring = new AccessKey(key.uuid(), key.instanceId(), key.userId(), key.userName(), key.accessKey(),
+                key.secretSealed(), "", "ACTIVE", soon, key.createdAt(), key.updatedAt() + 2);
+        db.writeVoid(h -> new AccessKeyRepository().update(h, expiring, later.updatedAt()));
+        assertThat(rec.reconcile(inst.uuid())).isEqualTo(new ReconcileResult.RequeueAfter(java.time.Duration.ofMillis(10_001)));
+        assertThat(node().users.get(key.accessKey()).enabled()).isTrue();
+        clock.advance(java.time.Duration.ofMillis(10_001));
+        assertThat(rec.reconcile(inst.uuid())).isEqualTo(new ReconcileResult.Done());
+        assertThat(node().users.get(key.accessKey()).enabled()).as("expired").isFalse();
+    }
+
+    @Test
     void nodeErrorsAreRecordedAndRetried() {
         reconciler.reconcile(inst.uuid());
         node().rejectWith = "disk full";
