@@ -62,8 +62,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "platform", description = "Worker threads: platform or virtual.")
     String threads;
 
-    @Option(names = "--peer", defaultValue = "s3proxy", description = "s3proxy or none.")
+    @Option(names = "--peer", defaultValue = "s3proxy", description = "s3proxy, rgw (a running Ceph gateway) or none.")
     String peer;
+
+    @Option(names = "--rgw-endpoint", description = "The Ceph RGW gateway for --peer rgw, e.g. http://127.0.0.1:7480.")
+    URI rgwEndpoint;
+
+    @Option(names = "--rgw-access-key", description = "Access key of an RGW user for --peer rgw.")
+    String rgwAccessKey;
+
+    @Option(names = "--rgw-secret-key", description = "Its secret key.")
+    String rgwSecretKey;
 
     @Option(names = "--no-raw", description = "Skip the raw-disk (write+fsync / read) baseline.")
     boolean noRaw;
@@ -131,8 +140,17 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<String> jvm = new ArrayList<>(Arrays.stream(serverJvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty())
                 .toList());
-        BenchOptions.Setup setup = new BenchOptions.Setup(choice(BenchOptions.Peer.class, peer, "--peer"), !noRaw,
-                external, jvm, s3proxyJar, workDir, keepData);
+        BenchOptions.Peer peerKind = choice(BenchOptions.Peer.class, peer, "--peer");
+        BenchOptions.ExternalNode rgw = null;
+        if (peerKind == BenchOptions.Peer.RGW) {
+            if (rgwEndpoint == null || rgwAccessKey == null || rgwSecretKey == null) {
+                throw new ParameterException(spec.commandLine(),
+                        "--peer rgw needs --rgw-endpoint, --rgw-access-key and --rgw-secret-key");
+            }
+            rgw = new BenchOptions.ExternalNode(rgwEndpoint, rgwAccessKey, rgwSecretKey, -1);
+        }
+        BenchOptions.Setup setup = new BenchOptions.Setup(peerKind, !noRaw, external, rgw, jvm, s3proxyJar, workDir,
+                keepData);
         return new BenchOptions(workload, clientOptions, setup, out);
     }
 
