@@ -29,34 +29,34 @@ admin_caps="users=*;buckets=*;metadata=*;usage=*;user-policy=*"
 
 die() { echo "local-cluster: $*" >&2; exit 1; }
 
-free_port() {
-  python3 - "$@" <<'EOF'
-import socket, sys
-s = socket.socket()
-s.bind(("127.0.0.1", 0))
-print(s.getsockname()[1])
-s.close()
-EOF
-}
-
-# A free range of $1 consecutive ports (the OSDs and the mgr bind several each).
-free_range() {
-  python3 - "$1" <<'EOF'
-import socket, sys, random
-n = int(sys.argv[1])
+# Free loopback ports: a range of $1 consecutive ones for the daemons' messengers (each OSD binds several), then
+# $2 single ones outside that range (mon, Prometheus, the gateways), so no daemon can take another's port.
+# Prints "LOW HIGH P1 P2 ...".
+free_ports() {
+  python3 - "$1" "$2" <<'EOF2'
+import random, socket, sys
+n, singles = int(sys.argv[1]), int(sys.argv[2])
+def free(p):
+    s = socket.socket()
+    try:
+        s.bind(("127.0.0.1", p)); return True
+    except OSError:
+        return False
+    finally:
+        s.close()
 for _ in range(200):
     base = random.randrange(20000, 60000 - n)
-    socks = []
-    try:
-        for p in range(base, base + n):
-            s = socket.socket(); s.bind(("127.0.0.1", p)); socks.append(s)
-    except OSError:
-        continue
-    finally:
-        for s in socks: s.close()
-    print(base, base + n - 1); sys.exit(0)
-sys.exit("no free port range")
-EOF
+    if all(free(p) for p in range(base, base + n)):
+        break
+else:
+    sys.exit("no free port range")
+picked = []
+while len(picked) < singles:
+    p = random.randrange(20000, 60000)
+    if not (base <= p < base + n) and p not in picked and free(p):
+        picked.append(p)
+print(base, base + n - 1, *picked)
+EOF2
 }
 
 ceph_cli() { ceph -c "$conf" --connect-timeout 10 "$@"; }
@@ -123,6 +123,9 @@ rgw bucket quota ttl = 0
 rgw user quota bucket sync interval = 0
 rgw user quota sync interval = 0
 rgw thread pool size = 64
+# Overwritten and deleted objects' data is collected after a minute instead of two hours: memstore OSDs are small.
+rgw gc obj min wait = 60
+rgw gc processor period = 60
 EOF
 }
 
@@ -171,14 +174,12 @@ osds_up() { [ "$(ceph_cli osd stat -f json | python3 -c 'import json,sys; print(
 create_cluster() {
   mkdir -p "$dir"/{run,log}
   cat /proc/sys/kernel/random/uuid >"$dir/fsid"
-  local mon_port range
-  mon_port="$(free_port)"
-  range="$(free_range 200)"
-  free_port >"$dir/prometheus-port"
-  free_port >"$dir/gateway1.port"
-  free_port >"$dir/gateway2.port"
-  # shellcheck disable=SC2086
-  write_conf "$mon_port" $range
+  local lo hi mon_port prom gw1 gw2
+  read -r lo hi mon_port prom gw1 gw2 <<<"$(free_ports 200 4)"
+  echo "$prom" >"$dir/prometheus-port"
+  echo "$gw1" >"$dir/gateway1.port"
+  echo "$gw2" >"$dir/gateway2.port"
+  write_conf "$mon_port" "$lo" "$hi"
   ceph-authtool --create-keyring "$dir/keyring" --gen-key -n mon. --cap mon 'allow *' >/dev/null
   monmaptool --create --fsid "$(cat "$dir/fsid")" --addv a "[v2:127.0.0.1:$mon_port]" "$dir/monmap" >/dev/null
   ceph-mon -c "$conf" --mkfs -i a --monmap "$dir/monmap" --keyring "$dir/keyring"
