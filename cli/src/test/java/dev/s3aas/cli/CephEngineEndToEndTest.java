@@ -152,7 +152,7 @@ class CephEngineEndToEndTest {
                 "bucket_name", "data-bucket", "encryption", "aes256", "versioning", true, "cluster", "ceph-local"));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.text("field")).isEqualTo("encryption");
-        assertThat(refused.text("message")).contains("cannot do encryption");
+        assertThat(refused.text("message")).contains("cannot do encryption").contains("key backend");
 
         ServerProcess.Resp r = ok(server.post(INSTANCES, admin, Map.of("name", "s3-data", "version", "0.0.1",
                 "bucket_name", "data-bucket", "encryption", "none", "versioning", true, "cluster", "ceph-local")));

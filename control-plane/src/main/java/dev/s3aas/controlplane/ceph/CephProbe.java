@@ -88,7 +88,9 @@ public final class CephProbe implements ClusterProbe {
             }
             found.put(Capability.VERSIONING, attempt(() -> s3.setVersioning(bucket, true, false, null)));
             found.put(Capability.QUOTA, attempt(() -> admin.setBucketQuota(uid, bucket, 1 << 20)));
-            found.put(Capability.ENCRYPTION, attempt(() -> s3.setEncryption(bucket, true)));
+            found.put(Capability.ENCRYPTION, explained(attempt(() -> s3.setEncryption(bucket, true)),
+                    "the gateways refuse PutBucketEncryption: RGW's SSE-S3 needs a key backend "
+                    + "(rgw crypt sse s3 backend = vault); the gateway said "));
             // RGW creates MFA devices with radosgw-admin only: no admin-API call can give the tenant one.
             found.put(Capability.MFA_DELETE, Support.no("RGW's MFA devices can only be created with radosgw-admin "
                     + "on the cluster; its admin API has no call for them"));
@@ -122,6 +124,11 @@ public final class CephProbe implements ClusterProbe {
         } catch (NodeException e) {
             return Support.no(e.getMessage());
         }
+    }
+
+    /** RGW 16 answers an unsupported configuration with a stale error code, so the reason says what it means. */
+    private static Support explained(Support s, String meaning) {
+        return s.supported() ? s : Support.no(meaning + "'" + s.reason() + "'");
     }
 
     private void cleanUp(RgwAdmin admin, Tenant scratch, String uid) {
