@@ -109,7 +109,7 @@ final class MultipartUploads {
             byte[] uk = Keys.uploadKey(b.id(), in.key(), in.uploadId());
             byte[] ub = txn.get(MetaDb.Cf.UPLOADS, uk);
             if (ub == null) {
-                throw noSuchUpload();
+                return alreadyCompleted(txn, b, in);
             }
             UploadRecord upload = RecordCodec.decode(ub, UploadRecord.class);
             List<PartRecord> parts = listedParts(txn, in);
@@ -122,6 +122,28 @@ final class MultipartUploads {
             txn.delete(MetaDb.Cf.UPLOADS, uk);
             return written.toInfo(in.bucket(), in.key());
         });
+    }
+
+    /**
+     * A retried completion (SDKs retry it after a lost response) finds its upload gone. S3 answers it with the
+     * same result, so we do too when the key's current version is this upload's object: made of exactly the
+     * listed parts (their ETags, in order) and written after the upload began (its id carries that moment).
+     * Anything else — an overwrite since, an aborted upload, an unknown id — stays NoSuchUpload.
+     */
+    private static ObjectInfo alreadyCompleted(Txn txn, BucketRecord b, CompleteUploadInput in)
+            throws StorageException {
+        byte[] v = UploadIds.isValid(in.uploadId()) ? txn.get(MetaDb.Cf.OBJECTS, Keys.objectKey(b.id(), in.key())) : null;
+        ObjectRecord current = v == null ? null : RecordCodec.decode(v, ObjectRecord.class);
+        if (current == null || current.deleteMarker() || current.partsCount() != in.parts().size()
+                || current.lastModifiedMillis() < UploadIds.createdMillis(in.uploadId())) {
+            throw noSuchUpload();
+        }
+        for (int i = 0; i < in.parts().size(); i++) {
+            if (!in.parts().get(i).etag().equals(current.extents().get(i).etag())) {
+                throw noSuchUpload();
+            }
+        }
+        return current.toInfo(in.bucket(), in.key());
     }
 
     /** Checks the client's list against the stored parts: order, ETags, checksums, minimum sizes. */

@@ -26,6 +26,11 @@ final class UploadIds {
         return new String(c);
     }
 
+    /** The creation time a valid id carries. */
+    static long createdMillis(String id) {
+        return Long.parseLong(id.substring(0, 12), 16);
+    }
+
     static boolean isValid(String id) {
         if (id == null || id.length() != LENGTH) {
             return false;

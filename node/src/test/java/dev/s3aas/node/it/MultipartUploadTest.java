@@ -142,7 +142,10 @@ class MultipartUploadTest extends NodeTestBase {
         // A failed completion leaves the upload intact: a valid list still completes it, unlisted parts dropped.
         complete("checked", id, List.of(b, c));
         assertThat(s3.getObjectAsBytes(x -> x.bucket("mpu").key("checked")).asByteArray()).isEqualTo(concat(big, small));
-        assertThatThrownBy(() -> complete("checked", id, List.of(b, c)))
+        // Completing it again is a retry (same answer); with another list it is an upload that no longer exists.
+        assertThat(complete("checked", id, List.of(b, c)).eTag()).isEqualTo(s3.headObject(x -> x.bucket("mpu")
+                .key("checked")).eTag());
+        assertThatThrownBy(() -> complete("checked", id, List.of(b)))
                 .isInstanceOfSatisfying(S3Exception.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchUpload"));
     }
@@ -322,5 +325,24 @@ class MultipartUploadTest extends NodeTestBase {
                 RequestBody.fromString("x")))
                 .isInstanceOfSatisfying(S3Exception.class,
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidArgument"));
+    }
+
+    @Test
+    void aRetriedCompletionAnswersTheSameResult() {
+        String id = create("retried");
+        List<CompletedPart> parts = List.of(upload("retried", id, 1, new byte[5 << 20]), upload("retried", id, 2,
+                "tail".getBytes()));
+        CompleteMultipartUploadResponse first = complete("retried", id, parts);
+        CompleteMultipartUploadResponse again = complete("retried", id, parts);
+        assertThat(again.eTag()).isEqualTo(first.eTag());
+        assertThat(again.key()).isEqualTo("retried");
+        // A different part list, or the key overwritten since, is no retry of this completion.
+        assertThatThrownBy(() -> complete("retried", id, parts.subList(0, 1)))
+                .isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchUpload"));
+        s3.putObject(b -> b.bucket("mpu").key("retried"), RequestBody.fromString("overwritten"));
+        assertThatThrownBy(() -> complete("retried", id, parts))
+                .isInstanceOfSatisfying(S3Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchUpload"));
     }
 }
