@@ -21,7 +21,7 @@ record GetObject(ObjectStore store) implements Operation {
                 return;
             }
             ByteRange range = HeadObject.range(ex, info);
-            ObjectHeaders.toResponse(ex, info);
+            ObjectHeaders.toResponse(ex, info, range);
             ObjectHeaders.applyOverrides(ex);
             long offset = range == null ? 0 : range.first();
             long length = range == null ? info.size() : range.length();

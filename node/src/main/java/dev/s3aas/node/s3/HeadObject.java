@@ -13,7 +13,7 @@ record HeadObject(ObjectStore store) implements Operation {
             return;
         }
         ByteRange range = range(ex, info);
-        ObjectHeaders.toResponse(ex, info);
+        ObjectHeaders.toResponse(ex, info, range);
         ObjectHeaders.applyOverrides(ex);
         ex.responseHeaders().put("Content-Length", range == null ? info.size() : range.length());
         if (range != null) {
