@@ -14,6 +14,15 @@ import org.eclipse.jetty.util.Callback;
  * S3 clients can parse them.
  */
 final class ProtocolErrors extends ErrorHandler {
+    /**
+     * Jetty writes error bodies only for GET, POST and HEAD by default; a PUT with a malformed Content-Length
+     * would get an empty 400. S3 clients parse the body of every error.
+     */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
@@ -23,12 +32,17 @@ final class ProtocolErrors extends ErrorHandler {
             case 405 -> "MethodNotAllowed";
             case 413, 431 -> "RequestHeaderSectionTooLarge";
             case 501 -> "NotImplemented";
+            case 505 -> "HttpVersionNotSupported";
             case 503 -> "ServiceUnavailable";
             default -> code >= 500 ? "InternalError" : "InvalidRequest";
         };
         String text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + s3Code + "</Code><Message>"
-                + escape(code == 400 ? "The HTTP request could not be parsed (for example, a path whose dot segments "
-                        + "climb above the root)." : String.valueOf(message)) + "</Message></Error>";
+                + escape(switch (code) {
+                    case 400 -> "The HTTP request could not be parsed (" + (message == null ? "for example, a path "
+                            + "whose dot segments climb above the root" : message) + ").";
+                    case 505 -> "The HTTP version is not supported; use HTTP/1.1.";
+                    default -> String.valueOf(message);
+                }) + "</Message></Error>";
         byte[] body = text.getBytes(StandardCharsets.UTF_8);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/xml");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);

@@ -76,6 +76,17 @@ final class RawHttp {
         }
     }
 
+    /** Sends these bytes as they are (a malformed request line, say) and reads the answer. */
+    Response sendRaw(String request) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            OutputStream out = s.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return read(s.getInputStream(), false);
+        }
+    }
+
     /** Headers ready to send, and the signature (the seed for aws-chunked uploads). */
     record Signed(List<Map.Entry<String, String>> headers, String signature, SigV4Signer signer) {}
 
