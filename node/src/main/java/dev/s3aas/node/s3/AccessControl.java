@@ -150,6 +150,16 @@ final class AccessControl {
     }
 
     /**
+     * Whether the caller may list the request's bucket. S3 answers a missing key with 404 only to callers that
+     * could have listed it anyway; everyone else gets 403, so a public reader cannot probe which keys exist
+     * ("If you don't have the s3:ListBucket permission, Amazon S3 returns an HTTP status code 403", GetObject).
+     */
+    boolean mayList(S3Exchange ex) {
+        return ex.bucket() != null && allowed(ex, "s3:ListBucket", AccessRequest.bucketArn(ex.bucket()), ex.bucket(),
+                RequestConditions.of(ex, S3Operation.LIST_OBJECTS, clock.instant()));
+    }
+
+    /**
      * The decision for one action on one resource. A service account's session policy can only narrow: the
      * request must also be allowed by it alone (MinIO's rule for service accounts with a policy).
      */

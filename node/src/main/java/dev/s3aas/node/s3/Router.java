@@ -7,9 +7,9 @@ package dev.s3aas.node.s3;
 final class Router {
     /** Sub-resources that exist in S3 but that this node does not implement: answered 501, never misrouted. */
     private static final String[] UNSUPPORTED_BUCKET = {
-        "accelerate", "analytics", "cors", "intelligent-tiering", "inventory", "lifecycle", "logging",
+        "accelerate", "analytics", "intelligent-tiering", "inventory", "lifecycle", "logging",
         "metrics", "notification", "ownershipControls", "publicAccessBlock", "replication", "requestPayment",
-        "website", "acl", "policy", "policyStatus"};
+        "acl", "policy", "policyStatus"};
     private static final String[] UNSUPPORTED_OBJECT = {
         "acl", "attributes", "torrent", "restore", "select"};
 
@@ -61,6 +61,10 @@ final class Router {
                 if (q.has("encryption")) {
                     return S3Operation.GET_BUCKET_ENCRYPTION;
                 }
+                S3Operation config = bucketConfigRead(q);
+                if (config != null) {
+                    return config;
+                }
                 unsupported(q, UNSUPPORTED_BUCKET);
                 return "2".equals(q.get("list-type")) ? S3Operation.LIST_OBJECTS_V2 : S3Operation.LIST_OBJECTS;
             }
@@ -77,6 +81,12 @@ final class Router {
                 if (q.has("encryption")) {
                     return S3Operation.PUT_BUCKET_ENCRYPTION;
                 }
+                if (q.has("cors")) {
+                    return S3Operation.PUT_BUCKET_CORS;
+                }
+                if (q.has("website")) {
+                    return S3Operation.PUT_BUCKET_WEBSITE;
+                }
                 unsupported(q, UNSUPPORTED_BUCKET);
                 return S3Operation.CREATE_BUCKET;
             }
@@ -90,6 +100,12 @@ final class Router {
                 if (q.has("encryption")) {
                     return S3Operation.DELETE_BUCKET_ENCRYPTION;
                 }
+                if (q.has("cors")) {
+                    return S3Operation.DELETE_BUCKET_CORS;
+                }
+                if (q.has("website")) {
+                    return S3Operation.DELETE_BUCKET_WEBSITE;
+                }
                 unsupported(q, UNSUPPORTED_BUCKET);
                 return S3Operation.DELETE_BUCKET;
             }
@@ -101,6 +117,36 @@ final class Router {
             }
             default -> throw notAllowed();
         }
+    }
+
+    /**
+     * Reads of bucket configurations: those the node stores (CORS, website) and those it never has (logging,
+     * notifications, requester pays, acceleration, replication), which answer what S3 answers for a bucket
+     * without them rather than 501. Writes of the latter stay NotImplemented.
+     */
+    private static S3Operation bucketConfigRead(QueryParams q) {
+        if (q.has("cors")) {
+            return S3Operation.GET_BUCKET_CORS;
+        }
+        if (q.has("website")) {
+            return S3Operation.GET_BUCKET_WEBSITE;
+        }
+        if (q.has("logging")) {
+            return S3Operation.GET_BUCKET_LOGGING;
+        }
+        if (q.has("notification")) {
+            return S3Operation.GET_BUCKET_NOTIFICATION_CONFIGURATION;
+        }
+        if (q.has("requestPayment")) {
+            return S3Operation.GET_BUCKET_REQUEST_PAYMENT;
+        }
+        if (q.has("accelerate")) {
+            return S3Operation.GET_BUCKET_ACCELERATE_CONFIGURATION;
+        }
+        if (q.has("replication")) {
+            return S3Operation.GET_BUCKET_REPLICATION;
+        }
+        return null;
     }
 
     private static S3Operation objectOperation(String method, QueryParams q, boolean copySource) throws S3Exception {

@@ -6,8 +6,10 @@ package dev.s3aas.node.s3;
  */
 enum S3ErrorCode {
     AccessDenied(403, "Access Denied"),
+    AccessForbidden(403, "CORSResponse: This CORS request is not allowed."),
     AuthorizationHeaderMalformed(400, "The authorization header is malformed."),
     AuthorizationQueryParametersError(400, "Error parsing the X-Amz-Credential parameter."),
+    BadRequest(400, "Bad Request"),
     BadDigest(400, "The Content-MD5 you specified did not match what we received."),
     BucketAlreadyExists(409, "The requested bucket name is not available."),
     BucketAlreadyOwnedByYou(409, "Your previous request to create the named bucket succeeded and you already own it."),
@@ -45,6 +47,9 @@ enum S3ErrorCode {
     MissingRequestBodyError(400, "Request Body is empty."),
     MissingSecurityHeader(400, "Your request is missing a required header."),
     NoSuchBucket(404, "The specified bucket does not exist"),
+    NoSuchCORSConfiguration(404, "The CORS configuration does not exist"),
+    NoSuchWebsiteConfiguration(404, "The specified bucket does not have a website configuration"),
+    ReplicationConfigurationNotFoundError(404, "The replication configuration was not found"),
     NoSuchBucketPolicy(404, "The bucket policy does not exist"),
     NoSuchKey(404, "The specified key does not exist."),
     NoSuchTagSet(404, "The TagSet does not exist."),

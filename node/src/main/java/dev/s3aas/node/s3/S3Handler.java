@@ -2,6 +2,7 @@ package dev.s3aas.node.s3;
 
 import dev.s3aas.common.sigv4.PayloadException;
 import dev.s3aas.common.sigv4.SigV4Exception;
+import dev.s3aas.node.storage.StorageError;
 import dev.s3aas.node.storage.StorageException;
 import java.io.IOException;
 import java.util.Map;
@@ -18,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * The node's Jetty handler: the path every S3 request takes.
  * <ol>
  *   <li>request id; health checks answered without authentication;</li>
- *   <li>addressing (bucket, key) and query parameters;</li>
+ *   <li>addressing (bucket, key) and query parameters; a CORS preflight ({@code OPTIONS}) is answered here from
+ *       the bucket's CORS rules, unauthenticated as in S3, and a request with {@code Origin} gets the matching
+ *       rule's {@code Access-Control-*} headers whatever its outcome;</li>
  *   <li>authentication (signature) → identity;</li>
  *   <li>routing to an {@link S3Operation}, then authorization for that operation;</li>
  *   <li>name validation, then the operation itself.</li>
@@ -32,10 +35,14 @@ final class S3Handler extends Handler.Abstract {
     private final Authenticator authenticator;
     private final AccessControl accessControl;
     private final Map<S3Operation, Operation> operations;
+    private final CorsResponse cors;
+    private final OptionsObject preflight;
     private final RequestIds ids = new RequestIds();
 
     S3Handler(Addressing addressing, Authenticator authenticator, AccessControl accessControl,
-              Map<S3Operation, Operation> operations) {
+              Map<S3Operation, Operation> operations, CorsResponse cors) {
+        this.cors = cors;
+        this.preflight = new OptionsObject(cors);
         this.addressing = addressing;
         this.authenticator = authenticator;
         this.accessControl = accessControl;
@@ -59,6 +66,15 @@ final class S3Handler extends Handler.Abstract {
             Addressing.Target target = addressing.resolve(view.header("Host"), view.rawPath());
             QueryParams query = QueryParams.parse(view.rawQuery());
             ex = new S3Exchange(request, response, callback, view, requestId, target.bucket(), target.key(), query);
+            if (target.bucket() != null && "OPTIONS".equals(request.getMethod())) {
+                BucketName.parse(target.bucket());
+                preflight.handle(ex);
+                return true;
+            }
+            String origin = view.header("Origin");
+            if (origin != null && target.bucket() != null) {
+                cors.forRequest(target.bucket(), origin, request.getMethod(), response.getHeaders());
+            }
             authenticator.authenticate(ex, view, target);
             op = Router.route(request.getMethod(), target.bucket(), target.key(), query,
                     view.header("x-amz-copy-source") != null, MultipartForm.boundary(view.header("Content-Type")) != null);
@@ -71,6 +87,10 @@ final class S3Handler extends Handler.Abstract {
         } catch (S3Exception e) {
             fail(ex, request, response, callback, requestId, e.code(), e.getMessage(), Map.of(), null);
         } catch (StorageException e) {
+            if (e.error() == StorageError.NO_SUCH_KEY && hidesMissingKeys(op) && !accessControl.mayList(ex)) {
+                fail(ex, request, response, callback, requestId, S3ErrorCode.AccessDenied, null, Map.of(), null);
+                return true;
+            }
             if (e.deleteMarkerVersionId() != null) {
                 response.getHeaders().put("x-amz-delete-marker", "true");
                 response.getHeaders().put("x-amz-version-id", e.deleteMarkerVersionId());
@@ -89,6 +109,12 @@ final class S3Handler extends Handler.Abstract {
             fail(ex, request, response, callback, requestId, S3ErrorCode.InternalError, null, Map.of(), e);
         }
         return true;
+    }
+
+    /** Operations on the request's own key, whose absence only a caller who may list the bucket learns. */
+    private static boolean hidesMissingKeys(S3Operation op) {
+        return op != null && op.target == S3Operation.Target.OBJECT && op != S3Operation.COPY_OBJECT
+                && op != S3Operation.UPLOAD_PART_COPY;
     }
 
     private static void validateNames(S3Operation op, Addressing.Target target) throws S3Exception {

@@ -47,7 +47,18 @@ enum S3Operation {
     PUT_BUCKET_POLICY("s3:PutBucketPolicy", Target.BUCKET),
     GET_BUCKET_POLICY("s3:GetBucketPolicy", Target.BUCKET),
     DELETE_BUCKET_POLICY("s3:DeleteBucketPolicy", Target.BUCKET),
-    GET_BUCKET_POLICY_STATUS("s3:GetBucketPolicyStatus", Target.BUCKET);
+    GET_BUCKET_POLICY_STATUS("s3:GetBucketPolicyStatus", Target.BUCKET),
+    PUT_BUCKET_CORS("s3:PutBucketCORS", Target.BUCKET),
+    GET_BUCKET_CORS("s3:GetBucketCORS", Target.BUCKET),
+    DELETE_BUCKET_CORS("s3:PutBucketCORS", Target.BUCKET),
+    PUT_BUCKET_WEBSITE("s3:PutBucketWebsite", Target.BUCKET),
+    GET_BUCKET_WEBSITE("s3:GetBucketWebsite", Target.BUCKET),
+    DELETE_BUCKET_WEBSITE("s3:DeleteBucketWebsite", Target.BUCKET),
+    GET_BUCKET_LOGGING("s3:GetBucketLogging", Target.BUCKET),
+    GET_BUCKET_NOTIFICATION_CONFIGURATION("s3:GetBucketNotification", Target.BUCKET),
+    GET_BUCKET_REQUEST_PAYMENT("s3:GetBucketRequestPayment", Target.BUCKET),
+    GET_BUCKET_ACCELERATE_CONFIGURATION("s3:GetAccelerateConfiguration", Target.BUCKET),
+    GET_BUCKET_REPLICATION("s3:GetReplicationConfiguration", Target.BUCKET);
 
     /** What the request's resource ARN names. */
     enum Target { SERVICE, BUCKET, OBJECT }

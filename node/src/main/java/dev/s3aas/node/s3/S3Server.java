@@ -93,7 +93,7 @@ public final class S3Server implements AutoCloseable {
         AccessControl access = new AccessControl(users, bucketPolicies, Clock.systemUTC());
         Handler s3 = new S3Handler(new Addressing(settings.domains()),
                 new Authenticator(credentials, Clock.systemUTC()), access,
-                operations(settings, store, access, bucketPolicies, credentials));
+                operations(settings, store, access, bucketPolicies, credentials), new CorsResponse(store));
         server.setHandler(front == null ? s3 : new Handler.Sequence(front, s3));
         server.setErrorHandler(new ProtocolErrors());
         server.setStopTimeout(5_000);
@@ -105,11 +105,11 @@ public final class S3Server implements AutoCloseable {
                                                           BucketPolicies bucketPolicies, CredentialStore credentials) {
         Map<S3Operation, Operation> ops = new EnumMap<>(S3Operation.class);
         MfaCheck mfa = new MfaCheck(s.rootMfa(), Clock.systemUTC());
-        ops.put(S3Operation.LIST_BUCKETS, new BucketOperations.ListBuckets(store, s.ownerId(), access));
-        ops.put(S3Operation.CREATE_BUCKET, new BucketOperations.CreateBucket(store, s.region()));
-        ops.put(S3Operation.HEAD_BUCKET, new BucketOperations.HeadBucket(store));
-        ops.put(S3Operation.DELETE_BUCKET, new BucketOperations.DeleteBucket(store));
-        ops.put(S3Operation.GET_BUCKET_LOCATION, new BucketOperations.GetBucketLocation(store));
+        ops.put(S3Operation.LIST_BUCKETS, new ListBuckets(store, s.ownerId(), access));
+        ops.put(S3Operation.CREATE_BUCKET, new CreateBucket(store, s.region()));
+        ops.put(S3Operation.HEAD_BUCKET, new HeadBucket(store));
+        ops.put(S3Operation.DELETE_BUCKET, new DeleteBucket(store));
+        ops.put(S3Operation.GET_BUCKET_LOCATION, new GetBucketLocation(store));
         ops.put(S3Operation.LIST_OBJECTS, new ListObjects.V1(store, s.ownerId()));
         ops.put(S3Operation.LIST_OBJECTS_V2, new ListObjects.V2(store, s.ownerId()));
         ops.put(S3Operation.DELETE_OBJECTS, new DeleteObjects(store, access, mfa));
@@ -148,6 +148,17 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.GET_BUCKET_POLICY, new BucketPolicyOperations.Get(store));
         ops.put(S3Operation.DELETE_BUCKET_POLICY, new BucketPolicyOperations.Delete(store));
         ops.put(S3Operation.GET_BUCKET_POLICY_STATUS, new BucketPolicyOperations.GetStatus(store, bucketPolicies));
+        ops.put(S3Operation.PUT_BUCKET_CORS, new PutBucketCors(store));
+        ops.put(S3Operation.GET_BUCKET_CORS, new GetBucketCors(store));
+        ops.put(S3Operation.DELETE_BUCKET_CORS, new DeleteBucketCors(store));
+        ops.put(S3Operation.PUT_BUCKET_WEBSITE, new PutBucketWebsite(store));
+        ops.put(S3Operation.GET_BUCKET_WEBSITE, new GetBucketWebsite(store));
+        ops.put(S3Operation.DELETE_BUCKET_WEBSITE, new DeleteBucketWebsite(store));
+        ops.put(S3Operation.GET_BUCKET_LOGGING, new GetBucketLogging(store));
+        ops.put(S3Operation.GET_BUCKET_NOTIFICATION_CONFIGURATION, new GetBucketNotificationConfiguration(store));
+        ops.put(S3Operation.GET_BUCKET_REQUEST_PAYMENT, new GetBucketRequestPayment(store));
+        ops.put(S3Operation.GET_BUCKET_ACCELERATE_CONFIGURATION, new GetBucketAccelerateConfiguration(store));
+        ops.put(S3Operation.GET_BUCKET_REPLICATION, new GetBucketReplication(store));
         for (S3Operation op : S3Operation.values()) {
             if (!ops.containsKey(op)) {
                 throw new IllegalStateException("no handler for " + op);

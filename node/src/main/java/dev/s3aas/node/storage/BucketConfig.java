@@ -14,10 +14,13 @@ package dev.s3aas.node.storage;
  * @param encryption default server-side encryption ("AES256" = SSE-S3), or null
  * @param mfaDelete null (never configured), "Enabled" or "Disabled": whether deleting versions and changing
  *                  versioning need the root account's MFA code. Records written before it existed decode as null.
+ * @param cors the bucket's CORS rules, or null
+ * @param website the static-website configuration (stored and returned; not served), or null
  */
 public record BucketConfig(String versioning, boolean objectLockEnabled, String policyJson, long quotaBytes,
                            DefaultRetention defaultRetention, java.util.Map<String, String> tags,
-                           String encryption, String mfaDelete) {
+                           String encryption, String mfaDelete, CorsConfiguration cors,
+                           WebsiteConfiguration website) {
     public static final BucketConfig DEFAULT = new BucketConfig(null, false, null, 0);
 
     public BucketConfig {
@@ -25,7 +28,7 @@ public record BucketConfig(String versioning, boolean objectLockEnabled, String 
     }
 
     public BucketConfig(String versioning, boolean objectLockEnabled, String policyJson, long quotaBytes) {
-        this(versioning, objectLockEnabled, policyJson, quotaBytes, null, null, null, null);
+        this(versioning, objectLockEnabled, policyJson, quotaBytes, null, null, null, null, null, null);
     }
 
     public boolean mfaDeleteEnabled() {
@@ -35,38 +38,48 @@ public record BucketConfig(String versioning, boolean objectLockEnabled, String 
     /** @param m "Enabled" or "Disabled" */
     public BucketConfig withMfaDelete(String m) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
-                encryption, m);
+                encryption, m, cors, website);
     }
 
     public BucketConfig withVersioning(String v) {
         return new BucketConfig(v, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, encryption,
-                mfaDelete);
+                mfaDelete, cors, website);
     }
 
     public BucketConfig withPolicy(String p) {
         return new BucketConfig(versioning, objectLockEnabled, p, quotaBytes, defaultRetention, tags, encryption,
-                mfaDelete);
+                mfaDelete, cors, website);
     }
 
     public BucketConfig withQuota(long q) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, q, defaultRetention, tags, encryption,
-                mfaDelete);
+                mfaDelete, cors, website);
     }
 
     /** Enabling object lock on an existing bucket also enables versioning (S3 requires it). */
     public BucketConfig withObjectLock(boolean enabled, DefaultRetention retention) {
         return new BucketConfig(enabled ? "Enabled" : versioning, enabled, policyJson, quotaBytes, retention, tags,
-                encryption, mfaDelete);
+                encryption, mfaDelete, cors, website);
     }
 
     public BucketConfig withTags(java.util.Map<String, String> t) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, t, encryption,
-                mfaDelete);
+                mfaDelete, cors, website);
     }
 
     /** @param e "AES256" for SSE-S3 by default, or null */
     public BucketConfig withEncryption(String e) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, e,
-                mfaDelete);
+                mfaDelete, cors, website);
+    }
+
+    public BucketConfig withCors(CorsConfiguration c) {
+        return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
+                encryption, mfaDelete, c, website);
+    }
+
+    public BucketConfig withWebsite(WebsiteConfiguration w) {
+        return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
+                encryption, mfaDelete, cors, w);
     }
 }

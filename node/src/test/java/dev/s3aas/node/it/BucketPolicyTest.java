@@ -122,6 +122,14 @@ class BucketPolicyTest {
         RawHttp.Response r = new RawHttp(node.port()).send("GET", "/pol-public/doc.txt", List.of(), null);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text()).isEqualTo("public doc");
+        // Without s3:ListBucket a missing key is 403, as in S3: a public reader cannot probe which keys exist.
+        RawHttp.Response missing = new RawHttp(node.port()).send("GET", "/pol-public/absent.txt", List.of(), null);
+        assertThat(missing.status()).isEqualTo(403);
+        assertThat(missing.errorCode()).isEqualTo("AccessDenied");
+        assertThatThrownBy(() -> anonymous.headObject(b -> b.bucket("pol-public").key("absent.txt")))
+                .isInstanceOfSatisfying(software.amazon.awssdk.awscore.exception.AwsServiceException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(403));
+        fails(() -> root.getObjectAsBytes(b -> b.bucket("pol-public").key("absent.txt")), "NoSuchKey");
         // Anonymous callers may not override response headers; the error carries none of the object's headers.
         RawHttp.Response refused = new RawHttp(node.port()).send("GET",
                 "/pol-public/doc.txt?response-content-type=text%2Fhtml", List.of(), null);

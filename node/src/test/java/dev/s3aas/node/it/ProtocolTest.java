@@ -303,8 +303,25 @@ class ProtocolTest extends NodeTestBase {
 
     @Test
     void unsupportedSubresourcesAreNotImplemented() throws Exception {
-        RawHttp.Response r = raw.signed("GET", "/proto", "website=", null);
+        RawHttp.Response r = raw.signed("GET", "/proto", "analytics=", null);
         assertThat(r.status()).isEqualTo(501);
         assertThat(r.errorCode()).isEqualTo("NotImplemented");
+    }
+
+    @Test
+    void requestsJettyRejectsGetAnS3ErrorDocument() throws Exception {
+        RawHttp.Response badLength = raw.send("PUT", "/proto/x", h("Content-Length", "12abc"), "hello".getBytes());
+        assertThat(badLength.status()).isEqualTo(400);
+        assertThat(badLength.errorCode()).isNotNull().isNotEqualTo("InternalError");
+        assertThat(badLength.header("Content-Type")).startsWith("application/xml");
+
+        RawHttp.Response twoLengths = raw.send("PUT", "/proto/x", h("Content-Length", "5", "Content-Length", "6"),
+                "hello".getBytes());
+        assertThat(twoLengths.status()).isEqualTo(400);
+        assertThat(twoLengths.errorCode()).isNotNull();
+
+        RawHttp.Response version = raw.sendRaw("GET /proto/hello.txt HTTP/7.1\r\nHost: 127.0.0.1\r\n\r\n");
+        assertThat(version.status()).isBetween(400, 505);
+        assertThat(version.errorCode()).isNotNull().isNotEqualTo("InternalError");
     }
 }

@@ -43,7 +43,10 @@ class RecordCodecTest {
     @Test
     void bucketRecord() {
         BucketConfig c = new BucketConfig("Enabled", true, "{}", 9, new DefaultRetention("COMPLIANCE", 0, 2),
-                Map.of("k", "v"), "AES256", "Enabled");
+                Map.of("k", "v"), "AES256", "Enabled",
+                new CorsConfiguration(java.util.List.of(new CorsRule("r", java.util.List.of(CorsMethod.GET),
+                        java.util.List.of("*"), java.util.List.of(), java.util.List.of("ETag"), 5))),
+                new WebsiteConfiguration("index.html", "404.html", null, null));
         BucketRecord b = new BucketRecord(BucketRecord.FORMAT, 3, "bucket", 5L, "eu-west-1", c);
         assertThat(RecordCodec.decode(RecordCodec.encode(b), BucketRecord.class)).isEqualTo(b);
     }

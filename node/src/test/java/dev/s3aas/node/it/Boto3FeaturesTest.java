@@ -1,0 +1,42 @@
+package dev.s3aas.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CORS, website, ranged reads of checksummed objects and retried completions through boto3: Debian's 1.26 and a
+ * modern one (which validates response checksums, so a ranged read with the whole object's checksum fails).
+ */
+class Boto3FeaturesTest extends NodeTestBase {
+    static String run(String python, String bucket) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(python, "src/test/python/s3_features.py").redirectErrorStream(true);
+        pb.environment().put("S3AAS_ENDPOINT", node.endpoint().toString());
+        pb.environment().put("S3AAS_ACCESS_KEY", TestNode.ACCESS_KEY);
+        pb.environment().put("S3AAS_SECRET_KEY", TestNode.SECRET_KEY);
+        pb.environment().put("S3AAS_BUCKET", bucket);
+        pb.environment().remove("AWS_PROFILE");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    @Test
+    void debianBoto3() throws Exception {
+        assertThat(Path.of(Pythons.DEBIAN)).exists();
+        assertThat(run(Pythons.DEBIAN, "features-old")).contains("features ok");
+    }
+
+    @Test
+    void modernBoto3() throws Exception {
+        String python = Pythons.modern();
+        Assumptions.assumeTrue(python != null, "no modern boto3 on this machine");
+        assertThat(run(python, "features-new")).contains("features ok");
+    }
+}
