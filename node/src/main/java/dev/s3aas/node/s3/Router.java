@@ -11,7 +11,7 @@ final class Router {
         "metrics", "notification", "ownershipControls", "publicAccessBlock", "replication", "requestPayment",
         "acl", "policy", "policyStatus"};
     private static final String[] UNSUPPORTED_OBJECT = {
-        "acl", "attributes", "torrent", "restore", "select"};
+        "acl", "torrent", "restore", "select"};
 
     private Router() {}
 
@@ -161,6 +161,9 @@ final class Router {
                 }
                 if (q.has("legal-hold")) {
                     return S3Operation.GET_OBJECT_LEGAL_HOLD;
+                }
+                if (q.has("attributes")) {
+                    return S3Operation.GET_OBJECT_ATTRIBUTES;
                 }
                 return q.has("uploadId") ? S3Operation.LIST_PARTS : S3Operation.GET_OBJECT;
             }

@@ -58,7 +58,8 @@ enum S3Operation {
     GET_BUCKET_NOTIFICATION_CONFIGURATION("s3:GetBucketNotification", Target.BUCKET),
     GET_BUCKET_REQUEST_PAYMENT("s3:GetBucketRequestPayment", Target.BUCKET),
     GET_BUCKET_ACCELERATE_CONFIGURATION("s3:GetAccelerateConfiguration", Target.BUCKET),
-    GET_BUCKET_REPLICATION("s3:GetReplicationConfiguration", Target.BUCKET);
+    GET_BUCKET_REPLICATION("s3:GetReplicationConfiguration", Target.BUCKET),
+    GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes", Target.OBJECT);
 
     /** What the request's resource ARN names. */
     enum Target { SERVICE, BUCKET, OBJECT }
@@ -81,6 +82,7 @@ enum S3Operation {
         }
         return switch (this) {
             case GET_OBJECT, HEAD_OBJECT -> "s3:GetObjectVersion";
+            case GET_OBJECT_ATTRIBUTES -> "s3:GetObjectVersionAttributes";
             case DELETE_OBJECT -> "s3:DeleteObjectVersion";
             case GET_OBJECT_TAGGING -> "s3:GetObjectVersionTagging";
             case PUT_OBJECT_TAGGING -> "s3:PutObjectVersionTagging";

@@ -159,6 +159,7 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.GET_BUCKET_REQUEST_PAYMENT, new GetBucketRequestPayment(store));
         ops.put(S3Operation.GET_BUCKET_ACCELERATE_CONFIGURATION, new GetBucketAccelerateConfiguration(store));
         ops.put(S3Operation.GET_BUCKET_REPLICATION, new GetBucketReplication(store));
+        ops.put(S3Operation.GET_OBJECT_ATTRIBUTES, new GetObjectAttributes(store));
         for (S3Operation op : S3Operation.values()) {
             if (!ops.containsKey(op)) {
                 throw new IllegalStateException("no handler for " + op);
