@@ -33,11 +33,13 @@ final class AccessControl {
 
     private final UserPolicies users;
     private final BucketPolicies buckets;
+    private final AclAuthorization acls;
     private final Clock clock;
 
-    AccessControl(UserPolicies users, BucketPolicies buckets, Clock clock) {
+    AccessControl(UserPolicies users, BucketPolicies buckets, AclAuthorization acls, Clock clock) {
         this.users = users;
         this.buckets = buckets;
+        this.acls = acls;
         this.clock = clock;
     }
 
@@ -185,11 +187,36 @@ final class AccessControl {
             }
         }
         Optional<PolicyDocument> bucketPolicy = bucket == null ? Optional.empty() : buckets.of(bucket);
+        if (ex.isAnonymous() && bucketPolicy.isPresent() && buckets.restrictsPublic(bucket)
+                && PolicyEvaluator.isPublic(bucketPolicy.get())) {
+            // Block Public Access, RestrictPublicBuckets: a public policy grants callers outside the account nothing.
+            bucketPolicy = Optional.empty();
+        }
         AccessRequest request = new AccessRequest(action, resource, principal, conditions);
         if (!PolicyEvaluator.isAllowed(grants.identity(), bucketPolicy, request)) {
-            return false;
+            return !explicitlyDenied(grants, bucketPolicy, request)
+                    && acls.allows(ex.identity(), action, bucket, keyOf(resource, bucket), versionOf(ex, resource, bucket));
         }
         return grants.session().isEmpty()
                 || PolicyEvaluator.evaluateIdentity(List.of(grants.session().get()), request) == Decision.ALLOW;
+    }
+
+    /** An explicit Deny in any policy wins over ACL grants too. */
+    private static boolean explicitlyDenied(Grants grants, Optional<PolicyDocument> bucketPolicy, AccessRequest r) {
+        return (!(r.principal() instanceof RequestPrincipal.Anonymous)
+                && PolicyEvaluator.evaluateIdentity(grants.identity(), r) == Decision.EXPLICIT_DENY)
+                || (bucketPolicy.isPresent()
+                && PolicyEvaluator.evaluateResource(bucketPolicy.get(), r) == Decision.EXPLICIT_DENY);
+    }
+
+    private static String keyOf(String resource, String bucket) {
+        String prefix = bucket == null ? null : AccessRequest.bucketArn(bucket) + "/";
+        return prefix != null && resource.startsWith(prefix) ? resource.substring(prefix.length()) : null;
+    }
+
+    /** The version the request addresses, when the resource is the request's own key. */
+    private static String versionOf(S3Exchange ex, String resource, String bucket) {
+        String key = keyOf(resource, bucket);
+        return key != null && key.equals(ex.key()) && bucket.equals(ex.bucket()) ? ex.query().get("versionId") : null;
     }
 }

@@ -29,6 +29,16 @@ final class BucketPolicies {
         this.store = store;
     }
 
+    /** Whether the bucket's Block Public Access settings have RestrictPublicBuckets on. */
+    boolean restrictsPublic(String bucket) {
+        try {
+            var block = store.bucket(bucket).config().publicAccessBlock();
+            return block != null && block.restrictPublicBuckets();
+        } catch (StorageException e) {
+            return false;
+        }
+    }
+
     /** The bucket's policy; empty if it has none or does not exist. */
     Optional<PolicyDocument> of(String bucket) {
         BucketInfo info;

@@ -56,10 +56,16 @@ final class BucketPolicyOperations {
                                 + " bytes).");
             }
             String json = utf8(body);
+            PolicyDocument doc;
             try {
-                PolicyDocument.parse(json, PolicyValidation.forBucket(ex.bucket()));
+                doc = PolicyDocument.parse(json, PolicyValidation.forBucket(ex.bucket()));
             } catch (MalformedPolicyException e) {
                 throw new S3Exception(S3ErrorCode.MalformedPolicy, e.getMessage());
+            }
+            var block = store.bucket(ex.bucket()).config().publicAccessBlock();
+            if (block != null && block.blockPublicPolicy() && PolicyEvaluator.isPublic(doc)) {
+                throw new S3Exception(S3ErrorCode.AccessDenied, "Access Denied: the bucket's Block Public Access "
+                        + "settings (BlockPublicPolicy) refuse public bucket policies.");
             }
             store.updateBucketConfig(ex.bucket(), c -> c.withPolicy(json));
             ex.sendEmpty(204);

@@ -13,7 +13,7 @@ import java.util.Map;
  * PUT /bucket/key with {@code x-amz-copy-source} — CopyObject. {@code x-amz-metadata-directive} COPY (default)
  * keeps the source's metadata, REPLACE takes the request's; copying an object onto itself requires REPLACE.
  */
-record CopyObject(ObjectStore store) implements Operation {
+record CopyObject(ObjectStore store, String ownerId) implements Operation {
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
         CopySourceHeader.Parsed src = CopySourceHeader.parse(ex.header("x-amz-copy-source"));
@@ -41,7 +41,7 @@ record CopyObject(ObjectStore store) implements Operation {
                 ? Tagging.fromHeader(ex.header("x-amz-tagging")) : null;
         ObjectInfo info = store.copyObject(new CopyObjectInput(CopySourceHeader.source(ex, src), ex.bucket(), ex.key(),
                 metadata, tags, ObjectLockHeaders.fromRequest(ex), algorithm, PutObject.writeCondition(ex),
-                ServerSideEncryption.requested(ex)));
+                ServerSideEncryption.requested(ex), Acls.forWrite(ex, store, ownerId)));
         ObjectHeaders.setVersionId(ex, info.versionId());
         ServerSideEncryption.toResponse(ex, info.encrypted());
         if (src.versionId() != null) {

@@ -1,11 +1,16 @@
 package dev.s3aas.node.s3;
 
+import dev.s3aas.node.storage.AccessControlList;
+import dev.s3aas.node.storage.ObjectOwnership;
 import dev.s3aas.node.storage.ObjectStore;
 import dev.s3aas.node.storage.StorageException;
 import java.io.IOException;
 
-/** PUT /bucket — CreateBucket, with an optional CreateBucketConfiguration (LocationConstraint). */
-record CreateBucket(ObjectStore store, String region) implements Operation {
+/**
+ * PUT /bucket — CreateBucket, with an optional CreateBucketConfiguration (LocationConstraint), Object Ownership
+ * ({@code x-amz-object-ownership}; BucketOwnerEnforced, i.e. ACLs disabled, when absent) and an ACL.
+ */
+record CreateBucket(ObjectStore store, String region, String ownerId) implements Operation {
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
         String location = region;
@@ -23,7 +28,18 @@ record CreateBucket(ObjectStore store, String region) implements Operation {
             }
         }
         boolean objectLock = "true".equalsIgnoreCase(ex.header("x-amz-bucket-object-lock-enabled"));
+        String ownershipHeader = ex.header("x-amz-object-ownership");
+        ObjectOwnership ownership = ownershipHeader == null ? null : OwnershipControls.parse(ownershipHeader);
+        AccessControlList acl = Acls.fromHeaders(ex, ownerId);
+        boolean withGrants = acl != null && !acl.grants().isEmpty();
+        if (withGrants && (ownership == null || !ownership.aclsEnabled())) {
+            // New buckets have ACLs disabled (BucketOwnerEnforced), as in AWS since April 2023.
+            throw new S3Exception(S3ErrorCode.InvalidBucketAclWithObjectOwnership);
+        }
         store.createBucket(ex.bucket(), location, objectLock);
+        if (ownership != null || withGrants) {
+            store.updateBucketConfig(ex.bucket(), c -> c.withOwnership(ownership).withAcl(withGrants ? acl : null));
+        }
         ex.setHeader("Location", "/" + ex.bucket());
         ex.sendEmpty(200);
     }

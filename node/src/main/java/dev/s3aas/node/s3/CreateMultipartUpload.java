@@ -12,7 +12,7 @@ import java.io.IOException;
  * (COMPOSITE, or FULL_OBJECT for the CRC algorithms; CRC64NVME defaults to FULL_OBJECT, the others to
  * COMPOSITE, as in S3).
  */
-record CreateMultipartUpload(ObjectStore store) implements Operation {
+record CreateMultipartUpload(ObjectStore store, String ownerId) implements Operation {
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
         ChecksumAlgorithm algorithm = null;
@@ -22,7 +22,8 @@ record CreateMultipartUpload(ObjectStore store) implements Operation {
                     S3ErrorCode.InvalidRequest, "Value for x-amz-checksum-algorithm header is invalid."));
         }
         boolean fullObject = fullObject(ex.header("x-amz-checksum-type"), algorithm);
-        MultipartUpload u = store.createMultipartUpload(ex.bucket(), ex.key(), ObjectHeaders.fromRequest(ex), algorithm,
+        MultipartUpload u = store.createMultipartUpload(ex.bucket(), ex.key(),
+                ObjectHeaders.fromRequest(ex).withAcl(Acls.forWrite(ex, store, ownerId)), algorithm,
                 fullObject, ServerSideEncryption.requested(ex));
         ServerSideEncryption.toResponse(ex, u.encrypted());
         if (algorithm != null) {

@@ -45,7 +45,7 @@ final class ObjectHeaders {
         ObjectMetadata m = new ObjectMetadata(header.apply("Content-Type"),
                 contentEncoding(header.apply("Content-Encoding")), header.apply("Content-Disposition"),
                 header.apply("Content-Language"), header.apply("Cache-Control"), header.apply("Expires"),
-                storageClass, user, tags, lock);
+                storageClass, user, tags, lock, null);
         if (m.userMetadataSize() > MAX_USER_METADATA) {
             throw new S3Exception(S3ErrorCode.MetadataTooLarge);
         }

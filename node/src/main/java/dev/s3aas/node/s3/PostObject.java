@@ -107,6 +107,12 @@ record PostObject(ObjectStore store, CredentialStore credentials, AccessControl 
         // Same validation as PutObject's headers (metadata size, storage class); form field names are lower case.
         ObjectMetadata m = ObjectHeaders.metadata(name -> f.get(name.toLowerCase(java.util.Locale.ROOT)), user,
                 java.util.Map.of(), null);
+        if (f.get("acl") != null) {
+            // The form's canned ACL (the POST policy may require it): applied, or refused as on PutObject.
+            dev.s3aas.node.storage.AccessControlList acl = Acls.canned(f.get("acl").trim());
+            Acls.checkSettable(store.bucket(ex.bucket()).config(), acl);
+            m = m.withAcl(acl);
+        }
         String sse = f.get("x-amz-server-side-encryption");
         if (sse != null && !sse.equals(ServerSideEncryption.AES256)) {
             throw new S3Exception(S3ErrorCode.NotImplemented, "Only AES256 (SSE-S3) is supported.");

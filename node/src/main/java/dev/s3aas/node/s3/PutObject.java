@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** PUT /bucket/key — PutObject, streamed to storage; digests verified before the commit. */
-record PutObject(ObjectStore store) implements Operation {
+record PutObject(ObjectStore store, String ownerId) implements Operation {
 
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
@@ -23,7 +23,8 @@ record PutObject(ObjectStore store) implements Operation {
         }
         byte[] md5 = ContentMd5.parse(ex.header("Content-MD5"));
         ChecksumSpec checksum = ChecksumSpec.fromRequest(ex);
-        PutObjectInput input = new PutObjectInput(ex.bucket(), ex.key(), length, ObjectHeaders.fromRequest(ex), md5,
+        PutObjectInput input = new PutObjectInput(ex.bucket(), ex.key(), length,
+                ObjectHeaders.fromRequest(ex).withAcl(Acls.forWrite(ex, store, ownerId)), md5,
                 checksum.algorithm(), checksum.expected(), writeCondition(ex), ServerSideEncryption.requested(ex));
         ObjectInfo info = store.putObject(input, ex.body());
         ex.setHeader("ETag", ObjectHeaders.quote(info.etag()));

@@ -8,10 +8,9 @@ final class Router {
     /** Sub-resources that exist in S3 but that this node does not implement: answered 501, never misrouted. */
     private static final String[] UNSUPPORTED_BUCKET = {
         "accelerate", "analytics", "intelligent-tiering", "inventory", "lifecycle", "logging",
-        "metrics", "notification", "ownershipControls", "publicAccessBlock", "replication", "requestPayment",
-        "acl", "policy", "policyStatus"};
+        "metrics", "notification", "replication", "requestPayment", "policy", "policyStatus"};
     private static final String[] UNSUPPORTED_OBJECT = {
-        "acl", "torrent", "restore", "select"};
+        "torrent", "restore", "select"};
 
     private Router() {}
 
@@ -61,6 +60,15 @@ final class Router {
                 if (q.has("encryption")) {
                     return S3Operation.GET_BUCKET_ENCRYPTION;
                 }
+                if (q.has("acl")) {
+                    return S3Operation.GET_BUCKET_ACL;
+                }
+                if (q.has("ownershipControls")) {
+                    return S3Operation.GET_BUCKET_OWNERSHIP_CONTROLS;
+                }
+                if (q.has("publicAccessBlock")) {
+                    return S3Operation.GET_PUBLIC_ACCESS_BLOCK;
+                }
                 S3Operation config = bucketConfigRead(q);
                 if (config != null) {
                     return config;
@@ -84,6 +92,15 @@ final class Router {
                 if (q.has("cors")) {
                     return S3Operation.PUT_BUCKET_CORS;
                 }
+                if (q.has("acl")) {
+                    return S3Operation.PUT_BUCKET_ACL;
+                }
+                if (q.has("ownershipControls")) {
+                    return S3Operation.PUT_BUCKET_OWNERSHIP_CONTROLS;
+                }
+                if (q.has("publicAccessBlock")) {
+                    return S3Operation.PUT_PUBLIC_ACCESS_BLOCK;
+                }
                 if (q.has("website")) {
                     return S3Operation.PUT_BUCKET_WEBSITE;
                 }
@@ -102,6 +119,12 @@ final class Router {
                 }
                 if (q.has("cors")) {
                     return S3Operation.DELETE_BUCKET_CORS;
+                }
+                if (q.has("ownershipControls")) {
+                    return S3Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS;
+                }
+                if (q.has("publicAccessBlock")) {
+                    return S3Operation.DELETE_PUBLIC_ACCESS_BLOCK;
                 }
                 if (q.has("website")) {
                     return S3Operation.DELETE_BUCKET_WEBSITE;
@@ -165,6 +188,9 @@ final class Router {
                 if (q.has("attributes")) {
                     return S3Operation.GET_OBJECT_ATTRIBUTES;
                 }
+                if (q.has("acl")) {
+                    return S3Operation.GET_OBJECT_ACL;
+                }
                 return q.has("uploadId") ? S3Operation.LIST_PARTS : S3Operation.GET_OBJECT;
             }
             case "HEAD" -> {
@@ -180,6 +206,9 @@ final class Router {
                 }
                 if (q.has("legal-hold")) {
                     return S3Operation.PUT_OBJECT_LEGAL_HOLD;
+                }
+                if (q.has("acl")) {
+                    return S3Operation.PUT_OBJECT_ACL;
                 }
                 if (q.has("uploadId") || q.has("partNumber")) {
                     if (!q.has("uploadId") || !q.has("partNumber")) {

@@ -6,6 +6,7 @@ package dev.s3aas.node.s3;
  */
 enum S3ErrorCode {
     AccessDenied(403, "Access Denied"),
+    AccessControlListNotSupported(400, "The bucket does not allow ACLs"),
     AccessForbidden(403, "CORSResponse: This CORS request is not allowed."),
     AuthorizationHeaderMalformed(400, "The authorization header is malformed."),
     AuthorizationQueryParametersError(400, "Error parsing the X-Amz-Credential parameter."),
@@ -21,6 +22,8 @@ enum S3ErrorCode {
     InternalError(500, "We encountered an internal error. Please try again."),
     InvalidAccessKeyId(403, "The AWS access key Id you provided does not exist in our records."),
     InvalidArgument(400, "Invalid Argument"),
+    InvalidBucketAclWithObjectOwnership(400, "Bucket cannot have ACLs set with ObjectOwnership's "
+            + "BucketOwnerEnforced setting"),
     InvalidBucketName(400, "The specified bucket is not valid."),
     InvalidBucketState(409, "The request is not valid with the current state of the bucket."),
     InvalidDigest(400, "The Content-MD5 you specified is not valid."),
@@ -47,6 +50,11 @@ enum S3ErrorCode {
     MissingRequestBodyError(400, "Request Body is empty."),
     MissingSecurityHeader(400, "Your request is missing a required header."),
     NoSuchBucket(404, "The specified bucket does not exist"),
+    NoSuchPublicAccessBlockConfiguration(404, "The public access block configuration was not found"),
+    OwnershipControlsNotFoundError(404, "The bucket ownership controls were not found"),
+    UnresolvableGrantByEmailAddress(400, "The e-mail address you provided does not match any account on record."),
+    MalformedACLError(400, "The XML you provided was not well-formed or did not validate against our published "
+            + "schema."),
     NoSuchCORSConfiguration(404, "The CORS configuration does not exist"),
     NoSuchWebsiteConfiguration(404, "The specified bucket does not have a website configuration"),
     ReplicationConfigurationNotFoundError(404, "The replication configuration was not found"),
@@ -64,6 +72,7 @@ enum S3ErrorCode {
     RequestTimeTooSkewed(403, "The difference between the request time and the server's time is too large."),
     ServiceUnavailable(503, "Please reduce your request rate."),
     SignatureDoesNotMatch(403, "The request signature we calculated does not match the signature you provided."),
+    UnexpectedContent(400, "This request does not support content"),
     XAmzContentSHA256Mismatch(400, "The provided 'x-amz-content-sha256' header does not match what was computed.");
 
     final int status;

@@ -59,7 +59,17 @@ enum S3Operation {
     GET_BUCKET_REQUEST_PAYMENT("s3:GetBucketRequestPayment", Target.BUCKET),
     GET_BUCKET_ACCELERATE_CONFIGURATION("s3:GetAccelerateConfiguration", Target.BUCKET),
     GET_BUCKET_REPLICATION("s3:GetReplicationConfiguration", Target.BUCKET),
-    GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes", Target.OBJECT);
+    GET_OBJECT_ATTRIBUTES("s3:GetObjectAttributes", Target.OBJECT),
+    GET_BUCKET_ACL("s3:GetBucketAcl", Target.BUCKET),
+    PUT_BUCKET_ACL("s3:PutBucketAcl", Target.BUCKET),
+    GET_OBJECT_ACL("s3:GetObjectAcl", Target.OBJECT),
+    PUT_OBJECT_ACL("s3:PutObjectAcl", Target.OBJECT),
+    GET_BUCKET_OWNERSHIP_CONTROLS("s3:GetBucketOwnershipControls", Target.BUCKET),
+    PUT_BUCKET_OWNERSHIP_CONTROLS("s3:PutBucketOwnershipControls", Target.BUCKET),
+    DELETE_BUCKET_OWNERSHIP_CONTROLS("s3:PutBucketOwnershipControls", Target.BUCKET),
+    GET_PUBLIC_ACCESS_BLOCK("s3:GetBucketPublicAccessBlock", Target.BUCKET),
+    PUT_PUBLIC_ACCESS_BLOCK("s3:PutBucketPublicAccessBlock", Target.BUCKET),
+    DELETE_PUBLIC_ACCESS_BLOCK("s3:PutBucketPublicAccessBlock", Target.BUCKET);
 
     /** What the request's resource ARN names. */
     enum Target { SERVICE, BUCKET, OBJECT }
@@ -83,6 +93,8 @@ enum S3Operation {
         return switch (this) {
             case GET_OBJECT, HEAD_OBJECT -> "s3:GetObjectVersion";
             case GET_OBJECT_ATTRIBUTES -> "s3:GetObjectVersionAttributes";
+            case GET_OBJECT_ACL -> "s3:GetObjectVersionAcl";
+            case PUT_OBJECT_ACL -> "s3:PutObjectVersionAcl";
             case DELETE_OBJECT -> "s3:DeleteObjectVersion";
             case GET_OBJECT_TAGGING -> "s3:GetObjectVersionTagging";
             case PUT_OBJECT_TAGGING -> "s3:PutObjectVersionTagging";

@@ -90,7 +90,7 @@ public final class S3Server implements AutoCloseable {
         connector.setIdleTimeout(120_000);
         server.addConnector(connector);
         BucketPolicies bucketPolicies = new BucketPolicies(store);
-        AccessControl access = new AccessControl(users, bucketPolicies, Clock.systemUTC());
+        AccessControl access = new AccessControl(users, bucketPolicies, new AclAuthorization(store), Clock.systemUTC());
         Handler s3 = new S3Handler(new Addressing(settings.domains()),
                 new Authenticator(credentials, Clock.systemUTC()), access,
                 operations(settings, store, access, bucketPolicies, credentials), new CorsResponse(store));
@@ -106,20 +106,20 @@ public final class S3Server implements AutoCloseable {
         Map<S3Operation, Operation> ops = new EnumMap<>(S3Operation.class);
         MfaCheck mfa = new MfaCheck(s.rootMfa(), Clock.systemUTC());
         ops.put(S3Operation.LIST_BUCKETS, new ListBuckets(store, s.ownerId(), access));
-        ops.put(S3Operation.CREATE_BUCKET, new CreateBucket(store, s.region()));
+        ops.put(S3Operation.CREATE_BUCKET, new CreateBucket(store, s.region(), s.ownerId()));
         ops.put(S3Operation.HEAD_BUCKET, new HeadBucket(store));
         ops.put(S3Operation.DELETE_BUCKET, new DeleteBucket(store));
         ops.put(S3Operation.GET_BUCKET_LOCATION, new GetBucketLocation(store));
         ops.put(S3Operation.LIST_OBJECTS, new ListObjects.V1(store, s.ownerId()));
         ops.put(S3Operation.LIST_OBJECTS_V2, new ListObjects.V2(store, s.ownerId()));
         ops.put(S3Operation.DELETE_OBJECTS, new DeleteObjects(store, access, mfa));
-        ops.put(S3Operation.PUT_OBJECT, new PutObject(store));
+        ops.put(S3Operation.PUT_OBJECT, new PutObject(store, s.ownerId()));
         ops.put(S3Operation.POST_OBJECT, new PostObject(store, credentials, access, Clock.systemUTC()));
         ops.put(S3Operation.GET_OBJECT, new GetObject(store));
         ops.put(S3Operation.HEAD_OBJECT, new HeadObject(store));
         ops.put(S3Operation.DELETE_OBJECT, new DeleteObject(store, mfa));
-        ops.put(S3Operation.COPY_OBJECT, new CopyObject(store));
-        ops.put(S3Operation.CREATE_MULTIPART_UPLOAD, new CreateMultipartUpload(store));
+        ops.put(S3Operation.COPY_OBJECT, new CopyObject(store, s.ownerId()));
+        ops.put(S3Operation.CREATE_MULTIPART_UPLOAD, new CreateMultipartUpload(store, s.ownerId()));
         ops.put(S3Operation.UPLOAD_PART, new UploadPart(store));
         ops.put(S3Operation.UPLOAD_PART_COPY, new UploadPartCopy(store));
         ops.put(S3Operation.COMPLETE_MULTIPART_UPLOAD, new CompleteMultipartUpload(store));
@@ -160,6 +160,16 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.GET_BUCKET_ACCELERATE_CONFIGURATION, new GetBucketAccelerateConfiguration(store));
         ops.put(S3Operation.GET_BUCKET_REPLICATION, new GetBucketReplication(store));
         ops.put(S3Operation.GET_OBJECT_ATTRIBUTES, new GetObjectAttributes(store));
+        ops.put(S3Operation.GET_BUCKET_ACL, new GetBucketAcl(store, s.ownerId()));
+        ops.put(S3Operation.PUT_BUCKET_ACL, new PutBucketAcl(store, s.ownerId()));
+        ops.put(S3Operation.GET_OBJECT_ACL, new GetObjectAcl(store, s.ownerId()));
+        ops.put(S3Operation.PUT_OBJECT_ACL, new PutObjectAcl(store, s.ownerId()));
+        ops.put(S3Operation.GET_BUCKET_OWNERSHIP_CONTROLS, new GetBucketOwnershipControls(store));
+        ops.put(S3Operation.PUT_BUCKET_OWNERSHIP_CONTROLS, new PutBucketOwnershipControls(store));
+        ops.put(S3Operation.DELETE_BUCKET_OWNERSHIP_CONTROLS, new DeleteBucketOwnershipControls(store));
+        ops.put(S3Operation.GET_PUBLIC_ACCESS_BLOCK, new GetPublicAccessBlock(store));
+        ops.put(S3Operation.PUT_PUBLIC_ACCESS_BLOCK, new PutPublicAccessBlock(store));
+        ops.put(S3Operation.DELETE_PUBLIC_ACCESS_BLOCK, new DeletePublicAccessBlock(store));
         for (S3Operation op : S3Operation.values()) {
             if (!ops.containsKey(op)) {
                 throw new IllegalStateException("no handler for " + op);

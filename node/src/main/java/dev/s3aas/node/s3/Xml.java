@@ -43,6 +43,13 @@ final class Xml {
         return this;
     }
 
+    /** Opens an element with attributes written as given (constant markup such as an xsi:type; not escaped). */
+    Xml startWithAttributes(String name, String attributes) {
+        sb.append('<').append(name).append(' ').append(attributes).append('>');
+        open.push(name);
+        return this;
+    }
+
     Xml end() {
         sb.append("</").append(open.pop()).append('>');
         return this;

@@ -16,11 +16,15 @@ package dev.s3aas.node.storage;
  *                  versioning need the root account's MFA code. Records written before it existed decode as null.
  * @param cors the bucket's CORS rules, or null
  * @param website the static-website configuration (stored and returned; not served), or null
+ * @param acl the bucket's ACL, or null (private)
+ * @param ownership Object Ownership, or null for a bucket that never set it: BUCKET_OWNER_ENFORCED
+ * @param publicAccessBlock Block Public Access settings, or null (none)
  */
 public record BucketConfig(String versioning, boolean objectLockEnabled, String policyJson, long quotaBytes,
                            DefaultRetention defaultRetention, java.util.Map<String, String> tags,
                            String encryption, String mfaDelete, CorsConfiguration cors,
-                           WebsiteConfiguration website) {
+                           WebsiteConfiguration website, AccessControlList acl, ObjectOwnership ownership,
+                           PublicAccessBlock publicAccessBlock) {
     public static final BucketConfig DEFAULT = new BucketConfig(null, false, null, 0);
 
     public BucketConfig {
@@ -28,7 +32,7 @@ public record BucketConfig(String versioning, boolean objectLockEnabled, String 
     }
 
     public BucketConfig(String versioning, boolean objectLockEnabled, String policyJson, long quotaBytes) {
-        this(versioning, objectLockEnabled, policyJson, quotaBytes, null, null, null, null, null, null);
+        this(versioning, objectLockEnabled, policyJson, quotaBytes, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean mfaDeleteEnabled() {
@@ -38,48 +42,68 @@ public record BucketConfig(String versioning, boolean objectLockEnabled, String 
     /** @param m "Enabled" or "Disabled" */
     public BucketConfig withMfaDelete(String m) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
-                encryption, m, cors, website);
+                encryption, m, cors, website, acl, ownership, publicAccessBlock);
     }
 
     public BucketConfig withVersioning(String v) {
         return new BucketConfig(v, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, encryption,
-                mfaDelete, cors, website);
+                mfaDelete, cors, website, acl, ownership, publicAccessBlock);
     }
 
     public BucketConfig withPolicy(String p) {
         return new BucketConfig(versioning, objectLockEnabled, p, quotaBytes, defaultRetention, tags, encryption,
-                mfaDelete, cors, website);
+                mfaDelete, cors, website, acl, ownership, publicAccessBlock);
     }
 
     public BucketConfig withQuota(long q) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, q, defaultRetention, tags, encryption,
-                mfaDelete, cors, website);
+                mfaDelete, cors, website, acl, ownership, publicAccessBlock);
     }
 
     /** Enabling object lock on an existing bucket also enables versioning (S3 requires it). */
     public BucketConfig withObjectLock(boolean enabled, DefaultRetention retention) {
         return new BucketConfig(enabled ? "Enabled" : versioning, enabled, policyJson, quotaBytes, retention, tags,
-                encryption, mfaDelete, cors, website);
+                encryption, mfaDelete, cors, website, acl, ownership, publicAccessBlock);
     }
 
     public BucketConfig withTags(java.util.Map<String, String> t) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, t, encryption,
-                mfaDelete, cors, website);
+                mfaDelete, cors, website, acl, ownership, publicAccessBlock);
     }
 
     /** @param e "AES256" for SSE-S3 by default, or null */
     public BucketConfig withEncryption(String e) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, e,
-                mfaDelete, cors, website);
+                mfaDelete, cors, website, acl, ownership, publicAccessBlock);
     }
 
     public BucketConfig withCors(CorsConfiguration c) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
-                encryption, mfaDelete, c, website);
+                encryption, mfaDelete, c, website, acl, ownership, publicAccessBlock);
     }
 
     public BucketConfig withWebsite(WebsiteConfiguration w) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
-                encryption, mfaDelete, cors, w);
+                encryption, mfaDelete, cors, w, acl, ownership, publicAccessBlock);
+    }
+
+    /** Object Ownership in force: a bucket that never set it has ACLs disabled, as new AWS buckets do. */
+    public ObjectOwnership effectiveOwnership() {
+        return ownership == null ? ObjectOwnership.BUCKET_OWNER_ENFORCED : ownership;
+    }
+
+    public BucketConfig withAcl(AccessControlList a) {
+        return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
+                encryption, mfaDelete, cors, website, a, ownership, publicAccessBlock);
+    }
+
+    public BucketConfig withOwnership(ObjectOwnership o) {
+        return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
+                encryption, mfaDelete, cors, website, acl, o, publicAccessBlock);
+    }
+
+    public BucketConfig withPublicAccessBlock(PublicAccessBlock b) {
+        return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
+                encryption, mfaDelete, cors, website, acl, ownership, b);
     }
 }

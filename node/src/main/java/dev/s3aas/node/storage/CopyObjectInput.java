@@ -11,10 +11,11 @@ import dev.s3aas.common.checksum.ChecksumAlgorithm;
  * @param lock the destination's object-lock settings from the request, or null (the source's are never copied)
  * @param checksumAlgorithm checksum to compute for the copy; null keeps the source's algorithm, if any
  * @param serverSideEncryption "AES256" to store the copy encrypted, or null for the destination bucket's default
+ * @param acl the copy's ACL from the request (null: private); S3 never copies the source's ACL
  */
 public record CopyObjectInput(CopySource source, String bucket, String key, ObjectMetadata metadata,
                               java.util.Map<String, String> tags, ObjectLock lock, ChecksumAlgorithm checksumAlgorithm,
-                              WriteCondition condition, String serverSideEncryption) {
+                              WriteCondition condition, String serverSideEncryption, AccessControlList acl) {
     public CopyObjectInput {
         condition = condition == null ? WriteCondition.NONE : condition;
     }
@@ -22,7 +23,7 @@ public record CopyObjectInput(CopySource source, String bucket, String key, Obje
     /** The destination metadata given the source's. */
     ObjectMetadata destinationMetadata(ObjectMetadata source) {
         ObjectMetadata base = metadata != null ? metadata : source;
-        return base.withTags(tags != null ? tags : source.tags()).withLock(lock);
+        return base.withTags(tags != null ? tags : source.tags()).withLock(lock).withAcl(acl);
     }
 
     boolean ontoItself() {

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * <p>Layout, format 2: {@code 0x02}, flags (varint), version id, size, ETag, last-modified (8 bytes), the
  * metadata (a presence byte for its 7 optional strings, then them, user map, tag map, lock if flagged), the
- * checksum if flagged, the extents, the part count, the sealed key if flagged. Readers ignore trailing bytes,
+ * checksum if flagged, the extents, the part count, the sealed key if flagged, the ACL grants if flagged (count,
+ * then grantee type, grantee, permission each; codes fixed here). Readers ignore trailing bytes,
  * so a later format can append fields. A first byte that is not 0x02 is the earlier CBOR form (a CBOR map
  * starts with 0xA0–0xBF), still readable.
  */
@@ -22,6 +23,7 @@ final class ObjectRecordCodec {
     private static final int HAS_SEALED_KEY = 4;
     private static final int HAS_LOCK = 8;
     private static final int COMPOSITE = 16;
+    private static final int HAS_ACL = 32;
     private static final int E_INLINE = 1;
     private static final int E_ETAG = 2;
     private static final int E_CHECKSUM = 4;
@@ -33,7 +35,7 @@ final class ObjectRecordCodec {
         ObjectMetadata m = r.metadata();
         int flags = (r.deleteMarker() ? DELETE_MARKER : 0) | (r.checksum() != null ? HAS_CHECKSUM : 0)
                 | (r.sealedKey() != null ? HAS_SEALED_KEY : 0) | (m.lock() != null ? HAS_LOCK : 0)
-                | (r.checksum() != null && r.checksum().composite() ? COMPOSITE : 0);
+                | (r.checksum() != null && r.checksum().composite() ? COMPOSITE : 0) | (m.acl() != null ? HAS_ACL : 0);
         BinaryRecords.Writer w = new BinaryRecords.Writer().u8(FORMAT).varLong(flags)
                 .string(r.versionId()).varLong(r.size()).string(r.etag()).i64(r.lastModifiedMillis());
         String[] strings = strings(m);
@@ -62,6 +64,12 @@ final class ObjectRecordCodec {
         w.varLong(r.partsCount());
         if (r.sealedKey() != null) {
             w.string(r.sealedKey());
+        }
+        if (m.acl() != null) {
+            w.varLong(m.acl().grants().size());
+            for (AclGrant g : m.acl().grants()) {
+                w.u8(g.type().ordinal()).string(g.grantee()).u8(g.permission().ordinal());
+            }
         }
         return w.toBytes();
     }
@@ -109,7 +117,7 @@ final class ObjectRecordCodec {
             String mode = r.string();
             lock = new ObjectLock(mode.isEmpty() ? null : mode, r.i64(), r.u8() == 1);
         }
-        ObjectMetadata m = new ObjectMetadata(s[0], s[1], s[2], s[3], s[4], s[5], s[6], user, tags, lock);
+        ObjectMetadata m = new ObjectMetadata(s[0], s[1], s[2], s[3], s[4], s[5], s[6], user, tags, lock, null);
         Checksum checksum = null;
         if ((flags & HAS_CHECKSUM) != 0) {
             ChecksumAlgorithm a = checksumAlgorithm(r.u8());
@@ -128,6 +136,15 @@ final class ObjectRecordCodec {
         }
         int parts = r.varInt();
         String sealed = (flags & HAS_SEALED_KEY) != 0 ? r.string() : null;
+        if ((flags & HAS_ACL) != 0) {
+            int grants = r.varInt();
+            List<AclGrant> list = new ArrayList<>(grants);
+            for (int i = 0; i < grants; i++) {
+                list.add(new AclGrant(AclGrant.GranteeType.values()[r.u8()], r.string(),
+                        AclPermission.values()[r.u8()]));
+            }
+            m = m.withAcl(new AccessControlList(list));
+        }
         return new ObjectRecord(ObjectRecord.FORMAT, versionId, (flags & DELETE_MARKER) != 0, size, etag, mtime, m,
                 checksum, extents, parts, sealed);
     }

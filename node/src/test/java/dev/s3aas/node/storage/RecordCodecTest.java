@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class RecordCodecTest {
     static final ObjectMetadata META = new ObjectMetadata("text/plain", "gzip", "inline", "en", "no-cache",
             "Wed, 21 Oct 2015 07:28:00 GMT", "STANDARD_IA", Map.of("a", "1"), Map.of("t", "v"),
-            new ObjectLock("GOVERNANCE", 123L, true));
+            new ObjectLock("GOVERNANCE", 123L, true), new AccessControlList(java.util.List.of(
+                    new AclGrant(AclGrant.GranteeType.GROUP, AclGrant.ALL_USERS, AclPermission.READ),
+                    new AclGrant(AclGrant.GranteeType.CANONICAL_USER, "owner", AclPermission.WRITE_ACP))));
 
     @Test
     void objectRecord() {
@@ -46,7 +48,10 @@ class RecordCodecTest {
                 Map.of("k", "v"), "AES256", "Enabled",
                 new CorsConfiguration(java.util.List.of(new CorsRule("r", java.util.List.of(CorsMethod.GET),
                         java.util.List.of("*"), java.util.List.of(), java.util.List.of("ETag"), 5))),
-                new WebsiteConfiguration("index.html", "404.html", null, null));
+                new WebsiteConfiguration("index.html", "404.html", null, null),
+                new AccessControlList(java.util.List.of(new AclGrant(AclGrant.GranteeType.GROUP,
+                        AclGrant.AUTHENTICATED_USERS, AclPermission.READ))), ObjectOwnership.OBJECT_WRITER,
+                new PublicAccessBlock(true, false, true, false));
         BucketRecord b = new BucketRecord(BucketRecord.FORMAT, 3, "bucket", 5L, "eu-west-1", c);
         assertThat(RecordCodec.decode(RecordCodec.encode(b), BucketRecord.class)).isEqualTo(b);
     }
