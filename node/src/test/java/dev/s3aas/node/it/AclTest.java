@@ -132,12 +132,13 @@ class AclTest extends NodeTestBase {
 
         // RestrictPublicBuckets: a public policy already in place stops granting anonymous callers.
         s3.deletePublicAccessBlock(b -> b.bucket("acl-block"));
+        s3.putObject(b -> b.bucket("acl-block").key("by-policy"), RequestBody.fromString("p"));
         s3.putBucketPolicy(b -> b.bucket("acl-block").policy(publicRead("acl-block")));
-        assertThat(anonymous.getObjectAsBytes(b -> b.bucket("acl-block").key("was-public")).asUtf8String())
-                .isEqualTo("x");
+        assertThat(anonymous.getObjectAsBytes(b -> b.bucket("acl-block").key("by-policy")).asUtf8String())
+                .isEqualTo("p");
         s3.putPublicAccessBlock(b -> b.bucket("acl-block").publicAccessBlockConfiguration(c -> c
                 .restrictPublicBuckets(true)));
-        fails(() -> anonymous.headObject(b -> b.bucket("acl-block").key("was-public")), 403, null);
+        fails(() -> anonymous.headObject(b -> b.bucket("acl-block").key("by-policy")), 403, null);
         s3.deletePublicAccessBlock(b -> b.bucket("acl-block"));
     }
 
