@@ -26,7 +26,16 @@ public final class Node implements AutoCloseable {
     }
 
     public static Node start(NodeConfig config) throws Exception {
-        RocksObjectStore store = RocksObjectStore.open(config.dataDir(), config.sseKeyFile());
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * @param dataClock the time of the stored data: Last-Modified of new versions, upload initiation, whether a
+     *                  retention is in force, and when lifecycle rules are due. Tests pass a clock they move
+     *                  forward. Request signatures and IAM stay on the system clock: clients sign with theirs.
+     */
+    public static Node start(NodeConfig config, Clock dataClock) throws Exception {
+        RocksObjectStore store = RocksObjectStore.open(config.dataDir(), config.sseKeyFile(), dataClock);
         try {
             Clock clock = Clock.systemUTC();
             IamStore iam = IamStore.open(store.metadataTable("iam"), config.root(), clock);

@@ -26,7 +26,7 @@ class RecordCodecTest {
         ObjectRecord bare = new ObjectRecord(ObjectRecord.FORMAT, "null", false, 0, "d41d8cd98f00b204e9800998ecf8427e",
                 1L, ObjectMetadata.EMPTY, null, List.of(new Extent(BlobIds.newId(), 0, true)), 0, null);
         assertThat(RecordCodec.decode(RecordCodec.encode(bare), ObjectRecord.class)).isEqualTo(bare);
-        assertThat(RecordCodec.decode(RecordCodec.encode(ObjectRecord.deleteMarker("null")), ObjectRecord.class)
+        assertThat(RecordCodec.decode(RecordCodec.encode(ObjectRecord.deleteMarker("null", 1L)), ObjectRecord.class)
                 .deleteMarker()).isTrue();
     }
 
