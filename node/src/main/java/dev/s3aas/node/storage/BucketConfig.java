@@ -14,10 +14,11 @@ package dev.s3aas.node.storage;
  * @param encryption default server-side encryption ("AES256" = SSE-S3), or null
  * @param mfaDelete null (never configured), "Enabled" or "Disabled": whether deleting versions and changing
  *                  versioning need the root account's MFA code. Records written before it existed decode as null.
+ * @param lifecycle the lifecycle rules, or null (none; also what records written before lifecycle decode as)
  */
 public record BucketConfig(String versioning, boolean objectLockEnabled, String policyJson, long quotaBytes,
                            DefaultRetention defaultRetention, java.util.Map<String, String> tags,
-                           String encryption, String mfaDelete) {
+                           String encryption, String mfaDelete, LifecycleConfiguration lifecycle) {
     public static final BucketConfig DEFAULT = new BucketConfig(null, false, null, 0);
 
     public BucketConfig {
@@ -25,7 +26,7 @@ public record BucketConfig(String versioning, boolean objectLockEnabled, String 
     }
 
     public BucketConfig(String versioning, boolean objectLockEnabled, String policyJson, long quotaBytes) {
-        this(versioning, objectLockEnabled, policyJson, quotaBytes, null, null, null, null);
+        this(versioning, objectLockEnabled, policyJson, quotaBytes, null, null, null, null, null);
     }
 
     public boolean mfaDeleteEnabled() {
@@ -35,38 +36,44 @@ public record BucketConfig(String versioning, boolean objectLockEnabled, String 
     /** @param m "Enabled" or "Disabled" */
     public BucketConfig withMfaDelete(String m) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
-                encryption, m);
+                encryption, m, lifecycle);
     }
 
     public BucketConfig withVersioning(String v) {
         return new BucketConfig(v, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, encryption,
-                mfaDelete);
+                mfaDelete, lifecycle);
     }
 
     public BucketConfig withPolicy(String p) {
         return new BucketConfig(versioning, objectLockEnabled, p, quotaBytes, defaultRetention, tags, encryption,
-                mfaDelete);
+                mfaDelete, lifecycle);
     }
 
     public BucketConfig withQuota(long q) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, q, defaultRetention, tags, encryption,
-                mfaDelete);
+                mfaDelete, lifecycle);
     }
 
     /** Enabling object lock on an existing bucket also enables versioning (S3 requires it). */
     public BucketConfig withObjectLock(boolean enabled, DefaultRetention retention) {
         return new BucketConfig(enabled ? "Enabled" : versioning, enabled, policyJson, quotaBytes, retention, tags,
-                encryption, mfaDelete);
+                encryption, mfaDelete, lifecycle);
     }
 
     public BucketConfig withTags(java.util.Map<String, String> t) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, t, encryption,
-                mfaDelete);
+                mfaDelete, lifecycle);
     }
 
     /** @param e "AES256" for SSE-S3 by default, or null */
     public BucketConfig withEncryption(String e) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, e,
-                mfaDelete);
+                mfaDelete, lifecycle);
+    }
+
+    /** @param l the lifecycle rules, or null to remove them */
+    public BucketConfig withLifecycle(LifecycleConfiguration l) {
+        return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, encryption,
+                mfaDelete, l);
     }
 }
