@@ -7,7 +7,7 @@ package dev.s3aas.node.s3;
 final class Router {
     /** Sub-resources that exist in S3 but that this node does not implement: answered 501, never misrouted. */
     private static final String[] UNSUPPORTED_BUCKET = {
-        "accelerate", "analytics", "cors", "intelligent-tiering", "inventory", "lifecycle", "logging",
+        "accelerate", "analytics", "cors", "intelligent-tiering", "inventory", "logging",
         "metrics", "notification", "ownershipControls", "publicAccessBlock", "replication", "requestPayment",
         "website", "acl", "policy", "policyStatus"};
     private static final String[] UNSUPPORTED_OBJECT = {
@@ -37,6 +37,9 @@ final class Router {
         S3Operation policy = BucketPolicyOperations.route(method, q);
         if (policy != null) {
             return policy;
+        }
+        if (q.has("lifecycle")) {
+            return lifecycleOperation(method);
         }
         switch (method) {
             case "GET" -> {
@@ -101,6 +104,15 @@ final class Router {
             }
             default -> throw notAllowed();
         }
+    }
+
+    private static S3Operation lifecycleOperation(String method) throws S3Exception {
+        return switch (method) {
+            case "GET" -> S3Operation.GET_BUCKET_LIFECYCLE_CONFIGURATION;
+            case "PUT" -> S3Operation.PUT_BUCKET_LIFECYCLE_CONFIGURATION;
+            case "DELETE" -> S3Operation.DELETE_BUCKET_LIFECYCLE;
+            default -> throw notAllowed();
+        };
     }
 
     private static S3Operation objectOperation(String method, QueryParams q, boolean copySource) throws S3Exception {

@@ -47,7 +47,11 @@ enum S3Operation {
     PUT_BUCKET_POLICY("s3:PutBucketPolicy", Target.BUCKET),
     GET_BUCKET_POLICY("s3:GetBucketPolicy", Target.BUCKET),
     DELETE_BUCKET_POLICY("s3:DeleteBucketPolicy", Target.BUCKET),
-    GET_BUCKET_POLICY_STATUS("s3:GetBucketPolicyStatus", Target.BUCKET);
+    GET_BUCKET_POLICY_STATUS("s3:GetBucketPolicyStatus", Target.BUCKET),
+    PUT_BUCKET_LIFECYCLE_CONFIGURATION("s3:PutLifecycleConfiguration", Target.BUCKET),
+    GET_BUCKET_LIFECYCLE_CONFIGURATION("s3:GetLifecycleConfiguration", Target.BUCKET),
+    // DeleteBucketLifecycle has no action of its own in IAM: AWS authorizes it with s3:PutLifecycleConfiguration.
+    DELETE_BUCKET_LIFECYCLE("s3:PutLifecycleConfiguration", Target.BUCKET);
 
     /** What the request's resource ARN names. */
     enum Target { SERVICE, BUCKET, OBJECT }

@@ -148,6 +148,9 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.GET_BUCKET_POLICY, new BucketPolicyOperations.Get(store));
         ops.put(S3Operation.DELETE_BUCKET_POLICY, new BucketPolicyOperations.Delete(store));
         ops.put(S3Operation.GET_BUCKET_POLICY_STATUS, new BucketPolicyOperations.GetStatus(store, bucketPolicies));
+        ops.put(S3Operation.PUT_BUCKET_LIFECYCLE_CONFIGURATION, new PutBucketLifecycleConfiguration(store));
+        ops.put(S3Operation.GET_BUCKET_LIFECYCLE_CONFIGURATION, new GetBucketLifecycleConfiguration(store));
+        ops.put(S3Operation.DELETE_BUCKET_LIFECYCLE, new DeleteBucketLifecycle(store));
         for (S3Operation op : S3Operation.values()) {
             if (!ops.containsKey(op)) {
                 throw new IllegalStateException("no handler for " + op);
