@@ -47,6 +47,7 @@ public final class RocksObjectStore implements ObjectStore {
     private final ObjectCopier copier;
     private final VersionReader versions;
     private final VersionLister versionLister;
+    private final LifecycleExpirer expirer;
     private final SseMasterKey sse;
     /** 16 MiB of recently read small objects (see {@link InlineCache}). */
     private final InlineCache inlineCache = new InlineCache(16L << 20);
@@ -64,6 +65,7 @@ public final class RocksObjectStore implements ObjectStore {
         this.copier = new ObjectCopier(this, blobs, committer, writes, multipart);
         this.versions = new VersionReader(db);
         this.versionLister = new VersionLister(db);
+        this.expirer = new LifecycleExpirer(writes);
     }
 
     /** Opens (or creates) the store in {@code dataDir}, with the SSE master key in the data dir. */
@@ -350,6 +352,22 @@ public final class RocksObjectStore implements ObjectStore {
             results[queued.get(j)] = new DeleteTarget.Result(o.value(), o.error());
         }
         return List.of(results);
+    }
+
+    @Override
+    public List<DeleteTarget.Result> expire(String bucket, List<LifecycleDeletion> deletions)
+            throws StorageException, IOException {
+        bucketRecord(bucket);
+        byte[] bk = Keys.utf8(bucket);
+        List<Committer.Mutation<DeleteOutcome>> mutations = new ArrayList<>(deletions.size());
+        for (LifecycleDeletion d : deletions) {
+            mutations.add(expirer.mutation(bk, d));
+        }
+        List<DeleteTarget.Result> results = new ArrayList<>(deletions.size());
+        for (Committer.Outcome<DeleteOutcome> o : committer.commitAll(mutations)) {
+            results.add(new DeleteTarget.Result(o.value(), o.error()));
+        }
+        return results;
     }
 
     @Override
