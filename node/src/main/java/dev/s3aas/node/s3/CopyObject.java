@@ -44,6 +44,7 @@ record CopyObject(ObjectStore store) implements Operation {
                 ServerSideEncryption.requested(ex)));
         ObjectHeaders.setVersionId(ex, info.versionId());
         ServerSideEncryption.toResponse(ex, info.encrypted());
+        ExpirationHeader.set(ex, store, info);
         if (src.versionId() != null) {
             ex.setHeader("x-amz-copy-source-version-id", src.versionId());
         }

@@ -33,6 +33,7 @@ record PutObject(ObjectStore store) implements Operation {
         }
         ObjectHeaders.setVersionId(ex, info.versionId());
         ServerSideEncryption.toResponse(ex, info.encrypted());
+        ExpirationHeader.set(ex, store, info);
         ex.sendEmpty(200);
     }
 
