@@ -88,6 +88,9 @@ final class LifecycleXml {
         Expiration expiration = expiration(r.child("Expiration"));
         NoncurrentExpiration noncurrent = noncurrent(r.child("NoncurrentVersionExpiration"));
         Integer abortDays = abort(r.child("AbortIncompleteMultipartUpload"));
+        if (expiration == null && noncurrent == null && abortDays == null) {
+            throw new S3Exception(S3ErrorCode.InvalidRequest, "At least one action needs to be specified in a rule");
+        }
         if (filter.constrainsTagsOrSize()) {
             // Delete markers and unfinished uploads have no tags or size to filter on.
             if (abortDays != null) {
