@@ -49,7 +49,7 @@ final class UploadScan {
                     aborted++;
                 }
             }
-            if (!page.truncated() || page.nextKeyMarker() == null) {
+            if (!page.truncated() || page.nextKeyMarker() == null || Thread.currentThread().isInterrupted()) {
                 return new PassReport(0, 0, 0, 0, aborted, 0);
             }
             keyMarker = page.nextKeyMarker();

@@ -192,8 +192,8 @@ final class VersionScan {
 
         VersionsPage.Entry next() throws StorageException {
             while (page == null || !page.hasNext()) {
-                if (!more) {
-                    return null;
+                if (!more || Thread.currentThread().isInterrupted()) {
+                    return null; // the node is stopping: the next pass (after the restart) starts over
                 }
                 VersionsPage p = store.listObjectVersions(
                         new ListVersionsQuery(bucket, prefix, null, keyMarker, versionIdMarker, PAGE));

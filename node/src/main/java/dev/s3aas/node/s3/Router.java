@@ -38,8 +38,9 @@ final class Router {
         if (policy != null) {
             return policy;
         }
-        if (q.has("lifecycle")) {
-            return lifecycleOperation(method);
+        S3Operation lifecycle = q.has("lifecycle") ? lifecycleOperation(method) : null;
+        if (lifecycle != null) {
+            return lifecycle;
         }
         switch (method) {
             case "GET" -> {
@@ -106,12 +107,13 @@ final class Router {
         }
     }
 
-    private static S3Operation lifecycleOperation(String method) throws S3Exception {
+    /** GET, PUT, DELETE /bucket?lifecycle; other methods route as without the parameter. */
+    private static S3Operation lifecycleOperation(String method) {
         return switch (method) {
             case "GET" -> S3Operation.GET_BUCKET_LIFECYCLE_CONFIGURATION;
             case "PUT" -> S3Operation.PUT_BUCKET_LIFECYCLE_CONFIGURATION;
             case "DELETE" -> S3Operation.DELETE_BUCKET_LIFECYCLE;
-            default -> throw notAllowed();
+            default -> null;
         };
     }
 
