@@ -5,10 +5,13 @@ import dev.s3aas.node.NodeConfig;
 import dev.s3aas.node.auth.RootCredentials;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code s3aas node}: runs one data-plane node in the foreground until interrupted. */
 @Command(name = "node", mixinStandardHelpOptions = true, description = "Run an S3 data-plane node.")
@@ -43,17 +46,48 @@ final class NodeCommand implements Callable<Integer> {
             + "<data-dir>/sse-master.key). Keep it off the data disk to protect data at rest.")
     Path sseKeyFile;
 
+    @Option(names = "--lifecycle-interval", converter = DurationConverter.class, description = "How often the "
+            + "lifecycle worker applies buckets' lifecycle rules, e.g. 1h, 15m, 30s or PT1H (default: 1h).")
+    Duration lifecycleInterval;
+
     @Override
     public Integer call() throws Exception {
         InetSocketAddress listen = HostPort.parse(address);
         RootCredentials root = RootSecrets.resolve(dataDir, rootUser, rootPassword, System.out);
         Node node = Node.start(new NodeConfig(dataDir, listen, root, region, domains, sseKeyFile,
-                RootSecrets.mfa(rootMfaSerial, rootMfaSecret)));
+                RootSecrets.mfa(rootMfaSerial, rootMfaSecret)).withLifecycleInterval(lifecycleInterval));
         CloseOnShutdown stop = CloseOnShutdown.register(node, "s3aas node", System.out);
         System.out.printf("s3aas node listening on http://%s:%d (data: %s)%n", listen.getHostString(), node.port(),
                 dataDir.toAbsolutePath());
         System.out.flush();
         stop.awaitClosed();
         return 0;
+    }
+
+    /** A duration as a number with a unit (ms, s, m, h, d) or in ISO 8601 (PT1H). */
+    static final class DurationConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.trim();
+            if (v.startsWith("P") || v.startsWith("p")) {
+                return Duration.parse(v);
+            }
+            int unit = 0;
+            while (unit < v.length() && Character.isDigit(v.charAt(unit))) {
+                unit++;
+            }
+            if (unit == 0) {
+                throw new TypeConversionException("not a duration: " + value);
+            }
+            long n = Long.parseLong(v.substring(0, unit));
+            return switch (v.substring(unit)) {
+                case "ms" -> Duration.ofMillis(n);
+                case "s" -> Duration.ofSeconds(n);
+                case "m" -> Duration.ofMinutes(n);
+                case "h" -> Duration.ofHours(n);
+                case "d" -> Duration.ofDays(n);
+                default -> throw new TypeConversionException("not a duration (units: ms, s, m, h, d): " + value);
+            };
+        }
     }
 }

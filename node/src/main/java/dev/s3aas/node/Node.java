@@ -2,6 +2,7 @@ package dev.s3aas.node;
 
 import dev.s3aas.node.admin.AdminHandler;
 import dev.s3aas.node.iam.IamStore;
+import dev.s3aas.node.lifecycle.LifecycleWorker;
 import dev.s3aas.node.s3.S3Server;
 import dev.s3aas.node.storage.MetadataTable;
 import dev.s3aas.node.storage.RocksObjectStore;
@@ -12,21 +13,32 @@ import java.util.UUID;
 
 /**
  * Wiring of a data-plane node: storage engine, IAM (credentials and policies), the S3 endpoint and the admin
- * API in front of it. The one place the graph is built.
+ * API in front of it, and the lifecycle worker. The one place the graph is built.
  */
 public final class Node implements AutoCloseable {
     private static final String DEPLOYMENT_ID = "deployment-id";
 
     private final RocksObjectStore store;
     private final S3Server server;
+    private final LifecycleWorker lifecycle;
 
-    private Node(RocksObjectStore store, S3Server server) {
+    private Node(RocksObjectStore store, S3Server server, LifecycleWorker lifecycle) {
         this.store = store;
         this.server = server;
+        this.lifecycle = lifecycle;
     }
 
     public static Node start(NodeConfig config) throws Exception {
-        RocksObjectStore store = RocksObjectStore.open(config.dataDir(), config.sseKeyFile());
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * @param dataClock the time of the stored data: Last-Modified of new versions, upload initiation, whether a
+     *                  retention is in force, and when lifecycle rules are due. Tests pass a clock they move
+     *                  forward. Request signatures and IAM stay on the system clock: clients sign with theirs.
+     */
+    public static Node start(NodeConfig config, Clock dataClock) throws Exception {
+        RocksObjectStore store = RocksObjectStore.open(config.dataDir(), config.sseKeyFile(), dataClock);
         try {
             Clock clock = Clock.systemUTC();
             IamStore iam = IamStore.open(store.metadataTable("iam"), config.root(), clock);
@@ -36,7 +48,7 @@ public final class Node implements AutoCloseable {
                     new S3Server.Settings(config.address(), config.region(), config.domains(),
                             config.root().accessKeyId(), config.rootMfa()),
                     store, iam, iam, admin);
-            return new Node(store, server);
+            return new Node(store, server, LifecycleWorker.start(store, dataClock, config.lifecycleInterval()));
         } catch (Exception e) {
             store.close();
             throw e;
@@ -68,7 +80,11 @@ public final class Node implements AutoCloseable {
         try {
             server.close();
         } finally {
-            store.close();
+            try {
+                lifecycle.close();
+            } finally {
+                store.close();
+            }
         }
     }
 }

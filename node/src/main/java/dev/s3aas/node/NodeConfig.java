@@ -4,6 +4,7 @@ import dev.s3aas.node.auth.MfaDevice;
 import dev.s3aas.node.auth.RootCredentials;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,9 +13,13 @@ import java.util.List;
  * @param domains domains for virtual-hosted-style requests ({@code bucket.<domain>}); path style always works
  * @param sseKeyFile the SSE-S3 master key file (created if absent); default {@code <dataDir>/sse-master.key}
  * @param rootMfa the root account's virtual MFA device (for MFA delete), or null when it has none
+ * @param lifecycleInterval how often the lifecycle worker passes over the buckets with rules; default
+ *                          {@link #DEFAULT_LIFECYCLE_INTERVAL} (rules count whole days, so hourly is prompt enough)
  */
 public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
-                         List<String> domains, Path sseKeyFile, MfaDevice rootMfa) {
+                         List<String> domains, Path sseKeyFile, MfaDevice rootMfa, Duration lifecycleInterval) {
+    public static final Duration DEFAULT_LIFECYCLE_INTERVAL = Duration.ofHours(1);
+
     public NodeConfig {
         if (dataDir == null) {
             throw new IllegalArgumentException("data dir is required");
@@ -24,19 +29,32 @@ public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredential
         }
         domains = domains == null ? List.of() : List.copyOf(domains);
         sseKeyFile = sseKeyFile == null ? dataDir.resolve("sse-master.key") : sseKeyFile;
+        lifecycleInterval = lifecycleInterval == null ? DEFAULT_LIFECYCLE_INTERVAL : lifecycleInterval;
+        if (lifecycleInterval.isNegative() || lifecycleInterval.isZero()) {
+            throw new IllegalArgumentException("lifecycle interval must be positive");
+        }
+    }
+
+    public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
+                      List<String> domains, Path sseKeyFile, MfaDevice rootMfa) {
+        this(dataDir, address, root, region, domains, sseKeyFile, rootMfa, null);
     }
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains, Path sseKeyFile) {
-        this(dataDir, address, root, region, domains, sseKeyFile, null);
+        this(dataDir, address, root, region, domains, sseKeyFile, null, null);
     }
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains) {
-        this(dataDir, address, root, region, domains, null, null);
+        this(dataDir, address, root, region, domains, null, null, null);
     }
 
     public NodeConfig withRootMfa(MfaDevice device) {
-        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, device);
+        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, device, lifecycleInterval);
+    }
+
+    public NodeConfig withLifecycleInterval(Duration interval) {
+        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, interval);
     }
 }

@@ -50,6 +50,7 @@ record CompleteMultipartUpload(ObjectStore store) implements Operation {
         }
         ObjectHeaders.setVersionId(ex, info.versionId());
         ServerSideEncryption.toResponse(ex, info.encrypted());
+        ExpirationHeader.set(ex, store, info);
         ex.sendXml(200, xml);
     }
 

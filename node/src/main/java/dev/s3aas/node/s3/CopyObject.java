@@ -44,6 +44,7 @@ record CopyObject(ObjectStore store, String ownerId) implements Operation {
                 ServerSideEncryption.requested(ex), Acls.forWrite(ex, store, ownerId)));
         ObjectHeaders.setVersionId(ex, info.versionId());
         ServerSideEncryption.toResponse(ex, info.encrypted());
+        ExpirationHeader.set(ex, store, info);
         if (src.versionId() != null) {
             ex.setHeader("x-amz-copy-source-version-id", src.versionId());
         }

@@ -22,6 +22,7 @@ record GetObject(ObjectStore store) implements Operation {
             }
             ByteRange range = HeadObject.range(ex, info);
             ObjectHeaders.toResponse(ex, info, range);
+            ExpirationHeader.set(ex, store, info);
             ObjectHeaders.applyOverrides(ex);
             long offset = range == null ? 0 : range.first();
             long length = range == null ? info.size() : range.length();

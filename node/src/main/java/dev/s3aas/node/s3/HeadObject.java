@@ -14,6 +14,7 @@ record HeadObject(ObjectStore store) implements Operation {
         }
         ByteRange range = range(ex, info);
         ObjectHeaders.toResponse(ex, info, range);
+        ExpirationHeader.set(ex, store, info);
         ObjectHeaders.applyOverrides(ex);
         ex.responseHeaders().put("Content-Length", range == null ? info.size() : range.length());
         if (range != null) {

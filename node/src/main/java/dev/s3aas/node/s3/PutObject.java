@@ -34,6 +34,7 @@ record PutObject(ObjectStore store, String ownerId) implements Operation {
         }
         ObjectHeaders.setVersionId(ex, info.versionId());
         ServerSideEncryption.toResponse(ex, info.encrypted());
+        ExpirationHeader.set(ex, store, info);
         ex.sendEmpty(200);
     }
 

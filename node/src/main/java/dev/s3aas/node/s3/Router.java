@@ -7,7 +7,7 @@ package dev.s3aas.node.s3;
 final class Router {
     /** Sub-resources that exist in S3 but that this node does not implement: answered 501, never misrouted. */
     private static final String[] UNSUPPORTED_BUCKET = {
-        "accelerate", "analytics", "intelligent-tiering", "inventory", "lifecycle", "logging",
+        "accelerate", "analytics", "intelligent-tiering", "inventory", "logging",
         "metrics", "notification", "replication", "requestPayment", "policy", "policyStatus"};
     private static final String[] UNSUPPORTED_OBJECT = {
         "torrent", "restore", "select"};
@@ -36,6 +36,10 @@ final class Router {
         S3Operation policy = BucketPolicyOperations.route(method, q);
         if (policy != null) {
             return policy;
+        }
+        S3Operation lifecycle = q.has("lifecycle") ? lifecycleOperation(method) : null;
+        if (lifecycle != null) {
+            return lifecycle;
         }
         switch (method) {
             case "GET" -> {
@@ -170,6 +174,16 @@ final class Router {
             return S3Operation.GET_BUCKET_REPLICATION;
         }
         return null;
+    }
+
+    /** GET, PUT, DELETE /bucket?lifecycle; other methods route as without the parameter. */
+    private static S3Operation lifecycleOperation(String method) {
+        return switch (method) {
+            case "GET" -> S3Operation.GET_BUCKET_LIFECYCLE_CONFIGURATION;
+            case "PUT" -> S3Operation.PUT_BUCKET_LIFECYCLE_CONFIGURATION;
+            case "DELETE" -> S3Operation.DELETE_BUCKET_LIFECYCLE;
+            default -> null;
+        };
     }
 
     private static S3Operation objectOperation(String method, QueryParams q, boolean copySource) throws S3Exception {

@@ -60,6 +60,7 @@ enum S3ErrorCode {
     ReplicationConfigurationNotFoundError(404, "The replication configuration was not found"),
     NoSuchBucketPolicy(404, "The bucket policy does not exist"),
     NoSuchKey(404, "The specified key does not exist."),
+    NoSuchLifecycleConfiguration(404, "The lifecycle configuration does not exist"),
     NoSuchTagSet(404, "The TagSet does not exist."),
     NoSuchUpload(404, "The specified multipart upload does not exist."),
     NoSuchVersion(404, "The specified version does not exist."),

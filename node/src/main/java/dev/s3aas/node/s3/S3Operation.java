@@ -69,7 +69,11 @@ enum S3Operation {
     DELETE_BUCKET_OWNERSHIP_CONTROLS("s3:PutBucketOwnershipControls", Target.BUCKET),
     GET_PUBLIC_ACCESS_BLOCK("s3:GetBucketPublicAccessBlock", Target.BUCKET),
     PUT_PUBLIC_ACCESS_BLOCK("s3:PutBucketPublicAccessBlock", Target.BUCKET),
-    DELETE_PUBLIC_ACCESS_BLOCK("s3:PutBucketPublicAccessBlock", Target.BUCKET);
+    DELETE_PUBLIC_ACCESS_BLOCK("s3:PutBucketPublicAccessBlock", Target.BUCKET),
+    PUT_BUCKET_LIFECYCLE_CONFIGURATION("s3:PutLifecycleConfiguration", Target.BUCKET),
+    GET_BUCKET_LIFECYCLE_CONFIGURATION("s3:GetLifecycleConfiguration", Target.BUCKET),
+    // DeleteBucketLifecycle has no action of its own in IAM: AWS authorizes it with s3:PutLifecycleConfiguration.
+    DELETE_BUCKET_LIFECYCLE("s3:PutLifecycleConfiguration", Target.BUCKET);
 
     /** What the request's resource ARN names. */
     enum Target { SERVICE, BUCKET, OBJECT }

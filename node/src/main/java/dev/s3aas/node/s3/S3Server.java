@@ -170,6 +170,9 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.GET_PUBLIC_ACCESS_BLOCK, new GetPublicAccessBlock(store));
         ops.put(S3Operation.PUT_PUBLIC_ACCESS_BLOCK, new PutPublicAccessBlock(store));
         ops.put(S3Operation.DELETE_PUBLIC_ACCESS_BLOCK, new DeletePublicAccessBlock(store));
+        ops.put(S3Operation.PUT_BUCKET_LIFECYCLE_CONFIGURATION, new PutBucketLifecycleConfiguration(store));
+        ops.put(S3Operation.GET_BUCKET_LIFECYCLE_CONFIGURATION, new GetBucketLifecycleConfiguration(store));
+        ops.put(S3Operation.DELETE_BUCKET_LIFECYCLE, new DeleteBucketLifecycle(store));
         for (S3Operation op : S3Operation.values()) {
             if (!ops.containsKey(op)) {
                 throw new IllegalStateException("no handler for " + op);

@@ -19,12 +19,13 @@ package dev.s3aas.node.storage;
  * @param acl the bucket's ACL, or null (private)
  * @param ownership Object Ownership, or null for a bucket that never set it: BUCKET_OWNER_ENFORCED
  * @param publicAccessBlock Block Public Access settings, or null (none)
+ * @param lifecycle the lifecycle rules, or null (none; also what records written before lifecycle decode as)
  */
 public record BucketConfig(String versioning, boolean objectLockEnabled, String policyJson, long quotaBytes,
                            DefaultRetention defaultRetention, java.util.Map<String, String> tags,
                            String encryption, String mfaDelete, CorsConfiguration cors,
                            WebsiteConfiguration website, AccessControlList acl, ObjectOwnership ownership,
-                           PublicAccessBlock publicAccessBlock) {
+                           PublicAccessBlock publicAccessBlock, LifecycleConfiguration lifecycle) {
     public static final BucketConfig DEFAULT = new BucketConfig(null, false, null, 0);
 
     public BucketConfig {
@@ -32,7 +33,7 @@ public record BucketConfig(String versioning, boolean objectLockEnabled, String 
     }
 
     public BucketConfig(String versioning, boolean objectLockEnabled, String policyJson, long quotaBytes) {
-        this(versioning, objectLockEnabled, policyJson, quotaBytes, null, null, null, null, null, null, null, null, null);
+        this(versioning, objectLockEnabled, policyJson, quotaBytes, null, null, null, null, null, null, null, null, null, null);
     }
 
     public boolean mfaDeleteEnabled() {
@@ -42,49 +43,49 @@ public record BucketConfig(String versioning, boolean objectLockEnabled, String 
     /** @param m "Enabled" or "Disabled" */
     public BucketConfig withMfaDelete(String m) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
-                encryption, m, cors, website, acl, ownership, publicAccessBlock);
+                encryption, m, cors, website, acl, ownership, publicAccessBlock, lifecycle);
     }
 
     public BucketConfig withVersioning(String v) {
         return new BucketConfig(v, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, encryption,
-                mfaDelete, cors, website, acl, ownership, publicAccessBlock);
+                mfaDelete, cors, website, acl, ownership, publicAccessBlock, lifecycle);
     }
 
     public BucketConfig withPolicy(String p) {
         return new BucketConfig(versioning, objectLockEnabled, p, quotaBytes, defaultRetention, tags, encryption,
-                mfaDelete, cors, website, acl, ownership, publicAccessBlock);
+                mfaDelete, cors, website, acl, ownership, publicAccessBlock, lifecycle);
     }
 
     public BucketConfig withQuota(long q) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, q, defaultRetention, tags, encryption,
-                mfaDelete, cors, website, acl, ownership, publicAccessBlock);
+                mfaDelete, cors, website, acl, ownership, publicAccessBlock, lifecycle);
     }
 
     /** Enabling object lock on an existing bucket also enables versioning (S3 requires it). */
     public BucketConfig withObjectLock(boolean enabled, DefaultRetention retention) {
         return new BucketConfig(enabled ? "Enabled" : versioning, enabled, policyJson, quotaBytes, retention, tags,
-                encryption, mfaDelete, cors, website, acl, ownership, publicAccessBlock);
+                encryption, mfaDelete, cors, website, acl, ownership, publicAccessBlock, lifecycle);
     }
 
     public BucketConfig withTags(java.util.Map<String, String> t) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, t, encryption,
-                mfaDelete, cors, website, acl, ownership, publicAccessBlock);
+                mfaDelete, cors, website, acl, ownership, publicAccessBlock, lifecycle);
     }
 
     /** @param e "AES256" for SSE-S3 by default, or null */
     public BucketConfig withEncryption(String e) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags, e,
-                mfaDelete, cors, website, acl, ownership, publicAccessBlock);
+                mfaDelete, cors, website, acl, ownership, publicAccessBlock, lifecycle);
     }
 
     public BucketConfig withCors(CorsConfiguration c) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
-                encryption, mfaDelete, c, website, acl, ownership, publicAccessBlock);
+                encryption, mfaDelete, c, website, acl, ownership, publicAccessBlock, lifecycle);
     }
 
     public BucketConfig withWebsite(WebsiteConfiguration w) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
-                encryption, mfaDelete, cors, w, acl, ownership, publicAccessBlock);
+                encryption, mfaDelete, cors, w, acl, ownership, publicAccessBlock, lifecycle);
     }
 
     /** Object Ownership in force: a bucket that never set it has ACLs disabled, as new AWS buckets do. */
@@ -94,16 +95,22 @@ public record BucketConfig(String versioning, boolean objectLockEnabled, String 
 
     public BucketConfig withAcl(AccessControlList a) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
-                encryption, mfaDelete, cors, website, a, ownership, publicAccessBlock);
+                encryption, mfaDelete, cors, website, a, ownership, publicAccessBlock, lifecycle);
     }
 
     public BucketConfig withOwnership(ObjectOwnership o) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
-                encryption, mfaDelete, cors, website, acl, o, publicAccessBlock);
+                encryption, mfaDelete, cors, website, acl, o, publicAccessBlock, lifecycle);
     }
 
     public BucketConfig withPublicAccessBlock(PublicAccessBlock b) {
         return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
-                encryption, mfaDelete, cors, website, acl, ownership, b);
+                encryption, mfaDelete, cors, website, acl, ownership, b, lifecycle);
+    }
+
+    /** @param l the lifecycle rules, or null to remove them */
+    public BucketConfig withLifecycle(LifecycleConfiguration l) {
+        return new BucketConfig(versioning, objectLockEnabled, policyJson, quotaBytes, defaultRetention, tags,
+                encryption, mfaDelete, cors, website, acl, ownership, publicAccessBlock, l);
     }
 }

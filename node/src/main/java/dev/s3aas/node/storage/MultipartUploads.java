@@ -41,7 +41,7 @@ final class MultipartUploads {
                            boolean fullObject, String sealedKey) throws StorageException, IOException {
         return committer.commit(txn -> {
             BucketRecord b = ObjectWrites.bucketIn(txn, Keys.utf8(bucket));
-            long now = System.currentTimeMillis();
+            long now = writes.now();
             UploadRecord u = new UploadRecord(UploadRecord.FORMAT, UploadIds.newId(now), key, now, metadata,
                     algorithm, fullObject, sealedKey);
             txn.put(MetaDb.Cf.UPLOADS, Keys.uploadKey(b.id(), key, u.uploadId()), RecordCodec.encode(u));
@@ -68,7 +68,7 @@ final class MultipartUploads {
         try {
             DataSink.verify(in.contentMd5(), algorithm, in.expectedChecksum().get(), data);
             PartRecord part = new PartRecord(PartRecord.FORMAT, in.partNumber(), data.size(), data.etag(),
-                    System.currentTimeMillis(), data.blobId(), data.checksum(), data.salt());
+                    writes.now(), data.blobId(), data.checksum(), data.salt());
             return commitPart(in.bucket(), in.key(), in.uploadId(), part);
         } catch (StorageException | IOException | RuntimeException e) {
             blobs.delete(data.blobId());
@@ -175,7 +175,7 @@ final class MultipartUploads {
     }
 
     /** The object made of the parts: ETag = MD5 of the parts' binary MD5s + "-N"; checksum per upload type. */
-    private static ObjectRecord assemble(UploadRecord upload, List<PartRecord> parts) throws StorageException {
+    private ObjectRecord assemble(UploadRecord upload, List<PartRecord> parts) throws StorageException {
         MessageDigest md5 = Digests.md5();
         List<Extent> extents = new ArrayList<>(parts.size());
         long size = 0;
@@ -185,7 +185,7 @@ final class MultipartUploads {
             size += p.size();
         }
         String etag = Hex.encode(md5.digest()) + "-" + parts.size();
-        return new ObjectRecord(ObjectRecord.FORMAT, VersionIds.NULL, false, size, etag, System.currentTimeMillis(),
+        return new ObjectRecord(ObjectRecord.FORMAT, VersionIds.NULL, false, size, etag, writes.now(),
                 upload.metadata(), checksum(upload, parts), extents, parts.size(), upload.sealedKey());
     }
 

@@ -60,7 +60,7 @@ final class ObjectCopier {
         try {
             Checksum checksum = algorithm == null ? null : new Checksum(algorithm, data.checksum(), false);
             ObjectRecord record = new ObjectRecord(ObjectRecord.FORMAT, VersionIds.NULL, false, data.size(), data.etag(),
-                    System.currentTimeMillis(), metadata, checksum, List.of(data.extent()), 0, sealedKey);
+                    writes.now(), metadata, checksum, List.of(data.extent()), 0, sealedKey);
             return committer.commit(txn -> writes.writeCurrent(txn, in.bucket(), in.key(), in.condition(), record,
                     data.inline(), ObjectWrites.Data.FRESH)).toInfo(in.bucket(), in.key());
         } catch (StorageException | IOException | RuntimeException e) {
@@ -85,7 +85,7 @@ final class ObjectCopier {
                         "The source object changed while it was being copied; retry.");
             }
             ObjectRecord record = new ObjectRecord(ObjectRecord.FORMAT, current.versionId(), false, current.size(),
-                    current.etag(), System.currentTimeMillis(), metadata, current.checksum(), current.extents(),
+                    current.etag(), writes.now(), metadata, current.checksum(), current.extents(),
                     current.partsCount(), current.sealedKey());
             return writes.writeCurrent(txn, in.bucket(), in.key(), in.condition(), record, null,
                     ObjectWrites.Data.REFERENCED).toInfo(in.bucket(), in.key());
@@ -112,7 +112,7 @@ final class ObjectCopier {
             DataSink.Received data = DataSink.copy(blobs, src, first, length, false, upload.checksumAlgorithm(),
                     multipart.dataKey(in.bucket(), in.key(), in.uploadId()));
             PartRecord part = new PartRecord(PartRecord.FORMAT, in.partNumber(), data.size(), data.etag(),
-                    System.currentTimeMillis(), data.blobId(), data.checksum(), data.salt());
+                    writes.now(), data.blobId(), data.checksum(), data.salt());
             try {
                 return multipart.commitPart(in.bucket(), in.key(), in.uploadId(), part);
             } catch (StorageException | IOException | RuntimeException e) {

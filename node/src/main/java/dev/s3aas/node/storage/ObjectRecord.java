@@ -43,8 +43,8 @@ record ObjectRecord(
     }
 
     /** A delete marker: a version with no data that hides the key. */
-    static ObjectRecord deleteMarker(String versionId) {
-        return new ObjectRecord(FORMAT, versionId, true, 0, "", System.currentTimeMillis(), ObjectMetadata.EMPTY, null,
+    static ObjectRecord deleteMarker(String versionId, long nowMillis) {
+        return new ObjectRecord(FORMAT, versionId, true, 0, "", nowMillis, ObjectMetadata.EMPTY, null,
                 List.of(), 0, null);
     }
 

@@ -75,6 +75,15 @@ public interface ObjectStore extends AutoCloseable {
     java.util.List<DeleteTarget.Result> deleteObjects(String bucket, java.util.List<DeleteTarget> targets)
             throws StorageException, IOException;
 
+    /**
+     * Lifecycle expirations, each applied only if what it was decided on still holds at commit time, through the
+     * paths DeleteObject takes (usage, quotas and blob collection stay exact), with Object Lock enforced and no
+     * governance bypass. Results are in the order of {@code deletions}; {@code existed = false} where the premise
+     * no longer held, an error where storage refused (a retained version: OBJECT_LOCKED).
+     */
+    java.util.List<DeleteTarget.Result> expire(String bucket, java.util.List<LifecycleDeletion> deletions)
+            throws StorageException, IOException;
+
     default DeleteOutcome deleteObject(String bucket, String key, String versionId) throws StorageException, IOException {
         return deleteObject(bucket, key, versionId, false);
     }

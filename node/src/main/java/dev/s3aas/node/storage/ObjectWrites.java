@@ -1,6 +1,7 @@
 package dev.s3aas.node.storage;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,11 +24,24 @@ final class ObjectWrites {
     private final MetaDb db;
     private final BlobStore blobs;
     private final BlobCollector collector;
+    private final VersionIds versionIds;
+    private final Clock clock;
 
-    ObjectWrites(MetaDb db, BlobStore blobs, BlobCollector collector) {
+    /**
+     * @param clock the store's time: Last-Modified of new versions, version ids, and whether a retention is still
+     *              in force (tests move it forward to exercise lifecycle and retention without waiting)
+     */
+    ObjectWrites(MetaDb db, BlobStore blobs, BlobCollector collector, VersionIds versionIds, Clock clock) {
         this.db = db;
         this.blobs = blobs;
         this.collector = collector;
+        this.versionIds = versionIds;
+        this.clock = clock;
+    }
+
+    /** The store's current time in epoch milliseconds. */
+    long now() {
+        return clock.millis();
     }
 
     /** Whether the blobs a new record points at still need to be referenced, or already are. */
@@ -52,7 +66,7 @@ final class ObjectWrites {
         Preconditions.checkWrite(condition, old);
         String versioning = bucket.config().versioning();
         ObjectRecord current = withDefaultRetention(bucket, record)
-                .withVersionId("Enabled".equals(versioning) ? VersionIds.newId(txn) : VersionIds.NULL);
+                .withVersionId("Enabled".equals(versioning) ? versionIds.newId(txn) : VersionIds.NULL);
         long freed = old == null ? 0 : retire(txn, bucket, key, old, versioning, current);
         long quota = bucket.config().quotaBytes();
         BucketUsage usage = decodeUsage(txn.get(MetaDb.Cf.USAGE, Keys.bucketPrefix(bucket.id())));
@@ -135,7 +149,8 @@ final class ObjectWrites {
             addUsage(txn, bucket.id(), -old.size(), -1);
             return new DeleteOutcome(true, null, false);
         }
-        ObjectRecord marker = ObjectRecord.deleteMarker("Enabled".equals(versioning) ? VersionIds.newId(txn) : VersionIds.NULL);
+        ObjectRecord marker = ObjectRecord.deleteMarker(
+                "Enabled".equals(versioning) ? versionIds.newId(txn) : VersionIds.NULL, now());
         if (old != null) {
             retire(txn, bucket, key, old, versioning, marker);
         }
@@ -153,7 +168,7 @@ final class ObjectWrites {
         byte[] rk = Keys.objectKey(bucket.id(), key);
         ObjectRecord current = decode(txn.get(MetaDb.Cf.OBJECTS, rk));
         if (current != null && current.versionId().equals(versionId)) {
-            checkDeletable(current, bypassGovernance);
+            checkDeletable(current, bypassGovernance, now());
             txn.delete(MetaDb.Cf.OBJECTS, rk);
             removeVersion(txn, bucket, current);
             var newest = txn.scan(MetaDb.Cf.VERSIONS, Keys.versionPrefix(bucket.id(), key), 1);
@@ -169,7 +184,7 @@ final class ObjectWrites {
             return new DeleteOutcome(false, versionId, false);
         }
         ObjectRecord v = decode(txn.get(MetaDb.Cf.VERSIONS, vk));
-        checkDeletable(v, bypassGovernance);
+        checkDeletable(v, bypassGovernance, now());
         txn.delete(MetaDb.Cf.VERSIONS, vk);
         removeVersion(txn, bucket, v);
         return new DeleteOutcome(true, versionId, v.deleteMarker());
@@ -179,12 +194,12 @@ final class ObjectWrites {
      * Object Lock: a version under legal hold or COMPLIANCE retention cannot be deleted before its date; under
      * GOVERNANCE retention only with {@code x-amz-bypass-governance-retention} (and the permission for it).
      */
-    static void checkDeletable(ObjectRecord v, boolean bypassGovernance) throws StorageException {
+    static void checkDeletable(ObjectRecord v, boolean bypassGovernance, long nowMillis) throws StorageException {
         ObjectLock lock = v.metadata().lock();
         if (lock == null) {
             return;
         }
-        boolean retained = lock.retainedAt(System.currentTimeMillis());
+        boolean retained = lock.retainedAt(nowMillis);
         if (lock.legalHold() || (retained && (lock.mode().equals("COMPLIANCE") || !bypassGovernance))) {
             throw new StorageException(StorageError.OBJECT_LOCKED, "Object is WORM protected and cannot be deleted: "
                     + (lock.legalHold() ? "a legal hold is on" : lock.mode() + " retention until "

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.NoSuchFileException;
 import dev.s3aas.common.checksum.ChecksumAlgorithm;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.rocksdb.RocksIterator;
@@ -46,23 +47,25 @@ public final class RocksObjectStore implements ObjectStore {
     private final ObjectCopier copier;
     private final VersionReader versions;
     private final VersionLister versionLister;
+    private final LifecycleExpirer expirer;
     private final SseMasterKey sse;
     /** 16 MiB of recently read small objects (see {@link InlineCache}). */
     private final InlineCache inlineCache = new InlineCache(16L << 20);
 
-    private RocksObjectStore(MetaDb db, BlobStore blobs, SseMasterKey sse) {
+    private RocksObjectStore(MetaDb db, BlobStore blobs, SseMasterKey sse, VersionIds versionIds, Clock clock) {
         this.db = db;
         this.sse = sse;
         this.blobs = blobs;
         this.committer = new Committer(db);
         this.collector = new BlobCollector(db, blobs);
         this.lister = new Lister(db);
-        this.writes = new ObjectWrites(db, blobs, collector);
+        this.writes = new ObjectWrites(db, blobs, collector, versionIds, clock);
         this.multipart = new MultipartUploads(db, blobs, committer, writes, sse);
         this.uploadLister = new UploadLister(db);
         this.copier = new ObjectCopier(this, blobs, committer, writes, multipart);
         this.versions = new VersionReader(db);
         this.versionLister = new VersionLister(db);
+        this.expirer = new LifecycleExpirer(writes);
     }
 
     /** Opens (or creates) the store in {@code dataDir}, with the SSE master key in the data dir. */
@@ -70,14 +73,25 @@ public final class RocksObjectStore implements ObjectStore {
         return open(dataDir, dataDir.resolve("sse-master.key"));
     }
 
-    /** Opens (or creates) the store and repairs what an earlier crash left behind. */
+    /** Opens (or creates) the store, on the system clock. */
     public static RocksObjectStore open(Path dataDir, Path sseKeyFile) throws IOException {
+        return open(dataDir, sseKeyFile, Clock.systemUTC());
+    }
+
+    /**
+     * Opens (or creates) the store and repairs what an earlier crash left behind.
+     *
+     * @param clock the time of the data: Last-Modified and version ids of new versions, upload initiation, and
+     *              whether an Object Lock retention is still in force (what lifecycle rules count days from)
+     */
+    public static RocksObjectStore open(Path dataDir, Path sseKeyFile, Clock clock) throws IOException {
         SseMasterKey sse = SseMasterKey.loadOrCreate(sseKeyFile);
         MetaDb db = new MetaDb(dataDir.resolve("meta"));
         try {
             BlobStore blobs = new BlobStore(dataDir);
-            VersionIds.startAbove(db);
-            RocksObjectStore store = new RocksObjectStore(db, blobs, sse);
+            VersionIds versionIds = new VersionIds(clock);
+            versionIds.startAbove(db);
+            RocksObjectStore store = new RocksObjectStore(db, blobs, sse, versionIds, clock);
             var report = store.collector.recover();
             LOG.info("storage opened at {}: {}", dataDir, report);
             return store;
@@ -113,7 +127,7 @@ public final class RocksObjectStore implements ObjectStore {
                 // Object lock requires versioning (S3: enabling object lock enables versioning for good).
                 config = new BucketConfig("Enabled", true, null, 0);
             }
-            BucketRecord b = new BucketRecord(BucketRecord.FORMAT, id, name, System.currentTimeMillis(), region, config);
+            BucketRecord b = new BucketRecord(BucketRecord.FORMAT, id, name, writes.now(), region, config);
             txn.put(MetaDb.Cf.BUCKETS, key, RecordCodec.encode(b));
             return b.toInfo();
         });
@@ -200,7 +214,7 @@ public final class RocksObjectStore implements ObjectStore {
             Checksum checksum = in.checksumAlgorithm() == null ? null
                     : new Checksum(in.checksumAlgorithm(), data.checksum(), false);
             ObjectRecord record = new ObjectRecord(ObjectRecord.FORMAT, VersionIds.NULL, false, data.size(), data.etag(),
-                    System.currentTimeMillis(), in.metadata(), checksum, List.of(data.extent()), 0,
+                    writes.now(), in.metadata(), checksum, List.of(data.extent()), 0,
                     key == null ? null : key.sealed());
             return committer.commit(txn -> writes.writeCurrent(txn, in.bucket(), in.key(), in.condition(), record,
                     data.inline(), ObjectWrites.Data.FRESH)).toInfo(in.bucket(), in.key());
@@ -338,6 +352,22 @@ public final class RocksObjectStore implements ObjectStore {
             results[queued.get(j)] = new DeleteTarget.Result(o.value(), o.error());
         }
         return List.of(results);
+    }
+
+    @Override
+    public List<DeleteTarget.Result> expire(String bucket, List<LifecycleDeletion> deletions)
+            throws StorageException, IOException {
+        bucketRecord(bucket);
+        byte[] bk = Keys.utf8(bucket);
+        List<Committer.Mutation<DeleteOutcome>> mutations = new ArrayList<>(deletions.size());
+        for (LifecycleDeletion d : deletions) {
+            mutations.add(expirer.mutation(bk, d));
+        }
+        List<DeleteTarget.Result> results = new ArrayList<>(deletions.size());
+        for (Committer.Outcome<DeleteOutcome> o : committer.commitAll(mutations)) {
+            results.add(new DeleteTarget.Result(o.value(), o.error()));
+        }
+        return results;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.s3aas.node.storage;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,32 +14,39 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Every commit that creates a version records its sequence under {@link #CLOCK_KEY}, and a store that opens
  * starts above it: if the wall clock stepped back across a restart, new versions still sort newest first.
+ * The sequence belongs to one store (an instance, not a static), read from the store's injected clock: the
+ * null version sorts by its Last-Modified on the same clock, so both must come from one time source, and two
+ * stores in one JVM (tests) must not push each other's sequence around.
  */
 final class VersionIds {
     static final String NULL = "null";
     static final int SUFFIX_BYTES = 16;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final HexFormat HEX = HexFormat.of();
-    private static final AtomicLong LAST = new AtomicLong();
-
-    private VersionIds() {}
 
     static final byte[] CLOCK_KEY = Keys.utf8("version-clock");
 
+    private final AtomicLong last = new AtomicLong();
+    private final Clock clock;
+
+    VersionIds(Clock clock) {
+        this.clock = clock;
+    }
+
     /** Inside a commit: a new version id, its sequence recorded in the same commit. */
-    static String newId(Txn txn) {
-        long now = System.currentTimeMillis() << 12;
-        long seq = LAST.updateAndGet(prev -> Math.max(prev + 1, now));
+    String newId(Txn txn) {
+        long now = clock.millis() << 12;
+        long seq = last.updateAndGet(prev -> Math.max(prev + 1, now));
         txn.put(MetaDb.Cf.DEFAULT, CLOCK_KEY, Keys.longBytes(seq));
         return HEX.toHexDigits(seq) + HEX.toHexDigits(RANDOM.nextLong());
     }
 
     /** At open: later ids sort after every id the store has already handed out. */
-    static void startAbove(MetaDb db) {
+    void startAbove(MetaDb db) {
         byte[] recorded = db.get(MetaDb.Cf.DEFAULT, CLOCK_KEY);
         if (recorded != null) {
             long seq = Keys.getLong(recorded, 0);
-            LAST.accumulateAndGet(seq, Math::max);
+            last.accumulateAndGet(seq, Math::max);
         }
     }
 

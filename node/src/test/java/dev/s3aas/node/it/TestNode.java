@@ -7,6 +7,8 @@ import dev.s3aas.node.auth.RootCredentials;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,6 +26,8 @@ public final class TestNode implements AutoCloseable {
 
     private final Path dataDir;
     private final MfaDevice rootMfa;
+    private final Clock dataClock;
+    private final Duration lifecycleInterval;
     private Node node;
 
     public TestNode(Path dataDir) throws Exception {
@@ -32,14 +36,25 @@ public final class TestNode implements AutoCloseable {
 
     /** @param rootMfa the root account's virtual MFA device, or null */
     public TestNode(Path dataDir, MfaDevice rootMfa) throws Exception {
+        this(dataDir, rootMfa, Clock.systemUTC(), null);
+    }
+
+    /**
+     * @param dataClock the node's clock for stored data and lifecycle (an {@link OffsetClock} to move time forward)
+     * @param lifecycleInterval how often the lifecycle worker runs, or null for the default
+     */
+    public TestNode(Path dataDir, MfaDevice rootMfa, Clock dataClock, Duration lifecycleInterval) throws Exception {
         this.dataDir = dataDir;
         this.rootMfa = rootMfa;
+        this.dataClock = dataClock;
+        this.lifecycleInterval = lifecycleInterval;
         start();
     }
 
     public void start() throws Exception {
         node = Node.start(new NodeConfig(dataDir, new InetSocketAddress("127.0.0.1", 0),
-                new RootCredentials(ACCESS_KEY, SECRET_KEY), "us-east-1", List.of("localhost")).withRootMfa(rootMfa));
+                new RootCredentials(ACCESS_KEY, SECRET_KEY), "us-east-1", List.of("localhost")).withRootMfa(rootMfa)
+                .withLifecycleInterval(lifecycleInterval), dataClock);
     }
 
     public void stop() throws Exception {

@@ -28,7 +28,7 @@ class RecordCodecTest {
         ObjectRecord bare = new ObjectRecord(ObjectRecord.FORMAT, "null", false, 0, "d41d8cd98f00b204e9800998ecf8427e",
                 1L, ObjectMetadata.EMPTY, null, List.of(new Extent(BlobIds.newId(), 0, true)), 0, null);
         assertThat(RecordCodec.decode(RecordCodec.encode(bare), ObjectRecord.class)).isEqualTo(bare);
-        assertThat(RecordCodec.decode(RecordCodec.encode(ObjectRecord.deleteMarker("null")), ObjectRecord.class)
+        assertThat(RecordCodec.decode(RecordCodec.encode(ObjectRecord.deleteMarker("null", 1L)), ObjectRecord.class)
                 .deleteMarker()).isTrue();
     }
 
@@ -51,9 +51,32 @@ class RecordCodecTest {
                 new WebsiteConfiguration("index.html", "404.html", null, null),
                 new AccessControlList(java.util.List.of(new AclGrant(AclGrant.GranteeType.GROUP,
                         AclGrant.AUTHENTICATED_USERS, AclPermission.READ))), ObjectOwnership.OBJECT_WRITER,
-                new PublicAccessBlock(true, false, true, false));
+                new PublicAccessBlock(true, false, true, false), LIFECYCLE);
         BucketRecord b = new BucketRecord(BucketRecord.FORMAT, 3, "bucket", 5L, "eu-west-1", c);
         assertThat(RecordCodec.decode(RecordCodec.encode(b), BucketRecord.class)).isEqualTo(b);
+    }
+
+    /** Every kind of rule and filter, so each lifecycle field has to survive the codec. */
+    static final LifecycleConfiguration LIFECYCLE = new LifecycleConfiguration(List.of(
+            new LifecycleConfiguration.Rule("days", LifecycleConfiguration.Status.ENABLED,
+                    new LifecycleFilter("logs/", Map.of("a", "1", "b", ""), 10L, 1000L, true), false,
+                    LifecycleConfiguration.Expiration.ofDays(3),
+                    new LifecycleConfiguration.NoncurrentExpiration(7, 2), 1),
+            new LifecycleConfiguration.Rule("date", LifecycleConfiguration.Status.DISABLED, LifecycleFilter.ALL, true,
+                    LifecycleConfiguration.Expiration.onDate(java.time.Instant.parse("2030-01-01T00:00:00Z")), null, null),
+            new LifecycleConfiguration.Rule("markers", LifecycleConfiguration.Status.ENABLED,
+                    new LifecycleFilter("tmp/", null, null, null, false), false,
+                    LifecycleConfiguration.Expiration.expiredObjectDeleteMarker(true),
+                    new LifecycleConfiguration.NoncurrentExpiration(1, null), null)));
+
+    /** A bucket record stored before lifecycle existed decodes with no lifecycle; one with rules keeps them. */
+    @Test
+    void bucketConfigWithAndWithoutLifecycle() {
+        byte[] old = RecordCodec.encode(Map.of("f", 1, "id", 4, "n", "b", "t", 1,
+                "c", Map.of("versioning", "Enabled", "objectLockEnabled", false, "quotaBytes", 0)));
+        assertThat(RecordCodec.decode(old, BucketRecord.class).config().lifecycle()).isNull();
+        BucketConfig c = BucketConfig.DEFAULT.withLifecycle(LIFECYCLE).withTags(Map.of("x", "y"));
+        assertThat(RecordCodec.decode(RecordCodec.encode(c), BucketConfig.class).lifecycle()).isEqualTo(LIFECYCLE);
     }
 
     /** A bucket record stored before MFA delete existed (no mfaDelete field) decodes with MFA delete unset. */

@@ -1,0 +1,61 @@
+package dev.s3aas.node.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * put/get/delete_bucket_lifecycle(_configuration) and the Expiration of put/head_object through boto3: Debian's
+ * (1.26, sends Content-MD5) and, where present, a modern one (sends a CRC checksum instead).
+ */
+class Boto3LifecycleTest {
+    @TempDir
+    static Path dir;
+    static TestNode node;
+
+    @BeforeAll
+    static void start() throws Exception {
+        node = new TestNode(dir);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        node.close();
+    }
+
+    static void run(String python, String bucket) throws Exception {
+        Path script = Path.of("src/test/python/lifecycle.py");
+        assertThat(script).exists();
+        ProcessBuilder pb = new ProcessBuilder(python, script.toString()).redirectErrorStream(true);
+        pb.environment().put("S3AAS_ENDPOINT", node.endpoint().toString());
+        pb.environment().put("S3AAS_ACCESS_KEY", TestNode.ACCESS_KEY);
+        pb.environment().put("S3AAS_SECRET_KEY", TestNode.SECRET_KEY);
+        pb.environment().put("S3AAS_BUCKET", bucket);
+        pb.environment().remove("AWS_PROFILE");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).contains("lifecycle ok");
+    }
+
+    @Test
+    void debianBoto3() throws Exception {
+        assertThat(Path.of(Pythons.DEBIAN)).as("Debian python3 (apt-get install python3-boto3)").exists();
+        run(Pythons.DEBIAN, "lifecycle-debian");
+    }
+
+    @Test
+    void modernBoto3() throws Exception {
+        String python = Pythons.modern();
+        Assumptions.assumeTrue(python != null, "no modern boto3 on this machine");
+        run(python, "lifecycle-modern");
+    }
+}
