@@ -48,4 +48,17 @@ first = s3.complete_multipart_upload(Bucket=bucket, Key="mp", UploadId=up["Uploa
 again = s3.complete_multipart_upload(Bucket=bucket, Key="mp", UploadId=up["UploadId"], MultipartUpload=parts)
 assert first["ETag"] == again["ETag"], (first, again)
 
+# SSE-C: boto3 computes the key's MD5; the node runs with --sse-c-over-http in tests.
+key = bytes(range(32))
+s3.put_object(Bucket=bucket, Key="ssec", Body=b"customer", SSECustomerAlgorithm="AES256", SSECustomerKey=key)
+got = s3.get_object(Bucket=bucket, Key="ssec", SSECustomerAlgorithm="AES256", SSECustomerKey=key)
+assert got["Body"].read() == b"customer" and got["SSECustomerAlgorithm"] == "AES256", got
+part = s3.get_object(Bucket=bucket, Key="ssec", Range="bytes=2-4", SSECustomerAlgorithm="AES256", SSECustomerKey=key)
+assert part["Body"].read() == b"sto"
+try:
+    s3.get_object(Bucket=bucket, Key="ssec", SSECustomerAlgorithm="AES256", SSECustomerKey=bytes(32))
+    raise AssertionError("read with the wrong key")
+except botocore.exceptions.ClientError as e:
+    assert e.response["ResponseMetadata"]["HTTPStatusCode"] == 403, e.response
+
 print("boto3", boto3.__version__, "features ok")

@@ -50,12 +50,17 @@ final class NodeCommand implements Callable<Integer> {
             + "lifecycle worker applies buckets' lifecycle rules, e.g. 1h, 15m, 30s or PT1H (default: 1h).")
     Duration lifecycleInterval;
 
+    @Option(names = "--sse-c-over-http", description = "Accept SSE-C (customer-provided) keys on plain HTTP. Only "
+            + "behind a TLS-terminating proxy: keys travel in request headers. Off by default (refused).")
+    boolean sseCOverHttp;
+
     @Override
     public Integer call() throws Exception {
         InetSocketAddress listen = HostPort.parse(address);
         RootCredentials root = RootSecrets.resolve(dataDir, rootUser, rootPassword, System.out);
         Node node = Node.start(new NodeConfig(dataDir, listen, root, region, domains, sseKeyFile,
-                RootSecrets.mfa(rootMfaSerial, rootMfaSecret)).withLifecycleInterval(lifecycleInterval));
+                RootSecrets.mfa(rootMfaSerial, rootMfaSecret)).withLifecycleInterval(lifecycleInterval)
+                .withSseCOverHttp(sseCOverHttp));
         CloseOnShutdown stop = CloseOnShutdown.register(node, "s3aas node", System.out);
         System.out.printf("s3aas node listening on http://%s:%d (data: %s)%n", listen.getHostString(), node.port(),
                 dataDir.toAbsolutePath());

@@ -46,7 +46,7 @@ public final class Node implements AutoCloseable {
                     version(), clock.instant(), deploymentId(store.metadataTable("node"))), clock);
             S3Server server = S3Server.start(
                     new S3Server.Settings(config.address(), config.region(), config.domains(),
-                            config.root().accessKeyId(), config.rootMfa()),
+                            config.root().accessKeyId(), config.rootMfa(), config.sseCOverHttp()),
                     store, iam, iam, admin);
             return new Node(store, server, LifecycleWorker.start(store, dataClock, config.lifecycleInterval()));
         } catch (Exception e) {

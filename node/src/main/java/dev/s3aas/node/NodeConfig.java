@@ -15,9 +15,12 @@ import java.util.List;
  * @param rootMfa the root account's virtual MFA device (for MFA delete), or null when it has none
  * @param lifecycleInterval how often the lifecycle worker passes over the buckets with rules; default
  *                          {@link #DEFAULT_LIFECYCLE_INTERVAL} (rules count whole days, so hourly is prompt enough)
+ * @param sseCOverHttp accept SSE-C keys on plain HTTP (as RGW's {@code rgw crypt require ssl = false}): only for a
+ *                     node behind a TLS-terminating proxy, or tests; otherwise such requests are refused
  */
 public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
-                         List<String> domains, Path sseKeyFile, MfaDevice rootMfa, Duration lifecycleInterval) {
+                         List<String> domains, Path sseKeyFile, MfaDevice rootMfa, Duration lifecycleInterval,
+                         boolean sseCOverHttp) {
     public static final Duration DEFAULT_LIFECYCLE_INTERVAL = Duration.ofHours(1);
 
     public NodeConfig {
@@ -37,24 +40,29 @@ public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredential
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains, Path sseKeyFile, MfaDevice rootMfa) {
-        this(dataDir, address, root, region, domains, sseKeyFile, rootMfa, null);
+        this(dataDir, address, root, region, domains, sseKeyFile, rootMfa, null, false);
     }
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains, Path sseKeyFile) {
-        this(dataDir, address, root, region, domains, sseKeyFile, null, null);
+        this(dataDir, address, root, region, domains, sseKeyFile, null, null, false);
     }
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains) {
-        this(dataDir, address, root, region, domains, null, null, null);
+        this(dataDir, address, root, region, domains, null, null, null, false);
     }
 
     public NodeConfig withRootMfa(MfaDevice device) {
-        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, device, lifecycleInterval);
+        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, device, lifecycleInterval,
+                sseCOverHttp);
     }
 
     public NodeConfig withLifecycleInterval(Duration interval) {
-        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, interval);
+        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, interval, sseCOverHttp);
+    }
+
+    public NodeConfig withSseCOverHttp(boolean allowed) {
+        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval, allowed);
     }
 }

@@ -49,7 +49,11 @@ record CompleteMultipartUpload(ObjectStore store) implements Operation {
                     .element("ChecksumType", info.checksum().type());
         }
         ObjectHeaders.setVersionId(ex, info.versionId());
-        ServerSideEncryption.toResponse(ex, info.encrypted());
+        if (info.customerKeyVerifier() == null) {
+            ServerSideEncryption.toResponse(ex, info.encrypted());
+        } else {
+            ex.setHeader("x-amz-server-side-encryption-customer-algorithm", ServerSideEncryption.AES256);
+        }
         ExpirationHeader.set(ex, store, info);
         ex.sendXml(200, xml);
     }

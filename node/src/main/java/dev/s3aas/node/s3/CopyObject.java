@@ -13,7 +13,7 @@ import java.util.Map;
  * PUT /bucket/key with {@code x-amz-copy-source} — CopyObject. {@code x-amz-metadata-directive} COPY (default)
  * keeps the source's metadata, REPLACE takes the request's; copying an object onto itself requires REPLACE.
  */
-record CopyObject(ObjectStore store, String ownerId) implements Operation {
+record CopyObject(ObjectStore store, String ownerId, SseCustomerKey.Reader keys) implements Operation {
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
         CopySourceHeader.Parsed src = CopySourceHeader.parse(ex.header("x-amz-copy-source"));
@@ -37,13 +37,15 @@ record CopyObject(ObjectStore store, String ownerId) implements Operation {
                     + "location or encryption attributes.");
         }
         ObjectMetadata metadata = replace ? ObjectHeaders.fromRequest(ex) : null;
+        SseCustomerKey customer = keys.of(ex);
         Map<String, String> tags = "REPLACE".equals(taggingDirective)
                 ? Tagging.fromHeader(ex.header("x-amz-tagging")) : null;
         ObjectInfo info = store.copyObject(new CopyObjectInput(CopySourceHeader.source(ex, src), ex.bucket(), ex.key(),
                 metadata, tags, ObjectLockHeaders.fromRequest(ex), algorithm, PutObject.writeCondition(ex),
-                ServerSideEncryption.requested(ex), Acls.forWrite(ex, store, ownerId)));
+                ServerSideEncryption.requested(ex), Acls.forWrite(ex, store, ownerId),
+                SseCustomerKey.raw(keys.ofCopySource(ex)), SseCustomerKey.raw(customer)));
         ObjectHeaders.setVersionId(ex, info.versionId());
-        ServerSideEncryption.toResponse(ex, info.encrypted());
+        ServerSideEncryption.toResponse(ex, info.encrypted(), customer);
         ExpirationHeader.set(ex, store, info);
         if (src.versionId() != null) {
             ex.setHeader("x-amz-copy-source-version-id", src.versionId());

@@ -12,7 +12,7 @@ import java.io.IOException;
  * (COMPOSITE, or FULL_OBJECT for the CRC algorithms; CRC64NVME defaults to FULL_OBJECT, the others to
  * COMPOSITE, as in S3).
  */
-record CreateMultipartUpload(ObjectStore store, String ownerId) implements Operation {
+record CreateMultipartUpload(ObjectStore store, String ownerId, SseCustomerKey.Reader keys) implements Operation {
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
         ChecksumAlgorithm algorithm = null;
@@ -22,10 +22,11 @@ record CreateMultipartUpload(ObjectStore store, String ownerId) implements Opera
                     S3ErrorCode.InvalidRequest, "Value for x-amz-checksum-algorithm header is invalid."));
         }
         boolean fullObject = fullObject(ex.header("x-amz-checksum-type"), algorithm);
+        SseCustomerKey customer = keys.of(ex);
         MultipartUpload u = store.createMultipartUpload(ex.bucket(), ex.key(),
                 ObjectHeaders.fromRequest(ex).withAcl(Acls.forWrite(ex, store, ownerId)), algorithm,
-                fullObject, ServerSideEncryption.requested(ex));
-        ServerSideEncryption.toResponse(ex, u.encrypted());
+                fullObject, ServerSideEncryption.requested(ex), SseCustomerKey.raw(customer));
+        ServerSideEncryption.toResponse(ex, u.encrypted(), customer);
         if (algorithm != null) {
             ex.setHeader("x-amz-checksum-algorithm", algorithm.name());
             ex.setHeader("x-amz-checksum-type", fullObject ? "FULL_OBJECT" : "COMPOSITE");

@@ -28,6 +28,7 @@ final class ErrorMapper {
             case METHOD_NOT_ALLOWED -> S3ErrorCode.MethodNotAllowed;
             case OBJECT_LOCKED -> S3ErrorCode.AccessDenied;
             case INVALID_BUCKET_STATE -> S3ErrorCode.InvalidBucketState;
+            case CUSTOMER_KEY_MISMATCH -> S3ErrorCode.AccessDenied;
         };
     }
 

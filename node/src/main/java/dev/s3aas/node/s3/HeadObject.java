@@ -5,15 +5,20 @@ import dev.s3aas.node.storage.ObjectStore;
 import dev.s3aas.node.storage.StorageException;
 
 /** HEAD /bucket/key — HeadObject: the headers GetObject would send, no body. */
-record HeadObject(ObjectStore store) implements Operation {
+record HeadObject(ObjectStore store, SseCustomerKey.Reader keys) implements Operation {
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException {
+        SseCustomerKey customer = keys.of(ex);
         ObjectInfo info = store.headObject(ex.bucket(), ex.key(), ex.query().get("versionId"));
+        SseCustomerKey.check(info, customer);
         if (preconditions(ex, info)) {
             return;
         }
         ByteRange range = range(ex, info);
         ObjectHeaders.toResponse(ex, info, range);
+        if (customer != null) {
+            customer.toResponse(ex);
+        }
         ExpirationHeader.set(ex, store, info);
         ObjectHeaders.applyOverrides(ex);
         ex.responseHeaders().put("Content-Length", range == null ? info.size() : range.length());

@@ -97,7 +97,10 @@ final class ObjectHeaders {
             ex.setHeader("x-amz-tagging-count", Integer.toString(m.tags().size()));
         }
         ObjectLockHeaders.toResponse(ex, m.lock());
-        ServerSideEncryption.toResponse(ex, info.encrypted());
+        if (info.customerKeyVerifier() == null) {
+            // SSE-C answers carry the key's algorithm and MD5 instead, set by the operation that has the key.
+            ServerSideEncryption.toResponse(ex, info.encrypted());
+        }
         if (info.partsCount() > 0) {
             ex.setHeader("x-amz-mp-parts-count", Integer.toString(info.partsCount()));
         }

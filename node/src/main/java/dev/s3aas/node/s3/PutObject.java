@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** PUT /bucket/key — PutObject, streamed to storage; digests verified before the commit. */
-record PutObject(ObjectStore store, String ownerId) implements Operation {
+record PutObject(ObjectStore store, String ownerId, SseCustomerKey.Reader keys) implements Operation {
 
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
@@ -23,9 +23,11 @@ record PutObject(ObjectStore store, String ownerId) implements Operation {
         }
         byte[] md5 = ContentMd5.parse(ex.header("Content-MD5"));
         ChecksumSpec checksum = ChecksumSpec.fromRequest(ex);
+        SseCustomerKey customer = keys.of(ex);
         PutObjectInput input = new PutObjectInput(ex.bucket(), ex.key(), length,
                 ObjectHeaders.fromRequest(ex).withAcl(Acls.forWrite(ex, store, ownerId)), md5,
-                checksum.algorithm(), checksum.expected(), writeCondition(ex), ServerSideEncryption.requested(ex));
+                checksum.algorithm(), checksum.expected(), writeCondition(ex), ServerSideEncryption.requested(ex),
+                SseCustomerKey.raw(customer));
         ObjectInfo info = store.putObject(input, ex.body());
         ex.setHeader("ETag", ObjectHeaders.quote(info.etag()));
         if (info.checksum() != null) {
@@ -33,7 +35,7 @@ record PutObject(ObjectStore store, String ownerId) implements Operation {
             ex.setHeader("x-amz-checksum-type", info.checksum().type());
         }
         ObjectHeaders.setVersionId(ex, info.versionId());
-        ServerSideEncryption.toResponse(ex, info.encrypted());
+        ServerSideEncryption.toResponse(ex, info.encrypted(), customer);
         ExpirationHeader.set(ex, store, info);
         ex.sendEmpty(200);
     }

@@ -30,16 +30,17 @@ public final class S3Server implements AutoCloseable {
 
     /**
      * How the endpoint is configured: listen address, region, virtual-host domains, owner id for listings, and
-     * the root account's MFA device for MFA delete (null: none, so MFA delete cannot be enabled).
+     * the root account's MFA device for MFA delete (null: none, so MFA delete cannot be enabled), and whether
+     * SSE-C keys are accepted over plain HTTP.
      */
     public record Settings(InetSocketAddress address, String region, List<String> domains, String ownerId,
-                           MfaDevice rootMfa) {
+                           MfaDevice rootMfa, boolean sseCOverHttp) {
         public Settings {
             domains = List.copyOf(domains);
         }
 
         public Settings(InetSocketAddress address, String region, List<String> domains, String ownerId) {
-            this(address, region, domains, ownerId, null);
+            this(address, region, domains, ownerId, null, false);
         }
     }
 
@@ -105,6 +106,7 @@ public final class S3Server implements AutoCloseable {
                                                           BucketPolicies bucketPolicies, CredentialStore credentials) {
         Map<S3Operation, Operation> ops = new EnumMap<>(S3Operation.class);
         MfaCheck mfa = new MfaCheck(s.rootMfa(), Clock.systemUTC());
+        SseCustomerKey.Reader keys = new SseCustomerKey.Reader(s.sseCOverHttp());
         ops.put(S3Operation.LIST_BUCKETS, new ListBuckets(store, s.ownerId(), access));
         ops.put(S3Operation.CREATE_BUCKET, new CreateBucket(store, s.region(), s.ownerId()));
         ops.put(S3Operation.HEAD_BUCKET, new HeadBucket(store));
@@ -113,15 +115,15 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.LIST_OBJECTS, new ListObjects.V1(store, s.ownerId()));
         ops.put(S3Operation.LIST_OBJECTS_V2, new ListObjects.V2(store, s.ownerId()));
         ops.put(S3Operation.DELETE_OBJECTS, new DeleteObjects(store, access, mfa));
-        ops.put(S3Operation.PUT_OBJECT, new PutObject(store, s.ownerId()));
+        ops.put(S3Operation.PUT_OBJECT, new PutObject(store, s.ownerId(), keys));
         ops.put(S3Operation.POST_OBJECT, new PostObject(store, credentials, access, Clock.systemUTC()));
-        ops.put(S3Operation.GET_OBJECT, new GetObject(store));
-        ops.put(S3Operation.HEAD_OBJECT, new HeadObject(store));
+        ops.put(S3Operation.GET_OBJECT, new GetObject(store, keys));
+        ops.put(S3Operation.HEAD_OBJECT, new HeadObject(store, keys));
         ops.put(S3Operation.DELETE_OBJECT, new DeleteObject(store, mfa));
-        ops.put(S3Operation.COPY_OBJECT, new CopyObject(store, s.ownerId()));
-        ops.put(S3Operation.CREATE_MULTIPART_UPLOAD, new CreateMultipartUpload(store, s.ownerId()));
-        ops.put(S3Operation.UPLOAD_PART, new UploadPart(store));
-        ops.put(S3Operation.UPLOAD_PART_COPY, new UploadPartCopy(store));
+        ops.put(S3Operation.COPY_OBJECT, new CopyObject(store, s.ownerId(), keys));
+        ops.put(S3Operation.CREATE_MULTIPART_UPLOAD, new CreateMultipartUpload(store, s.ownerId(), keys));
+        ops.put(S3Operation.UPLOAD_PART, new UploadPart(store, keys));
+        ops.put(S3Operation.UPLOAD_PART_COPY, new UploadPartCopy(store, keys));
         ops.put(S3Operation.COMPLETE_MULTIPART_UPLOAD, new CompleteMultipartUpload(store));
         ops.put(S3Operation.ABORT_MULTIPART_UPLOAD, new AbortMultipartUpload(store));
         ops.put(S3Operation.LIST_PARTS, new ListParts(store, s.ownerId()));

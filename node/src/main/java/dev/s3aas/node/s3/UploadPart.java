@@ -7,7 +7,7 @@ import dev.s3aas.node.storage.UploadPartInput;
 import java.io.IOException;
 
 /** PUT /bucket/key?partNumber=N&uploadId=U — UploadPart: streamed like PutObject, digests verified. */
-record UploadPart(ObjectStore store) implements Operation {
+record UploadPart(ObjectStore store, SseCustomerKey.Reader keys) implements Operation {
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
         int partNumber = PartNumber.parse(ex.query().get("partNumber"));
@@ -19,9 +19,13 @@ record UploadPart(ObjectStore store) implements Operation {
             throw new S3Exception(S3ErrorCode.EntityTooLarge);
         }
         ChecksumSpec checksum = ChecksumSpec.fromRequest(ex);
+        SseCustomerKey customer = keys.of(ex);
         PartInfo part = store.uploadPart(new UploadPartInput(ex.bucket(), ex.key(), ex.query().get("uploadId"),
                 partNumber, length, ContentMd5.parse(ex.header("Content-MD5")), checksum.algorithm(),
-                checksum.expected()), ex.body());
+                checksum.expected(), SseCustomerKey.raw(customer)), ex.body());
+        if (customer != null) {
+            customer.toResponse(ex);
+        }
         ex.setHeader("ETag", ObjectHeaders.quote(part.etag()));
         if (checksum.algorithm() != null && part.checksum() != null) {
             ex.setHeader(checksum.algorithm().headerName(), part.checksum());

@@ -10,7 +10,7 @@ import java.io.IOException;
  * PUT /bucket/key?partNumber=N&uploadId=U with {@code x-amz-copy-source} — UploadPartCopy, optionally of the
  * byte range {@code x-amz-copy-source-range: bytes=first-last}.
  */
-record UploadPartCopy(ObjectStore store) implements Operation {
+record UploadPartCopy(ObjectStore store, SseCustomerKey.Reader keys) implements Operation {
     @Override
     public void handle(S3Exchange ex) throws S3Exception, StorageException, IOException {
         int partNumber = PartNumber.parse(ex.query().get("partNumber"));
@@ -24,7 +24,8 @@ record UploadPartCopy(ObjectStore store) implements Operation {
             last = r[1];
         }
         PartInfo part = store.uploadPartCopy(new UploadPartCopyInput(CopySourceHeader.source(ex, src), first, last,
-                ex.bucket(), ex.key(), ex.query().get("uploadId"), partNumber));
+                ex.bucket(), ex.key(), ex.query().get("uploadId"), partNumber, SseCustomerKey.raw(keys.ofCopySource(ex)),
+                SseCustomerKey.raw(keys.of(ex))));
         Xml xml = Xml.document("CopyPartResult")
                 .element("LastModified", part.lastModified())
                 .element("ETag", ObjectHeaders.quote(part.etag()));

@@ -9,7 +9,9 @@ import java.time.Instant;
  * @param checksumAlgorithm the additional checksum every part carries, or null
  * @param fullObjectChecksum true for checksum type FULL_OBJECT (CRC algorithms combine part CRCs into the CRC
  *        of the whole object); false for COMPOSITE (a checksum of the part checksums, "-N" suffix)
- * @param encrypted parts (and the object) are stored with SSE-S3
+ * @param encrypted parts (and the object) are stored encrypted (SSE-S3 or SSE-C)
+ * @param customerKey with SSE-C: every part must be uploaded with the same customer key
  */
 public record MultipartUpload(String bucket, String key, String uploadId, Instant initiated, ObjectMetadata metadata,
-                              ChecksumAlgorithm checksumAlgorithm, boolean fullObjectChecksum, boolean encrypted) {}
+                              ChecksumAlgorithm checksumAlgorithm, boolean fullObjectChecksum, boolean encrypted,
+                              boolean customerKey) {}

@@ -64,7 +64,7 @@ final class MultipartUploads {
                 earlier == null ? 0 : RecordCodec.decode(earlier, PartRecord.class).size());
         ChecksumAlgorithm algorithm = upload.checksumAlgorithm() != null ? upload.checksumAlgorithm() : in.checksumAlgorithm();
         DataSink.Received data = DataSink.receiveToFile(blobs, body, in.contentLength(), ObjectStore.MAX_UPLOAD_SIZE, algorithm,
-                dataKey(upload));
+                dataKey(upload, in.customerKey()));
         try {
             DataSink.verify(in.contentMd5(), algorithm, in.expectedChecksum().get(), data);
             PartRecord part = new PartRecord(PartRecord.FORMAT, in.partNumber(), data.size(), data.etag(),
@@ -304,12 +304,13 @@ final class MultipartUploads {
     }
 
     /** The upload's data key, if its parts are stored encrypted. */
-    byte[] dataKey(String bucket, String key, String uploadId) throws StorageException, IOException {
-        return dataKey(upload(RocksObjectStore.bucketRecord(db, bucket), key, uploadId));
+    byte[] dataKey(String bucket, String key, String uploadId, byte[] customerKey) throws StorageException, IOException {
+        return dataKey(upload(RocksObjectStore.bucketRecord(db, bucket), key, uploadId), customerKey);
     }
 
-    private byte[] dataKey(UploadRecord u) throws IOException {
-        return u.sealedKey() == null ? null : sse.unseal(u.sealedKey());
+    /** With SSE-C, each part must come with the upload's customer key (checked against its verifier). */
+    private byte[] dataKey(UploadRecord u, byte[] customerKey) throws StorageException, IOException {
+        return CustomerKeys.resolve(sse, u.sealedKey(), customerKey);
     }
 
     private UploadRecord upload(BucketRecord b, String key, String uploadId) throws StorageException {

@@ -27,7 +27,8 @@ final class ObjectCopier {
     }
 
     ObjectInfo copyObject(CopyObjectInput in) throws StorageException, IOException {
-        try (ObjectData src = store.openObject(in.source().bucket(), in.source().key(), in.source().versionId())) {
+        try (ObjectData src = store.openObject(in.source().bucket(), in.source().key(), in.source().versionId(),
+                in.sourceCustomerKey())) {
             ObjectInfo info = src.info();
             in.source().check().verify(info);
             if (info.size() > ObjectStore.MAX_UPLOAD_SIZE) {
@@ -45,13 +46,14 @@ final class ObjectCopier {
             // Sharing blobs between two records is only safe when the old one is released, not kept as a
             // version: in a versioned bucket a self-copy copies the bytes like any other copy.
             boolean unversioned = target.config().versioning() == null;
-            if (in.ontoItself() && sameChecksum && unversioned && encrypt == info.encrypted()) {
+            if (in.ontoItself() && sameChecksum && unversioned && encrypt == info.encrypted()
+                    && in.customerKey() == null && info.customerKeyVerifier() == null) {
                 return replaceMetadata(in, info, metadata);
             }
-            SseMasterKey.DataKey key = encrypt ? store.sse().newDataKey() : null;
+            CustomerKeys.WriteKey key = CustomerKeys.forWrite(store.sse(), encrypt, in.customerKey());
             DataSink.Received data = DataSink.copy(blobs, src, 0, info.size(), true, algorithm,
                     key == null ? null : key.plain());
-            return commitCopy(in, metadata, algorithm, data, key == null ? null : key.sealed());
+            return commitCopy(in, metadata, algorithm, data, key == null ? null : key.slot());
         }
     }
 
@@ -95,7 +97,8 @@ final class ObjectCopier {
     PartInfo uploadPartCopy(UploadPartCopyInput in) throws StorageException, IOException {
         MultipartUploads.checkPartNumber(in.partNumber());
         MultipartUpload upload = multipart.describe(in.bucket(), in.key(), in.uploadId());
-        try (ObjectData src = store.openObject(in.source().bucket(), in.source().key(), in.source().versionId())) {
+        try (ObjectData src = store.openObject(in.source().bucket(), in.source().key(), in.source().versionId(),
+                in.sourceCustomerKey())) {
             ObjectInfo info = src.info();
             in.source().check().verify(info);
             long first = in.first() < 0 ? 0 : in.first();
@@ -110,7 +113,7 @@ final class ObjectCopier {
                         + "maximum allowable size for a copy source: " + ObjectStore.MAX_UPLOAD_SIZE);
             }
             DataSink.Received data = DataSink.copy(blobs, src, first, length, false, upload.checksumAlgorithm(),
-                    multipart.dataKey(in.bucket(), in.key(), in.uploadId()));
+                    multipart.dataKey(in.bucket(), in.key(), in.uploadId(), in.customerKey()));
             PartRecord part = new PartRecord(PartRecord.FORMAT, in.partNumber(), data.size(), data.etag(),
                     writes.now(), data.blobId(), data.checksum(), data.salt());
             try {

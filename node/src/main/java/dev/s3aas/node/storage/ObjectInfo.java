@@ -7,7 +7,8 @@ import java.util.List;
  * The protocol layer's view of one object version: everything a HEAD answers. {@code etag} is without
  * quotes; {@code versionId} is "null" for objects written while versioning was never enabled.
  * {@code partSizes} is empty unless the object came from a multipart upload. {@code encrypted}: stored with
- * SSE-S3 (AES256).
+ * SSE-S3 (AES256) or SSE-C; {@code customerKeyVerifier}: for SSE-C, what recognises its key
+ * ({@link CustomerKeys#matches}), else null.
  */
 public record ObjectInfo(
         String bucket,
@@ -20,7 +21,8 @@ public record ObjectInfo(
         ObjectMetadata metadata,
         Checksum checksum,
         List<Long> partSizes,
-        boolean encrypted) {
+        boolean encrypted,
+        String customerKeyVerifier) {
 
     public ObjectInfo {
         partSizes = partSizes == null ? List.of() : List.copyOf(partSizes);

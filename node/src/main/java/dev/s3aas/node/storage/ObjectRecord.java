@@ -10,7 +10,8 @@ import java.util.List;
  * short because one is stored per object; {@code f} is the format version for forward migrations.
  *
  * @param partsCount 0 for a single PUT; N for a multipart object (then extents are its N parts)
- * @param sealedKey the version's data key sealed by the node's SSE master key, when stored encrypted (SSE-S3)
+ * @param sealedKey the version's data key sealed by the node's SSE master key, when stored encrypted (SSE-S3),
+ *        or the verifier of its customer key (SSE-C, see {@link CustomerKeys})
  */
 record ObjectRecord(
         @JsonProperty("f") int format,
@@ -57,6 +58,7 @@ record ObjectRecord(
             }
         }
         return new ObjectInfo(bucket, key, versionId, deleteMarker, size, etag,
-                Instant.ofEpochMilli(lastModifiedMillis), metadata, checksum, parts, sealedKey != null);
+                Instant.ofEpochMilli(lastModifiedMillis), metadata, checksum, parts, sealedKey != null,
+                CustomerKeys.isCustomerKey(sealedKey) ? sealedKey : null);
     }
 }

@@ -55,7 +55,13 @@ public interface ObjectStore extends AutoCloseable {
     }
 
     /** @param versionId a specific version, or null for the current one */
-    ObjectData openObject(String bucket, String key, String versionId) throws StorageException, IOException;
+    /** @param customerKey the SSE-C key the version was written with, or null (an SSE-C version then fails) */
+    ObjectData openObject(String bucket, String key, String versionId, byte[] customerKey)
+            throws StorageException, IOException;
+
+    default ObjectData openObject(String bucket, String key, String versionId) throws StorageException, IOException {
+        return openObject(bucket, key, versionId, null);
+    }
 
     default ObjectData openObject(String bucket, String key) throws StorageException, IOException {
         return openObject(bucket, key, null);
@@ -113,7 +119,8 @@ public interface ObjectStore extends AutoCloseable {
     /** @param serverSideEncryption "AES256" to store the object encrypted (SSE-S3), or null for the bucket default */
     MultipartUpload createMultipartUpload(String bucket, String key, ObjectMetadata metadata,
                                           dev.s3aas.common.checksum.ChecksumAlgorithm checksumAlgorithm,
-                                          boolean fullObjectChecksum, String serverSideEncryption)
+                                          boolean fullObjectChecksum, String serverSideEncryption,
+                                          byte[] customerKey)
             throws StorageException, IOException;
 
     PartInfo uploadPart(UploadPartInput input, InputStream body) throws StorageException, IOException;

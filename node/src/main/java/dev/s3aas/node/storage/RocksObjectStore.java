@@ -206,7 +206,8 @@ public final class RocksObjectStore implements ObjectStore {
     public ObjectInfo putObject(PutObjectInput in, InputStream body) throws StorageException, IOException {
         BucketRecord bucket = bucketRecord(in.bucket());
         writes.checkQuota(bucket, in.contentLength(), currentSize(bucket, in.key()));
-        SseMasterKey.DataKey key = encrypt(bucket, in.serverSideEncryption()) ? sse.newDataKey() : null;
+        CustomerKeys.WriteKey key = CustomerKeys.forWrite(sse, encrypt(bucket, in.serverSideEncryption()),
+                in.customerKey());
         DataSink.Received data = DataSink.receive(blobs, body, in.contentLength(), MAX_UPLOAD_SIZE,
                 in.checksumAlgorithm(), key == null ? null : key.plain());
         try {
@@ -215,7 +216,7 @@ public final class RocksObjectStore implements ObjectStore {
                     : new Checksum(in.checksumAlgorithm(), data.checksum(), false);
             ObjectRecord record = new ObjectRecord(ObjectRecord.FORMAT, VersionIds.NULL, false, data.size(), data.etag(),
                     writes.now(), in.metadata(), checksum, List.of(data.extent()), 0,
-                    key == null ? null : key.sealed());
+                    key == null ? null : key.slot());
             return committer.commit(txn -> writes.writeCurrent(txn, in.bucket(), in.key(), in.condition(), record,
                     data.inline(), ObjectWrites.Data.FRESH)).toInfo(in.bucket(), in.key());
         } catch (StorageException | IOException | RuntimeException e) {
@@ -255,7 +256,8 @@ public final class RocksObjectStore implements ObjectStore {
     }
 
     @Override
-    public ObjectData openObject(String bucket, String key, String versionId) throws StorageException, IOException {
+    public ObjectData openObject(String bucket, String key, String versionId, byte[] customerKey)
+            throws StorageException, IOException {
         BucketRecord b = bucketRecord(bucket);
         ReadPins.Pin pin = null;
         try {
@@ -268,7 +270,7 @@ public final class RocksObjectStore implements ObjectStore {
                 }
                 ObjectInfo info = r.toInfo(bucket, key);
                 try {
-                    byte[] dataKey = r.sealedKey() == null ? null : sse.unseal(r.sealedKey());
+                    byte[] dataKey = CustomerKeys.resolve(sse, r.sealedKey(), customerKey);
                     if (!r.extents().isEmpty() && r.extents().get(0).inline()) {
                         byte[] data = readInline(r.extents().get(0).blobId());
                         if (data != null) {
@@ -419,9 +421,11 @@ public final class RocksObjectStore implements ObjectStore {
     @Override
     public MultipartUpload createMultipartUpload(String bucket, String key, ObjectMetadata metadata,
                                                  ChecksumAlgorithm checksumAlgorithm, boolean fullObjectChecksum,
-                                                 String serverSideEncryption)
+                                                 String serverSideEncryption, byte[] customerKey)
             throws StorageException, IOException {
-        String sealed = encrypt(bucketRecord(bucket), serverSideEncryption) ? sse.newDataKey().sealed() : null;
+        CustomerKeys.WriteKey k = CustomerKeys.forWrite(sse, encrypt(bucketRecord(bucket), serverSideEncryption),
+                customerKey);
+        String sealed = k == null ? null : k.slot();
         return multipart.create(bucket, key, metadata, checksumAlgorithm, fullObjectChecksum, sealed);
     }
 

@@ -23,5 +23,7 @@ public enum StorageError {
     INVALID_REQUEST,
     METHOD_NOT_ALLOWED,
     OBJECT_LOCKED,
-    INVALID_BUCKET_STATE
+    INVALID_BUCKET_STATE,
+    /** An SSE-C object read or written with another key than the one it was stored with. */
+    CUSTOMER_KEY_MISMATCH
 }

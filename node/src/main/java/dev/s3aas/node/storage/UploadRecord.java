@@ -19,6 +19,7 @@ record UploadRecord(
 
     MultipartUpload toUpload(String bucket) {
         return new MultipartUpload(bucket, key, uploadId, Instant.ofEpochMilli(initiatedMillis), metadata,
-                checksumAlgorithm, fullObjectChecksum, sealedKey != null);
+                checksumAlgorithm, fullObjectChecksum, sealedKey != null,
+                CustomerKeys.isCustomerKey(sealedKey));
     }
 }

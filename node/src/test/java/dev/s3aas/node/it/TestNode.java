@@ -54,7 +54,7 @@ public final class TestNode implements AutoCloseable {
     public void start() throws Exception {
         node = Node.start(new NodeConfig(dataDir, new InetSocketAddress("127.0.0.1", 0),
                 new RootCredentials(ACCESS_KEY, SECRET_KEY), "us-east-1", List.of("localhost")).withRootMfa(rootMfa)
-                .withLifecycleInterval(lifecycleInterval), dataClock);
+                .withLifecycleInterval(lifecycleInterval).withSseCOverHttp(true), dataClock);
     }
 
     public void stop() throws Exception {
