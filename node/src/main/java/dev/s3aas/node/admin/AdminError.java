@@ -18,6 +18,8 @@ enum AdminError {
     XMinioAdminPolicyChangeAlreadyApplied(400, "The specified policy change is already in effect."),
     XMinioAdminPolicyInUse(400, "The policy is in use and cannot be removed."),
     XMinioAdminInvalidArgument(400, "Invalid arguments specified."),
+    XMinioKMSKeyExists(409, "The KMS key already exists."),
+    XMinioKMSKeyNotFound(404, "The KMS key does not exist."),
     MalformedPolicy(400, "The policy is not valid."),
     NoSuchBucket(404, "The specified bucket does not exist"),
     XMinioAdminBucketQuotaExceeded(400, "The bucket quota is not valid."),

@@ -85,6 +85,10 @@ public final class AdminHandler extends Handler.Abstract {
         r.put("GET get-bucket-quota", new QuotaAdmin.GetBucketQuota(store));
         r.put("GET info", new InfoAdmin.Info(store, facts));
         r.put("GET datausageinfo", new InfoAdmin.DataUsage(store));
+        r.put("POST kms/key/create", new KmsAdmin.CreateKey(store.kmsKeys()));
+        r.put("POST kms/key/rotate", new KmsAdmin.RotateKey(store.kmsKeys()));
+        r.put("GET kms/key/list", new KmsAdmin.ListKeys(store.kmsKeys()));
+        r.put("GET kms/key/status", new KmsAdmin.KeyStatus(store.kmsKeys()));
         return Map.copyOf(r);
     }
 

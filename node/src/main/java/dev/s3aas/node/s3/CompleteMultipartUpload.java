@@ -50,7 +50,7 @@ record CompleteMultipartUpload(ObjectStore store) implements Operation {
         }
         ObjectHeaders.setVersionId(ex, info.versionId());
         if (info.customerKeyVerifier() == null) {
-            ServerSideEncryption.toResponse(ex, info.encrypted());
+            ServerSideEncryption.toResponse(ex, info, null);
         } else {
             ex.setHeader("x-amz-server-side-encryption-customer-algorithm", ServerSideEncryption.AES256);
         }

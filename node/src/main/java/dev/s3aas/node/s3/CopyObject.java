@@ -45,7 +45,7 @@ record CopyObject(ObjectStore store, String ownerId, SseCustomerKey.Reader keys)
                 ServerSideEncryption.requested(ex), Acls.forWrite(ex, store, ownerId),
                 SseCustomerKey.raw(keys.ofCopySource(ex)), SseCustomerKey.raw(customer)));
         ObjectHeaders.setVersionId(ex, info.versionId());
-        ServerSideEncryption.toResponse(ex, info.encrypted(), customer);
+        ServerSideEncryption.toResponse(ex, info, customer);
         ExpirationHeader.set(ex, store, info);
         if (src.versionId() != null) {
             ex.setHeader("x-amz-copy-source-version-id", src.versionId());

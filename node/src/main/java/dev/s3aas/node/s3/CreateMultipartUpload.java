@@ -26,7 +26,7 @@ record CreateMultipartUpload(ObjectStore store, String ownerId, SseCustomerKey.R
         MultipartUpload u = store.createMultipartUpload(ex.bucket(), ex.key(),
                 ObjectHeaders.fromRequest(ex).withAcl(Acls.forWrite(ex, store, ownerId)), algorithm,
                 fullObject, ServerSideEncryption.requested(ex), SseCustomerKey.raw(customer));
-        ServerSideEncryption.toResponse(ex, u.encrypted(), customer);
+        ServerSideEncryption.toResponse(ex, u.encrypted(), u.kmsKeyId(), customer);
         if (algorithm != null) {
             ex.setHeader("x-amz-checksum-algorithm", algorithm.name());
             ex.setHeader("x-amz-checksum-type", fullObject ? "FULL_OBJECT" : "COMPOSITE");

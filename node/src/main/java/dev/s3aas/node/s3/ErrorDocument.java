@@ -43,7 +43,7 @@ final class ErrorDocument {
             response.getHeaders().remove(HttpHeader.CONTENT_RANGE);
         }
         Xml xml = Xml.plainDocument("Error")
-                .element("Code", code.name())
+                .element("Code", code.wireName)
                 .element("Message", message == null ? code.defaultMessage : message);
         if (bucket != null) {
             xml.element("BucketName", bucket);

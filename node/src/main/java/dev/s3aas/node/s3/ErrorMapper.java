@@ -29,6 +29,7 @@ final class ErrorMapper {
             case OBJECT_LOCKED -> S3ErrorCode.AccessDenied;
             case INVALID_BUCKET_STATE -> S3ErrorCode.InvalidBucketState;
             case CUSTOMER_KEY_MISMATCH -> S3ErrorCode.AccessDenied;
+            case KMS_KEY_NOT_FOUND -> S3ErrorCode.KMSNotFoundException;
         };
     }
 

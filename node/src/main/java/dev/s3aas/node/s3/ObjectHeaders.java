@@ -99,7 +99,7 @@ final class ObjectHeaders {
         ObjectLockHeaders.toResponse(ex, m.lock());
         if (info.customerKeyVerifier() == null) {
             // SSE-C answers carry the key's algorithm and MD5 instead, set by the operation that has the key.
-            ServerSideEncryption.toResponse(ex, info.encrypted());
+            ServerSideEncryption.toResponse(ex, info, null);
         }
         if (info.partsCount() > 0) {
             ex.setHeader("x-amz-mp-parts-count", Integer.toString(info.partsCount()));

@@ -119,7 +119,7 @@ record PostObject(ObjectStore store, CredentialStore credentials, AccessControl 
         }
         try {
             return store.putObject(new PutObjectInput(ex.bucket(), key, -1, m, null, null, null, WriteCondition.NONE,
-                    sse, null), body);
+                    sse == null ? null : dev.s3aas.node.storage.SseRequest.SSE_S3, null), body);
         } catch (MultipartForm.MalformedBody e) {
             throw new S3Exception(S3ErrorCode.MalformedPOSTRequest, e.getMessage());
         } catch (LengthRange.OutOfRange e) {

@@ -35,7 +35,7 @@ record PutObject(ObjectStore store, String ownerId, SseCustomerKey.Reader keys) 
             ex.setHeader("x-amz-checksum-type", info.checksum().type());
         }
         ObjectHeaders.setVersionId(ex, info.versionId());
-        ServerSideEncryption.toResponse(ex, info.encrypted(), customer);
+        ServerSideEncryption.toResponse(ex, info, customer);
         ExpirationHeader.set(ex, store, info);
         ex.sendEmpty(200);
     }

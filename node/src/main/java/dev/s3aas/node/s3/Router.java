@@ -33,7 +33,7 @@ final class Router {
     }
 
     private static S3Operation bucketOperation(String method, QueryParams q) throws S3Exception {
-        S3Operation policy = BucketPolicyOperations.route(method, q);
+        S3Operation policy = policyOperation(method, q);
         if (policy != null) {
             return policy;
         }
@@ -172,6 +172,22 @@ final class Router {
         }
         if (q.has("replication")) {
             return S3Operation.GET_BUCKET_REPLICATION;
+        }
+        return null;
+    }
+
+    /** The {@code ?policy} and {@code ?policyStatus} sub-resources of a bucket; null for anything else. */
+    private static S3Operation policyOperation(String method, QueryParams q) {
+        if (q.has("policy")) {
+            return switch (method) {
+                case "PUT" -> S3Operation.PUT_BUCKET_POLICY;
+                case "GET" -> S3Operation.GET_BUCKET_POLICY;
+                case "DELETE" -> S3Operation.DELETE_BUCKET_POLICY;
+                default -> null;
+            };
+        }
+        if (q.has("policyStatus") && method.equals("GET")) {
+            return S3Operation.GET_BUCKET_POLICY_STATUS;
         }
         return null;
     }

@@ -22,6 +22,7 @@ enum S3ErrorCode {
     InternalError(500, "We encountered an internal error. Please try again."),
     InvalidAccessKeyId(403, "The AWS access key Id you provided does not exist in our records."),
     InvalidArgument(400, "Invalid Argument"),
+    KMSNotFoundException(400, "The KMS key does not exist", "KMS.NotFoundException"),
     InvalidBucketAclWithObjectOwnership(400, "Bucket cannot have ACLs set with ObjectOwnership's "
             + "BucketOwnerEnforced setting"),
     InvalidBucketName(400, "The specified bucket is not valid."),
@@ -78,9 +79,16 @@ enum S3ErrorCode {
 
     final int status;
     final String defaultMessage;
+    /** The {@code <Code>} on the wire: the constant's name, unless S3's code is no Java name (KMS.NotFoundException). */
+    final String wireName;
 
     S3ErrorCode(int status, String defaultMessage) {
+        this(status, defaultMessage, null);
+    }
+
+    S3ErrorCode(int status, String defaultMessage, String wireName) {
         this.status = status;
         this.defaultMessage = defaultMessage;
+        this.wireName = wireName == null ? name() : wireName;
     }
 }

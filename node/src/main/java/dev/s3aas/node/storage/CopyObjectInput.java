@@ -10,14 +10,14 @@ import dev.s3aas.common.checksum.ChecksumAlgorithm;
  * @param tags the destination's tags (tagging directive REPLACE), or null to copy the source's
  * @param lock the destination's object-lock settings from the request, or null (the source's are never copied)
  * @param checksumAlgorithm checksum to compute for the copy; null keeps the source's algorithm, if any
- * @param serverSideEncryption "AES256" to store the copy encrypted, or null for the destination bucket's default
+ * @param serverSideEncryption SSE-S3 or SSE-KMS for the copy, or null for the destination bucket's default
  * @param acl the copy's ACL from the request (null: private); S3 never copies the source's ACL
  * @param sourceCustomerKey the source's SSE-C key, or null
  * @param customerKey the SSE-C key to encrypt the copy with, or null
  */
 public record CopyObjectInput(CopySource source, String bucket, String key, ObjectMetadata metadata,
                               java.util.Map<String, String> tags, ObjectLock lock, ChecksumAlgorithm checksumAlgorithm,
-                              WriteCondition condition, String serverSideEncryption, AccessControlList acl,
+                              WriteCondition condition, SseRequest serverSideEncryption, AccessControlList acl,
                               byte[] sourceCustomerKey, byte[] customerKey) {
     public CopyObjectInput {
         condition = condition == null ? WriteCondition.NONE : condition;

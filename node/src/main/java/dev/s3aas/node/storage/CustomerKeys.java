@@ -1,6 +1,5 @@
 package dev.s3aas.node.storage;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -13,8 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
  * SSE-C keys (customer-provided, AES-256). The key encrypts the version's data directly (each extent with its
  * own salt, as SSE-S3 data keys do) and is never stored: the version's {@code sealedKey} slot holds
  * {@code c1:<salt>:<HMAC-SHA256(salt, key)>}, enough to recognise the key on a later request and useless for
- * decrypting. The same slot holds an SSE-S3 data key sealed by the master key otherwise; {@link #resolve} tells
- * them apart.
+ * decrypting. The same slot holds an SSE-S3 or SSE-KMS data key otherwise; {@link DataKeys} tells them apart.
  */
 public final class CustomerKeys {
     private static final String PREFIX = "c1:";
@@ -43,24 +41,13 @@ public final class CustomerKeys {
         return MessageDigest.isEqual(expected, hmac(salt, key));
     }
 
-    /**
-     * The data key of a version or upload whose key slot is {@code sealedKey}: null when not encrypted, the
-     * unsealed SSE-S3 key, or the customer's key after checking it (missing → INVALID_REQUEST, another key →
-     * CUSTOMER_KEY_MISMATCH). A customer key offered for data that is not SSE-C is refused too, as S3 does.
-     */
-    static byte[] resolve(SseMasterKey sse, String sealedKey, byte[] customerKey) throws StorageException, IOException {
-        if (!isCustomerKey(sealedKey)) {
-            if (customerKey != null) {
-                throw new StorageException(StorageError.INVALID_REQUEST,
-                        "The encryption parameters are not applicable to this object.");
-            }
-            return sealedKey == null ? null : sse.unseal(sealedKey);
-        }
+    /** The customer's key, once checked against the verifier (missing: INVALID_REQUEST; another: CUSTOMER_KEY_MISMATCH). */
+    static byte[] check(String verifier, byte[] customerKey) throws StorageException {
         if (customerKey == null) {
             throw new StorageException(StorageError.INVALID_REQUEST, "The object was stored using a form of Server "
                     + "Side Encryption. The correct parameters must be provided to retrieve the object.");
         }
-        if (!matches(sealedKey, customerKey)) {
+        if (!matches(verifier, customerKey)) {
             throw new StorageException(StorageError.CUSTOMER_KEY_MISMATCH,
                     "The SSE-C key provided does not match the key the object was stored with.");
         }
@@ -70,19 +57,9 @@ public final class CustomerKeys {
     /** The key a write encrypts with and what its record keeps in the key slot. */
     record WriteKey(byte[] plain, String slot) {}
 
-    /**
-     * The key for new data: the customer's (SSE-C wins over the bucket's default encryption, as in S3), a fresh
-     * SSE-S3 data key, or null for plaintext.
-     */
-    static WriteKey forWrite(SseMasterKey sse, boolean sseS3, byte[] customerKey) {
-        if (customerKey != null) {
-            return new WriteKey(customerKey, verifier(customerKey));
-        }
-        if (!sseS3) {
-            return null;
-        }
-        SseMasterKey.DataKey k = sse.newDataKey();
-        return new WriteKey(k.plain(), k.sealed());
+    /** The customer's key for new data, with a fresh verifier for its record. */
+    static WriteKey forWrite(byte[] customerKey) {
+        return new WriteKey(customerKey, verifier(customerKey));
     }
 
     private static byte[] hmac(byte[] salt, byte[] key) {

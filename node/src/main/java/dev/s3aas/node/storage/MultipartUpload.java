@@ -11,7 +11,8 @@ import java.time.Instant;
  *        of the whole object); false for COMPOSITE (a checksum of the part checksums, "-N" suffix)
  * @param encrypted parts (and the object) are stored encrypted (SSE-S3 or SSE-C)
  * @param customerKey with SSE-C: every part must be uploaded with the same customer key
+ * @param kmsKeyId with SSE-KMS: the key-ring key, else null
  */
 public record MultipartUpload(String bucket, String key, String uploadId, Instant initiated, ObjectMetadata metadata,
                               ChecksumAlgorithm checksumAlgorithm, boolean fullObjectChecksum, boolean encrypted,
-                              boolean customerKey) {}
+                              boolean customerKey, String kmsKeyId) {}

@@ -26,11 +26,11 @@ final class MultipartUploads {
     private final BlobStore blobs;
     private final Committer committer;
     private final ObjectWrites writes;
-    private final SseMasterKey sse;
+    private final DataKeys keys;
 
-    MultipartUploads(MetaDb db, BlobStore blobs, Committer committer, ObjectWrites writes, SseMasterKey sse) {
+    MultipartUploads(MetaDb db, BlobStore blobs, Committer committer, ObjectWrites writes, DataKeys keys) {
         this.db = db;
-        this.sse = sse;
+        this.keys = keys;
         this.blobs = blobs;
         this.committer = committer;
         this.writes = writes;
@@ -310,7 +310,7 @@ final class MultipartUploads {
 
     /** With SSE-C, each part must come with the upload's customer key (checked against its verifier). */
     private byte[] dataKey(UploadRecord u, byte[] customerKey) throws StorageException, IOException {
-        return CustomerKeys.resolve(sse, u.sealedKey(), customerKey);
+        return keys.resolve(u.sealedKey(), customerKey);
     }
 
     private UploadRecord upload(BucketRecord b, String key, String uploadId) throws StorageException {

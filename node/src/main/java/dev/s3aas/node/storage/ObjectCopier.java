@@ -42,19 +42,29 @@ final class ObjectCopier {
             boolean sameChecksum = info.checksum() == null ? algorithm == null
                     : algorithm == info.checksum().algorithm();
             BucketRecord target = store.bucketRecord(in.bucket());
-            boolean encrypt = RocksObjectStore.encrypt(target, in.serverSideEncryption());
+            SseRequest sse = RocksObjectStore.effective(target, in.serverSideEncryption());
             // Sharing blobs between two records is only safe when the old one is released, not kept as a
             // version: in a versioned bucket a self-copy copies the bytes like any other copy.
             boolean unversioned = target.config().versioning() == null;
-            if (in.ontoItself() && sameChecksum && unversioned && encrypt == info.encrypted()
-                    && in.customerKey() == null && info.customerKeyVerifier() == null) {
+            if (in.ontoItself() && sameChecksum && unversioned && sameEncryption(sse, info) && in.customerKey() == null) {
                 return replaceMetadata(in, info, metadata);
             }
-            CustomerKeys.WriteKey key = CustomerKeys.forWrite(store.sse(), encrypt, in.customerKey());
+            CustomerKeys.WriteKey key = store.keys().forWrite(sse, in.customerKey());
             DataSink.Received data = DataSink.copy(blobs, src, 0, info.size(), true, algorithm,
                     key == null ? null : key.plain());
             return commitCopy(in, metadata, algorithm, data, key == null ? null : key.slot());
         }
+    }
+
+    /** Whether data stored as {@code info} already is what {@code sse} asks for (then a self-copy shares it). */
+    private static boolean sameEncryption(SseRequest sse, ObjectInfo info) {
+        if (sse == null) {
+            return !info.encrypted();
+        }
+        return switch (sse.kind()) {
+            case SSE_S3 -> info.encrypted() && info.kmsKeyId() == null && info.customerKeyVerifier() == null;
+            case SSE_KMS -> sse.kmsKeyId().equals(info.kmsKeyId());
+        };
     }
 
     private ObjectInfo commitCopy(CopyObjectInput in, ObjectMetadata metadata, ChecksumAlgorithm algorithm,

@@ -8,7 +8,7 @@ import java.util.List;
  * quotes; {@code versionId} is "null" for objects written while versioning was never enabled.
  * {@code partSizes} is empty unless the object came from a multipart upload. {@code encrypted}: stored with
  * SSE-S3 (AES256) or SSE-C; {@code customerKeyVerifier}: for SSE-C, what recognises its key
- * ({@link CustomerKeys#matches}), else null.
+ * ({@link CustomerKeys#matches}), else null; {@code kmsKeyId}: the key-ring key of an SSE-KMS version, else null.
  */
 public record ObjectInfo(
         String bucket,
@@ -22,7 +22,8 @@ public record ObjectInfo(
         Checksum checksum,
         List<Long> partSizes,
         boolean encrypted,
-        String customerKeyVerifier) {
+        String customerKeyVerifier,
+        String kmsKeyId) {
 
     public ObjectInfo {
         partSizes = partSizes == null ? List.of() : List.copyOf(partSizes);

@@ -59,6 +59,7 @@ record ObjectRecord(
         }
         return new ObjectInfo(bucket, key, versionId, deleteMarker, size, etag,
                 Instant.ofEpochMilli(lastModifiedMillis), metadata, checksum, parts, sealedKey != null,
-                CustomerKeys.isCustomerKey(sealedKey) ? sealedKey : null);
+                CustomerKeys.isCustomerKey(sealedKey) ? sealedKey : null,
+                KmsKeyRing.isKmsSlot(sealedKey) ? KmsKeyRing.keyIdOf(sealedKey) : null);
     }
 }

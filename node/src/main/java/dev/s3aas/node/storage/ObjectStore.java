@@ -119,7 +119,7 @@ public interface ObjectStore extends AutoCloseable {
     /** @param serverSideEncryption "AES256" to store the object encrypted (SSE-S3), or null for the bucket default */
     MultipartUpload createMultipartUpload(String bucket, String key, ObjectMetadata metadata,
                                           dev.s3aas.common.checksum.ChecksumAlgorithm checksumAlgorithm,
-                                          boolean fullObjectChecksum, String serverSideEncryption,
+                                          boolean fullObjectChecksum, SseRequest serverSideEncryption,
                                           byte[] customerKey)
             throws StorageException, IOException;
 
@@ -140,6 +140,9 @@ public interface ObjectStore extends AutoCloseable {
     // ---- copy ----
 
     ObjectInfo copyObject(CopyObjectInput input) throws StorageException, IOException;
+
+    /** The node's SSE-KMS key ring. */
+    KmsKeyRing kmsKeys();
 
     @Override
     void close();

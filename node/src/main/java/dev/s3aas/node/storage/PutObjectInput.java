@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * @param checksumAlgorithm the additional checksum to compute, or null
  * @param expectedChecksum supplies the client's base64 checksum once the body has been read (a header value
  *        or a trailer that arrives after the data); it may supply null when the client only named the algorithm
- * @param serverSideEncryption "AES256" to store the object encrypted (SSE-S3), or null for the bucket default
+ * @param serverSideEncryption SSE-S3 or SSE-KMS as the request asks, or null for the bucket default
  * @param customerKey an SSE-C key (256 bits) to encrypt the object with, or null
  */
 public record PutObjectInput(
@@ -23,7 +23,7 @@ public record PutObjectInput(
         ChecksumAlgorithm checksumAlgorithm,
         Supplier<String> expectedChecksum,
         WriteCondition condition,
-        String serverSideEncryption,
+        SseRequest serverSideEncryption,
         byte[] customerKey) {
 
     public PutObjectInput {

@@ -48,19 +48,19 @@ public final class RocksObjectStore implements ObjectStore {
     private final VersionReader versions;
     private final VersionLister versionLister;
     private final LifecycleExpirer expirer;
-    private final SseMasterKey sse;
+    private final DataKeys keys;
     /** 16 MiB of recently read small objects (see {@link InlineCache}). */
     private final InlineCache inlineCache = new InlineCache(16L << 20);
 
     private RocksObjectStore(MetaDb db, BlobStore blobs, SseMasterKey sse, VersionIds versionIds, Clock clock) {
         this.db = db;
-        this.sse = sse;
         this.blobs = blobs;
         this.committer = new Committer(db);
+        this.keys = new DataKeys(sse, new KmsKeyRing(new MetadataTable(db, committer, "kms"), sse, clock));
         this.collector = new BlobCollector(db, blobs);
         this.lister = new Lister(db);
         this.writes = new ObjectWrites(db, blobs, collector, versionIds, clock);
-        this.multipart = new MultipartUploads(db, blobs, committer, writes, sse);
+        this.multipart = new MultipartUploads(db, blobs, committer, writes, keys);
         this.uploadLister = new UploadLister(db);
         this.copier = new ObjectCopier(this, blobs, committer, writes, multipart);
         this.versions = new VersionReader(db);
@@ -206,8 +206,7 @@ public final class RocksObjectStore implements ObjectStore {
     public ObjectInfo putObject(PutObjectInput in, InputStream body) throws StorageException, IOException {
         BucketRecord bucket = bucketRecord(in.bucket());
         writes.checkQuota(bucket, in.contentLength(), currentSize(bucket, in.key()));
-        CustomerKeys.WriteKey key = CustomerKeys.forWrite(sse, encrypt(bucket, in.serverSideEncryption()),
-                in.customerKey());
+        CustomerKeys.WriteKey key = keys.forWrite(effective(bucket, in.serverSideEncryption()), in.customerKey());
         DataSink.Received data = DataSink.receive(blobs, body, in.contentLength(), MAX_UPLOAD_SIZE,
                 in.checksumAlgorithm(), key == null ? null : key.plain());
         try {
@@ -227,13 +226,37 @@ public final class RocksObjectStore implements ObjectStore {
         }
     }
 
-    /** SSE-S3 applies if the request asks for it or the bucket's default encryption is AES256. */
-    static boolean encrypt(BucketRecord bucket, String requested) {
-        return "AES256".equals(requested) || "AES256".equals(bucket.config().encryption());
+    /**
+     * The encryption a write gets: what it asks for, else the bucket's default (AES256 or aws:kms), else none.
+     * aws:kms without a key id takes the bucket's default KMS key; there is no AWS-managed key to fall back on.
+     */
+    static SseRequest effective(BucketRecord bucket, SseRequest requested) throws StorageException {
+        String bucketKey = bucket.config().encryptionKeyId();
+        if (requested != null && requested.kind() == SseRequest.Kind.SSE_KMS && requested.kmsKeyId() == null) {
+            if (bucketKey == null) {
+                throw new StorageException(StorageError.INVALID_ARGUMENT, "aws:kms needs "
+                        + "x-amz-server-side-encryption-aws-kms-key-id: this server has no AWS-managed key and the "
+                        + "bucket no default KMS key; create keys with the admin API (kms/key/create).");
+            }
+            return SseRequest.kms(bucketKey);
+        }
+        if (requested != null) {
+            return requested;
+        }
+        String e = bucket.config().encryption();
+        if ("AES256".equals(e)) {
+            return SseRequest.SSE_S3;
+        }
+        return "aws:kms".equals(e) ? SseRequest.kms(bucket.config().encryptionKeyId()) : null;
     }
 
-    SseMasterKey sse() {
-        return sse;
+    DataKeys keys() {
+        return keys;
+    }
+
+    @Override
+    public KmsKeyRing kmsKeys() {
+        return keys.ring();
     }
 
     /**
@@ -270,7 +293,7 @@ public final class RocksObjectStore implements ObjectStore {
                 }
                 ObjectInfo info = r.toInfo(bucket, key);
                 try {
-                    byte[] dataKey = CustomerKeys.resolve(sse, r.sealedKey(), customerKey);
+                    byte[] dataKey = keys.resolve(r.sealedKey(), customerKey);
                     if (!r.extents().isEmpty() && r.extents().get(0).inline()) {
                         byte[] data = readInline(r.extents().get(0).blobId());
                         if (data != null) {
@@ -421,10 +444,9 @@ public final class RocksObjectStore implements ObjectStore {
     @Override
     public MultipartUpload createMultipartUpload(String bucket, String key, ObjectMetadata metadata,
                                                  ChecksumAlgorithm checksumAlgorithm, boolean fullObjectChecksum,
-                                                 String serverSideEncryption, byte[] customerKey)
+                                                 SseRequest serverSideEncryption, byte[] customerKey)
             throws StorageException, IOException {
-        CustomerKeys.WriteKey k = CustomerKeys.forWrite(sse, encrypt(bucketRecord(bucket), serverSideEncryption),
-                customerKey);
+        CustomerKeys.WriteKey k = keys.forWrite(effective(bucketRecord(bucket), serverSideEncryption), customerKey);
         String sealed = k == null ? null : k.slot();
         return multipart.create(bucket, key, metadata, checksumAlgorithm, fullObjectChecksum, sealed);
     }

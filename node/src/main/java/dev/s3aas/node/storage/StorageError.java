@@ -25,5 +25,7 @@ public enum StorageError {
     OBJECT_LOCKED,
     INVALID_BUCKET_STATE,
     /** An SSE-C object read or written with another key than the one it was stored with. */
-    CUSTOMER_KEY_MISMATCH
+    CUSTOMER_KEY_MISMATCH,
+    /** SSE-KMS with a key id the node's key ring does not have. */
+    KMS_KEY_NOT_FOUND
 }

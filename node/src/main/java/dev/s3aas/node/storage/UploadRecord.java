@@ -20,6 +20,6 @@ record UploadRecord(
     MultipartUpload toUpload(String bucket) {
         return new MultipartUpload(bucket, key, uploadId, Instant.ofEpochMilli(initiatedMillis), metadata,
                 checksumAlgorithm, fullObjectChecksum, sealedKey != null,
-                CustomerKeys.isCustomerKey(sealedKey));
+                CustomerKeys.isCustomerKey(sealedKey), KmsKeyRing.isKmsSlot(sealedKey) ? KmsKeyRing.keyIdOf(sealedKey) : null);
     }
 }

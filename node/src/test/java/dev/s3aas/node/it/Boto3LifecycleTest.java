@@ -31,19 +31,7 @@ class Boto3LifecycleTest {
     }
 
     static void run(String python, String bucket) throws Exception {
-        Path script = Path.of("src/test/python/lifecycle.py");
-        assertThat(script).exists();
-        ProcessBuilder pb = new ProcessBuilder(python, script.toString()).redirectErrorStream(true);
-        pb.environment().put("S3AAS_ENDPOINT", node.endpoint().toString());
-        pb.environment().put("S3AAS_ACCESS_KEY", TestNode.ACCESS_KEY);
-        pb.environment().put("S3AAS_SECRET_KEY", TestNode.SECRET_KEY);
-        pb.environment().put("S3AAS_BUCKET", bucket);
-        pb.environment().remove("AWS_PROFILE");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).contains("lifecycle ok");
+        assertThat(Pythons.runScript(python, "lifecycle.py", node, bucket)).contains("lifecycle ok");
     }
 
     @Test

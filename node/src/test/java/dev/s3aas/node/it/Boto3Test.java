@@ -30,24 +30,8 @@ class Boto3Test {
         node.close();
     }
 
-    static Path script() {
-        Path p = Path.of("src/test/python/readme_example.py");
-        assertThat(p).exists();
-        return p;
-    }
-
     static String run(String python, String bucket) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(python, script().toString()).redirectErrorStream(true);
-        pb.environment().put("S3AAS_ENDPOINT", node.endpoint().toString());
-        pb.environment().put("S3AAS_ACCESS_KEY", TestNode.ACCESS_KEY);
-        pb.environment().put("S3AAS_SECRET_KEY", TestNode.SECRET_KEY);
-        pb.environment().put("S3AAS_BUCKET", bucket);
-        pb.environment().remove("AWS_PROFILE");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        return out;
+        return Pythons.runScript(python, "readme_example.py", node, bucket);
     }
 
     @Test

@@ -120,9 +120,14 @@ class EncryptionTest extends NodeTestBase {
     }
 
     @Test
-    void kmsAndCustomerKeysAreRefusedNotIgnored() {
+    void kmsRequestsTheNodeCannotServeAreRefusedNotIgnored() {
+        // aws:kms without a key id (no AWS-managed key here) and DSSE-KMS: refused, never stored unencrypted.
         assertThatThrownBy(() -> s3.putObject(b -> b.bucket("enc").key("kms").serverSideEncryption(ServerSideEncryption.AWS_KMS),
                 RequestBody.fromString("x")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        assertThatThrownBy(() -> s3.putObject(b -> b.bucket("enc").key("dsse")
+                        .serverSideEncryption(ServerSideEncryption.AWS_KMS_DSSE), RequestBody.fromString("x")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(501));
+        assertThatThrownBy(() -> s3.headObject(b -> b.bucket("enc").key("kms"))).isInstanceOf(S3Exception.class);
     }
 }

@@ -1,5 +1,8 @@
 package dev.s3aas.node.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -23,5 +26,25 @@ final class Pythons {
             }
         }
         return null;
+    }
+
+    /**
+     * Runs a script of {@code src/test/python} with this interpreter against the node as root, the bucket in
+     * {@code S3AAS_BUCKET}; asserts it exits 0 and returns what it printed.
+     */
+    static String runScript(String python, String script, TestNode node, String bucket) throws Exception {
+        Path path = Path.of("src/test/python", script);
+        assertThat(path).exists();
+        ProcessBuilder pb = new ProcessBuilder(python, path.toString()).redirectErrorStream(true);
+        pb.environment().put("S3AAS_ENDPOINT", node.endpoint().toString());
+        pb.environment().put("S3AAS_ACCESS_KEY", TestNode.ACCESS_KEY);
+        pb.environment().put("S3AAS_SECRET_KEY", TestNode.SECRET_KEY);
+        pb.environment().put("S3AAS_BUCKET", bucket);
+        pb.environment().remove("AWS_PROFILE");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        return out;
     }
 }

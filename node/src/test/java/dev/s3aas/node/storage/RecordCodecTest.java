@@ -51,7 +51,7 @@ class RecordCodecTest {
                 new WebsiteConfiguration("index.html", "404.html", null, null),
                 new AccessControlList(java.util.List.of(new AclGrant(AclGrant.GranteeType.GROUP,
                         AclGrant.AUTHENTICATED_USERS, AclPermission.READ))), ObjectOwnership.OBJECT_WRITER,
-                new PublicAccessBlock(true, false, true, false), LIFECYCLE);
+                new PublicAccessBlock(true, false, true, false), LIFECYCLE, "key-1");
         BucketRecord b = new BucketRecord(BucketRecord.FORMAT, 3, "bucket", 5L, "eu-west-1", c);
         assertThat(RecordCodec.decode(RecordCodec.encode(b), BucketRecord.class)).isEqualTo(b);
     }
