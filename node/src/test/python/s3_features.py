@@ -61,4 +61,10 @@ try:
 except botocore.exceptions.ClientError as e:
     assert e.response["ResponseMetadata"]["HTTPStatusCode"] == 403, e.response
 
+# SSE-KMS with the key the test created through the node's admin API.
+s3.put_object(Bucket=bucket, Key="kms", Body=b"kms", ServerSideEncryption="aws:kms", SSEKMSKeyId="py-key")
+head = s3.head_object(Bucket=bucket, Key="kms")
+assert head["ServerSideEncryption"] == "aws:kms" and head["SSEKMSKeyId"] == "py-key", head
+assert s3.get_object(Bucket=bucket, Key="kms")["Body"].read() == b"kms"
+
 print("boto3", boto3.__version__, "features ok")
