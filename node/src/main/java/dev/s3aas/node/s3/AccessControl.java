@@ -25,8 +25,9 @@ import java.util.function.Predicate;
  * </ul>
  * The resource is {@code arn:aws:s3:::bucket} or {@code arn:aws:s3:::bucket/key} per
  * {@link S3Operation#target}, and {@link AccessRequest#ANY_BUCKET_ARN} for service-level requests.
- * Two operations are decided later, per item: DeleteObjects ({@code s3:DeleteObject} per key, as AWS does)
- * and ListBuckets (which lists what the caller may see).
+ * What beyond its action an operation needs is declared by the operation ({@link S3Operation.Check}): header
+ * permissions of object writes, the source of copies, per-item decisions (DeleteObjects: {@code s3:DeleteObject}
+ * per key, as AWS does) and listings that show what the caller may see (ListBuckets).
  */
 final class AccessControl {
     private static final Grants NO_GRANTS = Grants.of(List.of());
@@ -47,15 +48,19 @@ final class AccessControl {
         if (ex.identity() instanceof Identity.Root) {
             return;
         }
-        if (op == S3Operation.DELETE_OBJECTS || op == S3Operation.POST_OBJECT) {
-            // Decided per key (DeleteObjects) or once the form's signature is read (PostObject).
-            return;
-        }
-        if (op == S3Operation.LIST_BUCKETS) {
-            if (ex.isAnonymous()) {
-                throw new S3Exception(S3ErrorCode.AccessDenied);
+        switch (op.check) {
+            case PER_ITEM -> {
+                return;
             }
-            return;
+            case LISTING -> {
+                if (ex.isAnonymous()) {
+                    throw new S3Exception(S3ErrorCode.AccessDenied);
+                }
+                return;
+            }
+            case ACTION, OBJECT_WRITE, COPY, COPY_PART -> {
+                // authorized below
+            }
         }
         String resource = switch (op.target) {
             case SERVICE -> AccessRequest.ANY_BUCKET_ARN;
@@ -71,7 +76,7 @@ final class AccessControl {
                 throw new S3Exception(S3ErrorCode.AccessDenied);
             }
         }
-        if (op == S3Operation.COPY_OBJECT || op == S3Operation.UPLOAD_PART_COPY) {
+        if (op.check == S3Operation.Check.COPY || op.check == S3Operation.Check.COPY_PART) {
             authorizeCopySource(ex, op);
         }
     }
@@ -89,8 +94,7 @@ final class AccessControl {
         if (DeleteObject.bypassGovernance(ex)) {
             actions.add("s3:BypassGovernanceRetention");
         }
-        if (op == S3Operation.PUT_OBJECT || op == S3Operation.COPY_OBJECT
-                || op == S3Operation.CREATE_MULTIPART_UPLOAD) {
+        if (op.check == S3Operation.Check.OBJECT_WRITE || op.check == S3Operation.Check.COPY) {
             if (ex.header("x-amz-object-lock-mode") != null || ex.header("x-amz-object-lock-retain-until-date") != null) {
                 actions.add("s3:PutObjectRetention");
             }

@@ -5,23 +5,23 @@ package dev.s3aas.node.s3;
  * ("Actions, resources, and condition keys for Amazon S3") and the resource it acts on.
  */
 enum S3Operation {
-    LIST_BUCKETS("s3:ListAllMyBuckets", Target.SERVICE),
+    LIST_BUCKETS("s3:ListAllMyBuckets", Target.SERVICE, Check.LISTING),
     CREATE_BUCKET("s3:CreateBucket", Target.BUCKET),
     HEAD_BUCKET("s3:ListBucket", Target.BUCKET),
     DELETE_BUCKET("s3:DeleteBucket", Target.BUCKET),
     GET_BUCKET_LOCATION("s3:GetBucketLocation", Target.BUCKET),
     LIST_OBJECTS("s3:ListBucket", Target.BUCKET),
     LIST_OBJECTS_V2("s3:ListBucket", Target.BUCKET),
-    DELETE_OBJECTS("s3:DeleteObject", Target.BUCKET),
+    DELETE_OBJECTS("s3:DeleteObject", Target.BUCKET, Check.PER_ITEM),
     DELETE_OBJECT("s3:DeleteObject", Target.OBJECT),
-    PUT_OBJECT("s3:PutObject", Target.OBJECT),
-    POST_OBJECT("s3:PutObject", Target.BUCKET),
+    PUT_OBJECT("s3:PutObject", Target.OBJECT, Check.OBJECT_WRITE),
+    POST_OBJECT("s3:PutObject", Target.BUCKET, Check.PER_ITEM),
     GET_OBJECT("s3:GetObject", Target.OBJECT),
     HEAD_OBJECT("s3:GetObject", Target.OBJECT),
-    COPY_OBJECT("s3:PutObject", Target.OBJECT),
-    CREATE_MULTIPART_UPLOAD("s3:PutObject", Target.OBJECT),
+    COPY_OBJECT("s3:PutObject", Target.OBJECT, Check.COPY),
+    CREATE_MULTIPART_UPLOAD("s3:PutObject", Target.OBJECT, Check.OBJECT_WRITE),
     UPLOAD_PART("s3:PutObject", Target.OBJECT),
-    UPLOAD_PART_COPY("s3:PutObject", Target.OBJECT),
+    UPLOAD_PART_COPY("s3:PutObject", Target.OBJECT, Check.COPY_PART),
     COMPLETE_MULTIPART_UPLOAD("s3:PutObject", Target.OBJECT),
     ABORT_MULTIPART_UPLOAD("s3:AbortMultipartUpload", Target.OBJECT),
     LIST_PARTS("s3:ListMultipartUploadParts", Target.OBJECT),
@@ -78,12 +78,27 @@ enum S3Operation {
     /** What the request's resource ARN names. */
     enum Target { SERVICE, BUCKET, OBJECT }
 
+    /**
+     * How {@link AccessControl} authorizes the operation before it runs. ACTION: its action on its resource.
+     * OBJECT_WRITE: that, plus the permissions the request's headers need (retention, legal hold, tags). COPY:
+     * OBJECT_WRITE plus {@code s3:GetObject} on the source; COPY_PART: the action plus the source. PER_ITEM:
+     * decided by the operation for each key (DeleteObjects) or once the form's signature is read (PostObject).
+     * LISTING: any signed caller; the listing shows what the caller may see (ListBuckets).
+     */
+    enum Check { ACTION, OBJECT_WRITE, COPY, COPY_PART, PER_ITEM, LISTING }
+
     final String action;
     final Target target;
+    final Check check;
 
     S3Operation(String action, Target target) {
+        this(action, target, Check.ACTION);
+    }
+
+    S3Operation(String action, Target target, Check check) {
         this.action = action;
         this.target = target;
+        this.check = check;
     }
 
     /**

@@ -112,8 +112,8 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.HEAD_BUCKET, new HeadBucket(store));
         ops.put(S3Operation.DELETE_BUCKET, new DeleteBucket(store));
         ops.put(S3Operation.GET_BUCKET_LOCATION, new GetBucketLocation(store));
-        ops.put(S3Operation.LIST_OBJECTS, new ListObjects.V1(store, s.ownerId()));
-        ops.put(S3Operation.LIST_OBJECTS_V2, new ListObjects.V2(store, s.ownerId()));
+        ops.put(S3Operation.LIST_OBJECTS, new ListObjects(store, s.ownerId()));
+        ops.put(S3Operation.LIST_OBJECTS_V2, new ListObjectsV2(store, s.ownerId()));
         ops.put(S3Operation.DELETE_OBJECTS, new DeleteObjects(store, access, mfa));
         ops.put(S3Operation.PUT_OBJECT, new PutObject(store, s.ownerId(), keys));
         ops.put(S3Operation.POST_OBJECT, new PostObject(store, credentials, access, Clock.systemUTC()));
