@@ -2,34 +2,15 @@ package dev.s3aas.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * put/get/delete_bucket_lifecycle(_configuration) and the Expiration of put/head_object through boto3: Debian's
  * (1.26, sends Content-MD5) and, where present, a modern one (sends a CRC checksum instead).
  */
-class Boto3LifecycleTest {
-    @TempDir
-    static Path dir;
-    static TestNode node;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = new TestNode(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        node.close();
-    }
-
+class Boto3LifecycleTest extends NodeTestBase {
     static void run(String python, String bucket) throws Exception {
         assertThat(Pythons.runScript(python, "lifecycle.py", node, bucket)).contains("lifecycle ok");
     }

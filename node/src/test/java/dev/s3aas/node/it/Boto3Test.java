@@ -2,34 +2,15 @@ package dev.s3aas.node.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The README's boto3 example against a real node, with Debian's boto3 (python3-boto3: older SDK, sends
  * Content-MD5 and signed payloads) and, where present, a modern boto3 (sends CRC trailers over aws-chunked).
  */
-class Boto3Test {
-    @TempDir
-    static Path dir;
-    static TestNode node;
-
-    @BeforeAll
-    static void start() throws Exception {
-        node = new TestNode(dir);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        node.close();
-    }
-
+class Boto3Test extends NodeTestBase {
     static String run(String python, String bucket) throws Exception {
         return Pythons.runScript(python, "readme_example.py", node, bucket);
     }
