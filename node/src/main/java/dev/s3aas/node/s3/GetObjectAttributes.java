@@ -12,9 +12,9 @@ import java.util.Set;
  * (ETag, Checksum, ObjectParts, StorageClass, ObjectSize) without the body. The part count travels as
  * {@code PartsCount} (the wire name of TotalPartsCount in the S3 model). ObjectParts pages with
  * {@code x-amz-max-parts} and {@code x-amz-part-number-marker}; parts carry number and size (their checksums
- * are not reported; the object's own checksum is, under Checksum).
+ * are not reported; the object's own checksum is, under Checksum). An SSE-C version needs its key, as on HEAD.
  */
-record GetObjectAttributes(ObjectStore store) implements Operation {
+record GetObjectAttributes(ObjectStore store, SseCustomerKey.Reader keys) implements Operation {
     private static final int DEFAULT_MAX_PARTS = 1000;
 
     enum Attribute { ETAG, CHECKSUM, OBJECTPARTS, STORAGECLASS, OBJECTSIZE }
@@ -23,7 +23,10 @@ record GetObjectAttributes(ObjectStore store) implements Operation {
     public void handle(S3Exchange ex) throws S3Exception, StorageException {
         // SDKs send the list as one comma-separated header or as one header per attribute (AWS SDK for Java v2).
         Set<Attribute> wanted = attributes(String.join(",", ex.requestHeaders().getValuesList("x-amz-object-attributes")));
+        SseCustomerKey customer = keys.of(ex);
         ObjectInfo info = store.headObject(ex.bucket(), ex.key(), ex.query().get("versionId"));
+        // As HeadObject: an SSE-C version answers only to its key (AWS requires the SSE-C headers here too).
+        SseCustomerKey.check(info, customer);
         if (HeadObject.preconditions(ex, info)) {
             return;
         }

@@ -161,7 +161,7 @@ public final class S3Server implements AutoCloseable {
         ops.put(S3Operation.GET_BUCKET_REQUEST_PAYMENT, new GetBucketRequestPayment(store));
         ops.put(S3Operation.GET_BUCKET_ACCELERATE_CONFIGURATION, new GetBucketAccelerateConfiguration(store));
         ops.put(S3Operation.GET_BUCKET_REPLICATION, new GetBucketReplication(store));
-        ops.put(S3Operation.GET_OBJECT_ATTRIBUTES, new GetObjectAttributes(store));
+        ops.put(S3Operation.GET_OBJECT_ATTRIBUTES, new GetObjectAttributes(store, keys));
         ops.put(S3Operation.GET_BUCKET_ACL, new GetBucketAcl(store, s.ownerId()));
         ops.put(S3Operation.PUT_BUCKET_ACL, new PutBucketAcl(store, s.ownerId()));
         ops.put(S3Operation.GET_OBJECT_ACL, new GetObjectAcl(store, s.ownerId()));

@@ -79,6 +79,13 @@ class SseCustomerKeyTest extends NodeTestBase {
         // A key MD5 that does not match the key is refused before anything is stored.
         fails(() -> s3.putObject(b -> b.bucket("ssec").key("bad-md5").sseCustomerAlgorithm("AES256")
                 .sseCustomerKey(b64(KEY)).sseCustomerKeyMD5(md5KeyUnchecked(OTHER)), RequestBody.fromString("x")), 400);
+        // GetObjectAttributes answers only with the key, as HEAD does.
+        fails(() -> s3.getObjectAttributes(b -> b.bucket("ssec").key("obj")
+                .objectAttributes(software.amazon.awssdk.services.s3.model.ObjectAttributes.OBJECT_SIZE)), 400);
+        assertThat(s3.getObjectAttributes(b -> b.bucket("ssec").key("obj").sseCustomerAlgorithm("AES256")
+                .sseCustomerKey(b64(KEY)).sseCustomerKeyMD5(md5KeyUnchecked(KEY))
+                .objectAttributes(software.amazon.awssdk.services.s3.model.ObjectAttributes.OBJECT_SIZE)).objectSize())
+                .isEqualTo(body.length);
         // A key offered for an object that is not SSE-C.
         s3.putObject(b -> b.bucket("ssec").key("plain"), RequestBody.fromString("plain"));
         fails(() -> s3.getObjectAsBytes(b -> b.bucket("ssec").key("plain").sseCustomerAlgorithm("AES256")
