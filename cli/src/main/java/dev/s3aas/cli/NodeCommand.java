@@ -54,13 +54,17 @@ final class NodeCommand implements Callable<Integer> {
             + "behind a TLS-terminating proxy: keys travel in request headers. Off by default (refused).")
     boolean sseCOverHttp;
 
+    @Option(names = "--ready-max-disk-used", defaultValue = "95", description = "GET /ready answers 503 once the data "
+            + "file system is fuller than this percentage (default: ${DEFAULT-VALUE}).")
+    double readyMaxDiskUsedPercent;
+
     @Override
     public Integer call() throws Exception {
         InetSocketAddress listen = HostPort.parse(address);
         RootCredentials root = RootSecrets.resolve(dataDir, rootUser, rootPassword, System.out);
         Node node = Node.start(new NodeConfig(dataDir, listen, root, region, domains, sseKeyFile,
                 RootSecrets.mfa(rootMfaSerial, rootMfaSecret)).withLifecycleInterval(lifecycleInterval)
-                .withSseCOverHttp(sseCOverHttp));
+                .withSseCOverHttp(sseCOverHttp).withReadyMaxDiskUsed(readyMaxDiskUsedPercent / 100));
         CloseOnShutdown stop = CloseOnShutdown.register(node, "s3aas node", System.out);
         System.out.printf("s3aas node listening on http://%s:%d (data: %s)%n", listen.getHostString(), node.port(),
                 dataDir.toAbsolutePath());

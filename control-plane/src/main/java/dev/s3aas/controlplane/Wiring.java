@@ -115,6 +115,7 @@ final class Wiring {
         UserService users = new UserService(db, new UserRepository(), instances, clock);
         PolicyService policies = new PolicyService(db, new PolicyRepository(), instances, clock);
 
+        routes.addAll(new dev.s3aas.controlplane.health.HealthResource(db, controller::running).routes());
         routes.addAll(new IamResource(iam, iamAdmin).routes());
         routes.addAll(new VersionResource(db, versionRepo, clock).routes());
         routes.addAll(new ClusterResource(new ClusterService(db, clusterRepo, secrets, clusterMonitor,

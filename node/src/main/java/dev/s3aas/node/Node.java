@@ -3,6 +3,7 @@ package dev.s3aas.node;
 import dev.s3aas.node.admin.AdminHandler;
 import dev.s3aas.node.iam.IamStore;
 import dev.s3aas.node.lifecycle.LifecycleWorker;
+import dev.s3aas.node.s3.Readiness;
 import dev.s3aas.node.s3.S3Server;
 import dev.s3aas.node.storage.MetadataTable;
 import dev.s3aas.node.storage.RocksObjectStore;
@@ -47,7 +48,7 @@ public final class Node implements AutoCloseable {
             S3Server server = S3Server.start(
                     new S3Server.Settings(config.address(), config.region(), config.domains(),
                             config.root().accessKeyId(), config.rootMfa(), config.sseCOverHttp()),
-                    store, iam, iam, admin);
+                    store, iam, iam, admin, new Readiness(store, config.dataDir(), config.readyMaxDiskUsed()));
             return new Node(store, server, LifecycleWorker.start(store, dataClock, config.lifecycleInterval()));
         } catch (Exception e) {
             store.close();

@@ -17,11 +17,14 @@ import java.util.List;
  *                          {@link #DEFAULT_LIFECYCLE_INTERVAL} (rules count whole days, so hourly is prompt enough)
  * @param sseCOverHttp accept SSE-C keys on plain HTTP (as RGW's {@code rgw crypt require ssl = false}): only for a
  *                     node behind a TLS-terminating proxy, or tests; otherwise such requests are refused
+ * @param readyMaxDiskUsed {@code /ready} answers 503 once the data file system is used more than this share
+ *                         (default {@link #DEFAULT_READY_MAX_DISK_USED})
  */
 public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                          List<String> domains, Path sseKeyFile, MfaDevice rootMfa, Duration lifecycleInterval,
-                         boolean sseCOverHttp) {
+                         boolean sseCOverHttp, double readyMaxDiskUsed) {
     public static final Duration DEFAULT_LIFECYCLE_INTERVAL = Duration.ofHours(1);
+    public static final double DEFAULT_READY_MAX_DISK_USED = 0.95;
 
     public NodeConfig {
         if (dataDir == null) {
@@ -36,33 +39,45 @@ public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredential
         if (lifecycleInterval.isNegative() || lifecycleInterval.isZero()) {
             throw new IllegalArgumentException("lifecycle interval must be positive");
         }
+        readyMaxDiskUsed = readyMaxDiskUsed == 0 ? DEFAULT_READY_MAX_DISK_USED : readyMaxDiskUsed;
+        if (!(readyMaxDiskUsed > 0 && readyMaxDiskUsed <= 1)) {
+            throw new IllegalArgumentException("the readiness disk-usage threshold must be in (0, 1]");
+        }
     }
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains, Path sseKeyFile, MfaDevice rootMfa) {
-        this(dataDir, address, root, region, domains, sseKeyFile, rootMfa, null, false);
+        this(dataDir, address, root, region, domains, sseKeyFile, rootMfa, null, false, 0);
     }
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains, Path sseKeyFile) {
-        this(dataDir, address, root, region, domains, sseKeyFile, null, null, false);
+        this(dataDir, address, root, region, domains, sseKeyFile, null, null, false, 0);
     }
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains) {
-        this(dataDir, address, root, region, domains, null, null, null, false);
+        this(dataDir, address, root, region, domains, null, null, null, false, 0);
     }
 
     public NodeConfig withRootMfa(MfaDevice device) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, device, lifecycleInterval,
-                sseCOverHttp);
+                sseCOverHttp, readyMaxDiskUsed);
     }
 
     public NodeConfig withLifecycleInterval(Duration interval) {
-        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, interval, sseCOverHttp);
+        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, interval, sseCOverHttp,
+                readyMaxDiskUsed);
     }
 
     public NodeConfig withSseCOverHttp(boolean allowed) {
-        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval, allowed);
+        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval, allowed,
+                readyMaxDiskUsed);
+    }
+
+    /** @param share the used share of the data file system above which {@code /ready} answers 503, in (0, 1] */
+    public NodeConfig withReadyMaxDiskUsed(double share) {
+        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval,
+                sseCOverHttp, share);
     }
 }

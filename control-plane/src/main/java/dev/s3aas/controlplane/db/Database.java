@@ -72,6 +72,12 @@ public final class Database implements AutoCloseable {
         return new Database(ds, sqlite);
     }
 
+    /** Schema migrations on the classpath that the database has not applied (0 once open succeeded). */
+    public int pendingMigrations() {
+        return Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info()
+                .pending().length;
+    }
+
     /** Runs a read-only unit of work; each statement commits on its own (autocommit). */
     public <R> R read(HandleCallback<R, RuntimeException> work) {
         return jdbi.withHandle(work);

@@ -149,6 +149,11 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
         }
     }
 
+    /** True while the workers are alive and the queue takes work (for readiness). */
+    public boolean running() {
+        return !workers.isEmpty() && workers.stream().allMatch(Thread::isAlive) && !timer.isShutdown();
+    }
+
     /** True when nothing is queued or running (tests wait for it). */
     public boolean idle() {
         return queue.idle();

@@ -36,12 +36,14 @@ final class S3Handler extends Handler.Abstract {
     private final AccessControl accessControl;
     private final Map<S3Operation, Operation> operations;
     private final CorsResponse cors;
+    private final Readiness readiness;
     private final OptionsObject preflight;
     private final RequestIds ids = new RequestIds();
 
     S3Handler(Addressing addressing, Authenticator authenticator, AccessControl accessControl,
-              Map<S3Operation, Operation> operations, CorsResponse cors) {
+              Map<S3Operation, Operation> operations, CorsResponse cors, Readiness readiness) {
         this.cors = cors;
+        this.readiness = readiness;
         this.preflight = new OptionsObject(cors);
         this.addressing = addressing;
         this.authenticator = authenticator;
@@ -57,7 +59,7 @@ final class S3Handler extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.SERVER, "s3aas");
         JettyRequestView view = new JettyRequestView(request);
         if (Health.isHealthCheck(view)) {
-            Health.answer(view, response, callback);
+            Health.answer(view, response, callback, readiness);
             return true;
         }
         S3Exchange ex = null;

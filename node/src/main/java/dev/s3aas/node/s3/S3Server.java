@@ -49,17 +49,13 @@ public final class S3Server implements AutoCloseable {
         this.connector = connector;
     }
 
-    /** An endpoint where only root has access (no IAM users) and no admin API. */
-    public static S3Server start(Settings settings, ObjectStore store, CredentialStore credentials) throws Exception {
-        return start(settings, store, credentials, UserPolicies.NONE, null);
-    }
-
     /**
      * @param users the identity policies of the IAM users that {@code credentials} knows
      * @param front handler tried before the S3 handler (the admin API, which claims its own paths); may be null
+     * @param readiness what {@code /ready} reports
      */
     public static S3Server start(Settings settings, ObjectStore store, CredentialStore credentials,
-                                 UserPolicies users, Handler front) throws Exception {
+                                 UserPolicies users, Handler front, Readiness readiness) throws Exception {
         QueuedThreadPool pool = new QueuedThreadPool(64, 4);
         pool.setName("s3-jetty");
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -94,7 +90,7 @@ public final class S3Server implements AutoCloseable {
         AccessControl access = new AccessControl(users, bucketPolicies, new AclAuthorization(store), Clock.systemUTC());
         Handler s3 = new S3Handler(new Addressing(settings.domains()),
                 new Authenticator(credentials, Clock.systemUTC()), access,
-                operations(settings, store, access, bucketPolicies, credentials), new CorsResponse(store));
+                operations(settings, store, access, bucketPolicies, credentials), new CorsResponse(store), readiness);
         server.setHandler(front == null ? s3 : new Handler.Sequence(front, s3));
         server.setErrorHandler(new ProtocolErrors());
         server.setStopTimeout(5_000);

@@ -141,6 +141,9 @@ public interface ObjectStore extends AutoCloseable {
 
     ObjectInfo copyObject(CopyObjectInput input) throws StorageException, IOException;
 
+    /** False once the store is closing: it takes no more requests (readiness). */
+    boolean isOpen();
+
     /** The node's SSE-KMS key ring. */
     KmsKeyRing kmsKeys();
 

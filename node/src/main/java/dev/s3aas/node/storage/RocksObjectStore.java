@@ -488,8 +488,16 @@ public final class RocksObjectStore implements ObjectStore {
     }
 
 
+    private volatile boolean open = true;
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
     @Override
     public void close() {
+        open = false;
         committer.close();
         collector.close();
         db.close();
