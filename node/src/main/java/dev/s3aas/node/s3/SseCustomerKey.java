@@ -37,26 +37,12 @@ record SseCustomerKey(byte[] key, String keyMd5) {
     }
 
     /**
-     * For a HEAD (or anything that reads a version without its data): the key must be the one the version was
-     * stored with, and must be absent for a version that is not SSE-C, as S3 answers.
+     * For a HEAD (or anything that reads a version without its data): the same check storage makes when it opens
+     * the data ({@link dev.s3aas.node.storage.CustomerKeys#check}).
      */
-    static void check(dev.s3aas.node.storage.ObjectInfo info, SseCustomerKey k) throws S3Exception {
-        String verifier = info.customerKeyVerifier();
-        if (verifier == null) {
-            if (k != null) {
-                throw new S3Exception(S3ErrorCode.InvalidRequest,
-                        "The encryption parameters are not applicable to this object.");
-            }
-            return;
-        }
-        if (k == null) {
-            throw new S3Exception(S3ErrorCode.InvalidRequest, "The object was stored using a form of Server Side "
-                    + "Encryption. The correct parameters must be provided to retrieve the object.");
-        }
-        if (!dev.s3aas.node.storage.CustomerKeys.matches(verifier, k.key())) {
-            throw new S3Exception(S3ErrorCode.AccessDenied,
-                    "The SSE-C key provided does not match the key the object was stored with.");
-        }
+    static void check(dev.s3aas.node.storage.ObjectInfo info, SseCustomerKey k)
+            throws dev.s3aas.node.storage.StorageException {
+        dev.s3aas.node.storage.CustomerKeys.check(info.customerKeyVerifier(), raw(k));
     }
 
     private static SseCustomerKey parse(S3Exchange ex, String prefix, boolean allowHttp) throws S3Exception {

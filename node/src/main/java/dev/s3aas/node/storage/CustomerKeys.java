@@ -41,17 +41,27 @@ public final class CustomerKeys {
         return MessageDigest.isEqual(expected, hmac(salt, key));
     }
 
-    /** The customer's key, once checked against the verifier (missing: INVALID_REQUEST; another: CUSTOMER_KEY_MISMATCH). */
-    static byte[] check(String verifier, byte[] customerKey) throws StorageException {
+    /**
+     * Checks the SSE-C key a request brings against a version's or upload's key slot: an SSE-C slot needs its key
+     * (missing: INVALID_REQUEST; another: CUSTOMER_KEY_MISMATCH), and any other slot takes none (a key offered for
+     * data that is not SSE-C is refused, as S3 does). The one check GET, HEAD and uploads share.
+     */
+    public static void check(String slot, byte[] customerKey) throws StorageException {
+        if (!isCustomerKey(slot)) {
+            if (customerKey != null) {
+                throw new StorageException(StorageError.INVALID_REQUEST,
+                        "The encryption parameters are not applicable to this object.");
+            }
+            return;
+        }
         if (customerKey == null) {
             throw new StorageException(StorageError.INVALID_REQUEST, "The object was stored using a form of Server "
                     + "Side Encryption. The correct parameters must be provided to retrieve the object.");
         }
-        if (!matches(verifier, customerKey)) {
+        if (!matches(slot, customerKey)) {
             throw new StorageException(StorageError.CUSTOMER_KEY_MISMATCH,
                     "The SSE-C key provided does not match the key the object was stored with.");
         }
-        return customerKey;
     }
 
     /** The key a write encrypts with and what its record keeps in the key slot. */

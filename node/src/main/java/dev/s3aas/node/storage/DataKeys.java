@@ -25,17 +25,44 @@ final class DataKeys {
      * key offered for data that is not SSE-C is refused, as S3 does; SSE-C data without the key too.
      */
     byte[] resolve(String slot, byte[] customerKey) throws StorageException, IOException {
-        if (CustomerKeys.isCustomerKey(slot)) {
-            return CustomerKeys.check(slot, customerKey);
-        }
+        CustomerKeys.check(slot, customerKey);
         if (customerKey != null) {
-            throw new StorageException(StorageError.INVALID_REQUEST,
-                    "The encryption parameters are not applicable to this object.");
+            return customerKey;
         }
         if (slot == null) {
             return null;
         }
         return KmsKeyRing.isKmsSlot(slot) ? ring.unwrap(slot) : master.unseal(slot);
+    }
+
+    /**
+     * The encryption a write gets: what it asks for, else the bucket's default (AES256 or aws:kms), else none.
+     * aws:kms without a key id takes the bucket's default KMS key; there is no AWS-managed key to fall back on.
+     */
+    static SseRequest effective(BucketRecord bucket, SseRequest requested) throws StorageException {
+        String bucketKey = bucket.config().encryptionKeyId();
+        if (requested != null && requested.kind() == SseRequest.Kind.SSE_KMS && requested.kmsKeyId() == null) {
+            if (bucketKey == null) {
+                throw new StorageException(StorageError.INVALID_ARGUMENT, "aws:kms needs "
+                        + "x-amz-server-side-encryption-aws-kms-key-id: this server has no AWS-managed key and the "
+                        + "bucket no default KMS key; create keys with the admin API (kms/key/create).");
+            }
+            return SseRequest.kms(bucketKey);
+        }
+        if (requested != null) {
+            return requested;
+        }
+        String e = bucket.config().encryption();
+        if ("AES256".equals(e)) {
+            return SseRequest.SSE_S3;
+        }
+        return "aws:kms".equals(e) ? SseRequest.kms(bucket.config().encryptionKeyId()) : null;
+    }
+
+    /** The key for new data in {@code bucket}: as {@link #forWrite(SseRequest, byte[])} after the bucket's default. */
+    CustomerKeys.WriteKey forWrite(BucketRecord bucket, SseRequest requested, byte[] customerKey)
+            throws StorageException, IOException {
+        return forWrite(customerKey != null ? null : effective(bucket, requested), customerKey);
     }
 
     /**

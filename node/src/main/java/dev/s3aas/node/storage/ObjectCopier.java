@@ -42,7 +42,7 @@ final class ObjectCopier {
             boolean sameChecksum = info.checksum() == null ? algorithm == null
                     : algorithm == info.checksum().algorithm();
             BucketRecord target = store.bucketRecord(in.bucket());
-            SseRequest sse = RocksObjectStore.effective(target, in.serverSideEncryption());
+            SseRequest sse = DataKeys.effective(target, in.serverSideEncryption());
             // Sharing blobs between two records is only safe when the old one is released, not kept as a
             // version: in a versioned bucket a self-copy copies the bytes like any other copy.
             boolean unversioned = target.config().versioning() == null;

@@ -206,7 +206,7 @@ public final class RocksObjectStore implements ObjectStore {
     public ObjectInfo putObject(PutObjectInput in, InputStream body) throws StorageException, IOException {
         BucketRecord bucket = bucketRecord(in.bucket());
         writes.checkQuota(bucket, in.contentLength(), currentSize(bucket, in.key()));
-        CustomerKeys.WriteKey key = keys.forWrite(effective(bucket, in.serverSideEncryption()), in.customerKey());
+        CustomerKeys.WriteKey key = keys.forWrite(bucket, in.serverSideEncryption(), in.customerKey());
         DataSink.Received data = DataSink.receive(blobs, body, in.contentLength(), MAX_UPLOAD_SIZE,
                 in.checksumAlgorithm(), key == null ? null : key.plain());
         try {
@@ -224,30 +224,6 @@ public final class RocksObjectStore implements ObjectStore {
             }
             throw e;
         }
-    }
-
-    /**
-     * The encryption a write gets: what it asks for, else the bucket's default (AES256 or aws:kms), else none.
-     * aws:kms without a key id takes the bucket's default KMS key; there is no AWS-managed key to fall back on.
-     */
-    static SseRequest effective(BucketRecord bucket, SseRequest requested) throws StorageException {
-        String bucketKey = bucket.config().encryptionKeyId();
-        if (requested != null && requested.kind() == SseRequest.Kind.SSE_KMS && requested.kmsKeyId() == null) {
-            if (bucketKey == null) {
-                throw new StorageException(StorageError.INVALID_ARGUMENT, "aws:kms needs "
-                        + "x-amz-server-side-encryption-aws-kms-key-id: this server has no AWS-managed key and the "
-                        + "bucket no default KMS key; create keys with the admin API (kms/key/create).");
-            }
-            return SseRequest.kms(bucketKey);
-        }
-        if (requested != null) {
-            return requested;
-        }
-        String e = bucket.config().encryption();
-        if ("AES256".equals(e)) {
-            return SseRequest.SSE_S3;
-        }
-        return "aws:kms".equals(e) ? SseRequest.kms(bucket.config().encryptionKeyId()) : null;
     }
 
     DataKeys keys() {
@@ -446,7 +422,7 @@ public final class RocksObjectStore implements ObjectStore {
                                                  ChecksumAlgorithm checksumAlgorithm, boolean fullObjectChecksum,
                                                  SseRequest serverSideEncryption, byte[] customerKey)
             throws StorageException, IOException {
-        CustomerKeys.WriteKey k = keys.forWrite(effective(bucketRecord(bucket), serverSideEncryption), customerKey);
+        CustomerKeys.WriteKey k = keys.forWrite(bucketRecord(bucket), serverSideEncryption, customerKey);
         String sealed = k == null ? null : k.slot();
         return multipart.create(bucket, key, metadata, checksumAlgorithm, fullObjectChecksum, sealed);
     }
