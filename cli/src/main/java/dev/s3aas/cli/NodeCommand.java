@@ -1,5 +1,6 @@
 package dev.s3aas.cli;
 
+import dev.s3aas.node.MetricsAccess;
 import dev.s3aas.node.Node;
 import dev.s3aas.node.NodeConfig;
 import dev.s3aas.node.auth.RootCredentials;
@@ -58,19 +59,35 @@ final class NodeCommand implements Callable<Integer> {
             + "file system is fuller than this percentage (default: ${DEFAULT-VALUE}).")
     double readyMaxDiskUsedPercent;
 
+    @Option(names = "--metrics", defaultValue = "token", description = "Who may read GET /metrics: token (a bearer "
+            + "token for the root credentials in MinIO's format, as `mc admin prometheus generate` makes), public, "
+            + "or off (default: ${DEFAULT-VALUE}).")
+    String metrics;
+
     @Override
     public Integer call() throws Exception {
         InetSocketAddress listen = HostPort.parse(address);
         RootCredentials root = RootSecrets.resolve(dataDir, rootUser, rootPassword, System.out);
         Node node = Node.start(new NodeConfig(dataDir, listen, root, region, domains, sseKeyFile,
                 RootSecrets.mfa(rootMfaSerial, rootMfaSecret)).withLifecycleInterval(lifecycleInterval)
-                .withSseCOverHttp(sseCOverHttp).withReadyMaxDiskUsed(readyMaxDiskUsedPercent / 100));
+                .withSseCOverHttp(sseCOverHttp).withReadyMaxDiskUsed(readyMaxDiskUsedPercent / 100)
+                .withMetrics(metricsAccess(metrics)));
         CloseOnShutdown stop = CloseOnShutdown.register(node, "s3aas node", System.out);
         System.out.printf("s3aas node listening on http://%s:%d (data: %s)%n", listen.getHostString(), node.port(),
                 dataDir.toAbsolutePath());
         System.out.flush();
         stop.awaitClosed();
         return 0;
+    }
+
+    private static MetricsAccess metricsAccess(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "token" -> MetricsAccess.TOKEN;
+            case "public" -> MetricsAccess.PUBLIC;
+            case "off" -> MetricsAccess.OFF;
+            default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new NodeCommand()),
+                    "--metrics must be token, public or off: " + value);
+        };
     }
 
     /** A duration as a number with a unit (ms, s, m, h, d) or in ISO 8601 (PT1H). */

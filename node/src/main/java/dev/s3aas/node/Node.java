@@ -3,10 +3,13 @@ package dev.s3aas.node;
 import dev.s3aas.node.admin.AdminHandler;
 import dev.s3aas.node.iam.IamStore;
 import dev.s3aas.node.lifecycle.LifecycleWorker;
+import dev.s3aas.node.metrics.NodeMetrics;
+import dev.s3aas.node.s3.MetricsEndpoint;
 import dev.s3aas.node.s3.Readiness;
 import dev.s3aas.node.s3.S3Server;
 import dev.s3aas.node.storage.MetadataTable;
 import dev.s3aas.node.storage.RocksObjectStore;
+import dev.s3aas.node.storage.StorageEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,11 +25,13 @@ public final class Node implements AutoCloseable {
     private final RocksObjectStore store;
     private final S3Server server;
     private final LifecycleWorker lifecycle;
+    private final NodeMetrics metrics;
 
-    private Node(RocksObjectStore store, S3Server server, LifecycleWorker lifecycle) {
+    private Node(RocksObjectStore store, S3Server server, LifecycleWorker lifecycle, NodeMetrics metrics) {
         this.store = store;
         this.server = server;
         this.lifecycle = lifecycle;
+        this.metrics = metrics;
     }
 
     public static Node start(NodeConfig config) throws Exception {
@@ -39,19 +44,31 @@ public final class Node implements AutoCloseable {
      *                  forward. Request signatures and IAM stay on the system clock: clients sign with theirs.
      */
     public static Node start(NodeConfig config, Clock dataClock) throws Exception {
-        RocksObjectStore store = RocksObjectStore.open(config.dataDir(), config.sseKeyFile(), dataClock);
+        NodeMetrics metrics = config.metrics() == MetricsAccess.OFF ? null : new NodeMetrics();
+        RocksObjectStore store = RocksObjectStore.open(config.dataDir(), config.sseKeyFile(), dataClock,
+                metrics == null ? StorageEvents.NONE : metrics.storageEvents());
         try {
             Clock clock = Clock.systemUTC();
+            MetricsEndpoint scrape = null;
+            if (metrics != null) {
+                metrics.watch(store);
+                scrape = new MetricsEndpoint(metrics.registry(), metrics::scrape,
+                        config.metrics() == MetricsAccess.PUBLIC ? null : config.root(), clock);
+            }
             IamStore iam = IamStore.open(store.metadataTable("iam"), config.root(), clock);
             AdminHandler admin = new AdminHandler(iam, iam, store, new AdminHandler.Settings(config.region(),
                     version(), clock.instant(), deploymentId(store.metadataTable("node"))), clock);
             S3Server server = S3Server.start(
                     new S3Server.Settings(config.address(), config.region(), config.domains(),
                             config.root().accessKeyId(), config.rootMfa(), config.sseCOverHttp()),
-                    store, iam, iam, admin, new Readiness(store, config.dataDir(), config.readyMaxDiskUsed()));
-            return new Node(store, server, LifecycleWorker.start(store, dataClock, config.lifecycleInterval()));
+                    store, iam, iam, admin, new Readiness(store, config.dataDir(), config.readyMaxDiskUsed()), scrape);
+            return new Node(store, server, LifecycleWorker.start(store, dataClock, config.lifecycleInterval()),
+                    metrics);
         } catch (Exception e) {
             store.close();
+            if (metrics != null) {
+                metrics.close();
+            }
             throw e;
         }
     }
@@ -85,6 +102,9 @@ public final class Node implements AutoCloseable {
                 lifecycle.close();
             } finally {
                 store.close();
+                if (metrics != null) {
+                    metrics.close();
+                }
             }
         }
     }

@@ -19,10 +19,11 @@ import java.util.List;
  *                     node behind a TLS-terminating proxy, or tests; otherwise such requests are refused
  * @param readyMaxDiskUsed {@code /ready} answers 503 once the data file system is used more than this share
  *                         (default {@link #DEFAULT_READY_MAX_DISK_USED})
+ * @param metrics who may read {@code /metrics} (default {@link MetricsAccess#TOKEN})
  */
 public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                          List<String> domains, Path sseKeyFile, MfaDevice rootMfa, Duration lifecycleInterval,
-                         boolean sseCOverHttp, double readyMaxDiskUsed) {
+                         boolean sseCOverHttp, double readyMaxDiskUsed, MetricsAccess metrics) {
     public static final Duration DEFAULT_LIFECYCLE_INTERVAL = Duration.ofHours(1);
     public static final double DEFAULT_READY_MAX_DISK_USED = 0.95;
 
@@ -39,6 +40,7 @@ public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredential
         if (lifecycleInterval.isNegative() || lifecycleInterval.isZero()) {
             throw new IllegalArgumentException("lifecycle interval must be positive");
         }
+        metrics = metrics == null ? MetricsAccess.TOKEN : metrics;
         readyMaxDiskUsed = readyMaxDiskUsed == 0 ? DEFAULT_READY_MAX_DISK_USED : readyMaxDiskUsed;
         if (!(readyMaxDiskUsed > 0 && readyMaxDiskUsed <= 1)) {
             throw new IllegalArgumentException("the readiness disk-usage threshold must be in (0, 1]");
@@ -47,37 +49,42 @@ public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredential
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains, Path sseKeyFile, MfaDevice rootMfa) {
-        this(dataDir, address, root, region, domains, sseKeyFile, rootMfa, null, false, 0);
+        this(dataDir, address, root, region, domains, sseKeyFile, rootMfa, null, false, 0, null);
     }
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains, Path sseKeyFile) {
-        this(dataDir, address, root, region, domains, sseKeyFile, null, null, false, 0);
+        this(dataDir, address, root, region, domains, sseKeyFile, null, null, false, 0, null);
     }
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains) {
-        this(dataDir, address, root, region, domains, null, null, null, false, 0);
+        this(dataDir, address, root, region, domains, null, null, null, false, 0, null);
     }
 
     public NodeConfig withRootMfa(MfaDevice device) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, device, lifecycleInterval,
-                sseCOverHttp, readyMaxDiskUsed);
+                sseCOverHttp, readyMaxDiskUsed, metrics);
     }
 
     public NodeConfig withLifecycleInterval(Duration interval) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, interval, sseCOverHttp,
-                readyMaxDiskUsed);
+                readyMaxDiskUsed, metrics);
     }
 
     public NodeConfig withSseCOverHttp(boolean allowed) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval, allowed,
-                readyMaxDiskUsed);
+                readyMaxDiskUsed, metrics);
     }
 
     /** @param share the used share of the data file system above which {@code /ready} answers 503, in (0, 1] */
     public NodeConfig withReadyMaxDiskUsed(double share) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval,
-                sseCOverHttp, share);
+                sseCOverHttp, share, metrics);
+    }
+
+    public NodeConfig withMetrics(MetricsAccess access) {
+        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval,
+                sseCOverHttp, readyMaxDiskUsed, access);
     }
 }

@@ -39,9 +39,14 @@ final class S3Handler extends Handler.Abstract {
     private final Readiness readiness;
     private final OptionsObject preflight;
     private final RequestIds ids = new RequestIds();
+    private final RequestRecorder recorder;
+    private final MetricsEndpoint metrics;
 
     S3Handler(Addressing addressing, Authenticator authenticator, AccessControl accessControl,
-              Map<S3Operation, Operation> operations, CorsResponse cors, Readiness readiness) {
+              Map<S3Operation, Operation> operations, CorsResponse cors, Readiness readiness,
+              RequestRecorder recorder, MetricsEndpoint metrics) {
+        this.recorder = recorder;
+        this.metrics = metrics;
         this.cors = cors;
         this.readiness = readiness;
         this.preflight = new OptionsObject(cors);
@@ -52,16 +57,21 @@ final class S3Handler extends Handler.Abstract {
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response response, Callback completion) {
         String requestId = ids.next();
         response.getHeaders().put("x-amz-request-id", requestId);
         response.getHeaders().put("x-amz-id-2", requestId);
         response.getHeaders().put(HttpHeader.SERVER, "s3aas");
         JettyRequestView view = new JettyRequestView(request);
         if (Health.isHealthCheck(view)) {
-            Health.answer(view, response, callback, readiness);
+            Health.answer(view, response, completion, readiness);
             return true;
         }
+        if (metrics != null && MetricsEndpoint.isScrape(view)) {
+            metrics.answer(request, response, completion, requestId);
+            return true;
+        }
+        RequestRecorder.Tracker callback = recorder.start(request, response, completion, requestId);
         S3Exchange ex = null;
         S3Operation op = null;
         try {
@@ -69,6 +79,7 @@ final class S3Handler extends Handler.Abstract {
             QueryParams query = QueryParams.parse(view.rawQuery());
             ex = new S3Exchange(request, response, callback, view, requestId, target.bucket(), target.key(), query);
             if (target.bucket() != null && "OPTIONS".equals(request.getMethod())) {
+                callback.preflight();
                 BucketName.parse(target.bucket());
                 preflight.handle(ex);
                 return true;
@@ -80,6 +91,7 @@ final class S3Handler extends Handler.Abstract {
             authenticator.authenticate(ex, view, target);
             op = Router.route(request.getMethod(), target.bucket(), target.key(), query,
                     view.header("x-amz-copy-source") != null, MultipartForm.boundary(view.header("Content-Type")) != null);
+            callback.operation(op);
             accessControl.authorize(ex, op);
             validateNames(op, target);
             operations.get(op).handle(ex);
@@ -128,8 +140,9 @@ final class S3Handler extends Handler.Abstract {
         }
     }
 
-    private void fail(S3Exchange ex, Request request, Response response, Callback callback, String requestId,
-                      S3ErrorCode code, String message, Map<String, String> details, Throwable cause) {
+    private void fail(S3Exchange ex, Request request, Response response, RequestRecorder.Tracker callback,
+                      String requestId, S3ErrorCode code, String message, Map<String, String> details, Throwable cause) {
+        callback.error(code);
         if ((ex != null && ex.isCompleted()) || response.isCommitted()) {
             // Headers (and maybe part of the body) are out: the only honest signal left is to abort.
             callback.failed(cause != null ? cause : new IOException(code + ": " + message));

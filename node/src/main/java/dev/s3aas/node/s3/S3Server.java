@@ -4,6 +4,7 @@ import dev.s3aas.node.auth.CredentialStore;
 import dev.s3aas.node.auth.MfaDevice;
 import dev.s3aas.node.auth.UserPolicies;
 import dev.s3aas.node.storage.ObjectStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -53,9 +54,13 @@ public final class S3Server implements AutoCloseable {
      * @param users the identity policies of the IAM users that {@code credentials} knows
      * @param front handler tried before the S3 handler (the admin API, which claims its own paths); may be null
      * @param readiness what {@code /ready} reports
+     * @param metrics {@code /metrics}, whose registry gets the request meters ({@link RequestRecorder}) and the wire
+     *                bytes in and out; null for no metrics
      */
     public static S3Server start(Settings settings, ObjectStore store, CredentialStore credentials,
-                                 UserPolicies users, Handler front, Readiness readiness) throws Exception {
+                                 UserPolicies users, Handler front, Readiness readiness, MetricsEndpoint metrics)
+            throws Exception {
+        MeterRegistry registry = metrics == null ? null : metrics.registry();
         QueuedThreadPool pool = new QueuedThreadPool(64, 4);
         pool.setName("s3-jetty");
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -80,7 +85,8 @@ public final class S3Server implements AutoCloseable {
         // Upload bodies arrive in reads of this size: Jetty's 8 KiB default means eight times more wake-ups of
         // the reading virtual thread per MiB.
         h1.setInputBufferSize(64 * 1024);
-        ServerConnector connector = new ServerConnector(server, 1, 1, h1);
+        ServerConnector connector = registry == null ? new ServerConnector(server, 1, 1, h1)
+                : WireBytes.connector(server, registry, h1);
         connector.setHost(settings.address().getHostString());
         connector.setPort(settings.address().getPort());
         connector.setAcceptQueueSize(1024);
@@ -90,7 +96,8 @@ public final class S3Server implements AutoCloseable {
         AccessControl access = new AccessControl(users, bucketPolicies, new AclAuthorization(store), Clock.systemUTC());
         Handler s3 = new S3Handler(new Addressing(settings.domains()),
                 new Authenticator(credentials, Clock.systemUTC()), access,
-                operations(settings, store, access, bucketPolicies, credentials), new CorsResponse(store), readiness);
+                operations(settings, store, access, bucketPolicies, credentials), new CorsResponse(store), readiness,
+                new RequestRecorder(registry), metrics);
         server.setHandler(front == null ? s3 : new Handler.Sequence(front, s3));
         server.setErrorHandler(new ProtocolErrors());
         server.setStopTimeout(5_000);

@@ -23,8 +23,10 @@ import java.util.List;
 final class BlobStore {
     private final Path tmpDir;
     private final Path blobsDir;
+    private final StorageEvents events;
 
-    BlobStore(Path dataDir) throws IOException {
+    BlobStore(Path dataDir, StorageEvents events) throws IOException {
+        this.events = events;
         this.tmpDir = dataDir.resolve("tmp");
         this.blobsDir = dataDir.resolve("blobs");
         Files.createDirectories(tmpDir);
@@ -148,9 +150,11 @@ final class BlobStore {
 
         /** fdatasync the data, then fsync tmp/ so the directory entry is durable too. */
         void finish() throws IOException {
+            long start = System.nanoTime();
             channel.force(false);
             channel.close();
             syncDirectory(tmpDir);
+            events.blobSynced(System.nanoTime() - start);
             finished = true;
         }
 

@@ -44,12 +44,14 @@ final class Committer implements AutoCloseable {
     private final Pending stopSignal = new Pending(txn -> null, new CompletableFuture<>());
 
     private final MetaDb db;
+    private final StorageEvents events;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private boolean closed;
 
-    Committer(MetaDb db) {
+    Committer(MetaDb db, StorageEvents events) {
         this.db = db;
+        this.events = events;
         this.thread = Thread.ofPlatform().name("s3aas-committer").daemon(true).start(this::run);
     }
 
@@ -184,7 +186,9 @@ final class Committer implements AutoCloseable {
             }
             if (batch.count() > 0) {
                 try {
+                    long start = System.nanoTime();
                     db.writeSync(batch);
+                    events.groupCommitted(group.size(), System.nanoTime() - start);
                 } finally {
                     // Before anyone is acknowledged, and even if the write failed (it may have been applied).
                     if (writesBuckets) {

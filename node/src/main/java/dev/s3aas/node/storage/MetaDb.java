@@ -156,6 +156,35 @@ final class MetaDb implements AutoCloseable {
         return db.newIterator(cf(cf));
     }
 
+    /** The engine's state from RocksDB's integer properties, summed over the column families. */
+    EngineStats stats() {
+        return new EngineStats(sum("rocksdb.total-sst-files-size"), sum("rocksdb.total-blob-file-size"),
+                sum("rocksdb.cur-size-all-mem-tables"), sum("rocksdb.estimate-num-keys"),
+                sum("rocksdb.estimate-pending-compaction-bytes"), prop("rocksdb.num-running-compactions"),
+                prop("rocksdb.num-running-flushes"));
+    }
+
+    private long sum(String property) {
+        long total = 0;
+        for (ColumnFamilyHandle h : handles) {
+            try {
+                total += db.getLongProperty(h, property);
+            } catch (RocksDBException e) {
+                throw new MetadataFault("property " + property, e);
+            }
+        }
+        return total;
+    }
+
+    /** A DB-wide property (the same for every column family). */
+    private long prop(String property) {
+        try {
+            return db.getLongProperty(property);
+        } catch (RocksDBException e) {
+            throw new MetadataFault("property " + property, e);
+        }
+    }
+
     /** Durable write: returns after the WAL is synced. The commit point of every mutation. */
     void writeSync(WriteBatch batch) throws RocksDBException {
         db.write(syncWrite, batch);

@@ -52,10 +52,11 @@ public final class RocksObjectStore implements ObjectStore {
     /** 16 MiB of recently read small objects (see {@link InlineCache}). */
     private final InlineCache inlineCache = new InlineCache(16L << 20);
 
-    private RocksObjectStore(MetaDb db, BlobStore blobs, SseMasterKey sse, VersionIds versionIds, Clock clock) {
+    private RocksObjectStore(MetaDb db, BlobStore blobs, SseMasterKey sse, VersionIds versionIds, Clock clock,
+                             StorageEvents events) {
         this.db = db;
         this.blobs = blobs;
-        this.committer = new Committer(db);
+        this.committer = new Committer(db, events);
         this.keys = new DataKeys(sse, new KmsKeyRing(new MetadataTable(db, committer, "kms"), sse, clock));
         this.collector = new BlobCollector(db, blobs);
         this.lister = new Lister(db);
@@ -85,13 +86,19 @@ public final class RocksObjectStore implements ObjectStore {
      *              whether an Object Lock retention is still in force (what lifecycle rules count days from)
      */
     public static RocksObjectStore open(Path dataDir, Path sseKeyFile, Clock clock) throws IOException {
+        return open(dataDir, sseKeyFile, clock, StorageEvents.NONE);
+    }
+
+    /** As {@link #open(Path, Path, Clock)}, reporting durable writes to {@code events}. */
+    public static RocksObjectStore open(Path dataDir, Path sseKeyFile, Clock clock, StorageEvents events)
+            throws IOException {
         SseMasterKey sse = SseMasterKey.loadOrCreate(sseKeyFile);
         MetaDb db = new MetaDb(dataDir.resolve("meta"));
         try {
-            BlobStore blobs = new BlobStore(dataDir);
+            BlobStore blobs = new BlobStore(dataDir, events);
             VersionIds versionIds = new VersionIds(clock);
             versionIds.startAbove(db);
-            RocksObjectStore store = new RocksObjectStore(db, blobs, sse, versionIds, clock);
+            RocksObjectStore store = new RocksObjectStore(db, blobs, sse, versionIds, clock, events);
             var report = store.collector.recover();
             LOG.info("storage opened at {}: {}", dataDir, report);
             return store;
@@ -469,6 +476,11 @@ public final class RocksObjectStore implements ObjectStore {
     @Override
     public boolean isOpen() {
         return open;
+    }
+
+    /** The metadata engine's sizes and background work, for metrics. */
+    public EngineStats engineStats() {
+        return db.stats();
     }
 
     @Override
