@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import dev.s3aas.controlplane.api.ApiHandler;
 import dev.s3aas.controlplane.api.ApiResponse;
 import dev.s3aas.controlplane.api.OpenApi;
 import dev.s3aas.controlplane.api.Route;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -87,9 +87,11 @@ public final class ControlPlane implements AutoCloseable {
             Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword());
             opened.add(0, db);
             opened.add(0, db.lockExclusive());
+            String metricsToken = config.metricsToken();
             Wiring w = new Wiring(config, db, provisioners, nodes);
+            opened.add(0, w.metrics);
             Router router = router(w.routes());
-            Server server = http(config, w.handler(router, jsonMapper()));
+            Server server = http(config, w.handler(router, jsonMapper(), metricsToken));
             w.controller.start(2);
             w.clusterMonitor.start();
             opened.add(0, nodes);
@@ -114,7 +116,7 @@ public final class ControlPlane implements AutoCloseable {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    private static Server http(ControlPlaneConfig config, ApiHandler handler) {
+    private static Server http(ControlPlaneConfig config, Handler handler) {
         QueuedThreadPool pool = new QueuedThreadPool();
         pool.setName("cp-http");
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());

@@ -25,6 +25,8 @@ import java.util.Properties;
  * @param tokenTtl access token lifetime (default 1 h)
  * @param resyncInterval how often every instance is reconciled even without changes (default 15 s)
  * @param nodeLauncher how the local provisioner starts nodes (default: {@code dev.s3aas.cli.Main} on this JVM)
+ * @param metricsTokenFile a file holding the static bearer token that may read {@code /metrics}
+ *                         ({@code S3AAS_METRICS_TOKEN_FILE}); null = admins' access tokens only
  */
 public record ControlPlaneConfig(
         Path dataDir,
@@ -38,7 +40,8 @@ public record ControlPlaneConfig(
         Path masterKeyFile,
         Duration tokenTtl,
         Duration resyncInterval,
-        NodeLauncher nodeLauncher) {
+        NodeLauncher nodeLauncher,
+        Path metricsTokenFile) {
 
     public ControlPlaneConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -53,7 +56,8 @@ public record ControlPlaneConfig(
     /** Embedded defaults for a data dir. */
     public static ControlPlaneConfig defaults(Path dataDir) {
         return new ControlPlaneConfig(dataDir, "127.0.0.1", 8080, null, null, null, new PortRange(9100, 9199), null,
-                null, Duration.ofHours(1), Duration.ofSeconds(15), NodeLauncher.currentJvm(NodeLauncher.DEFAULT_MAIN));
+                null, Duration.ofHours(1), Duration.ofSeconds(15), NodeLauncher.currentJvm(NodeLauncher.DEFAULT_MAIN),
+                null);
     }
 
     /**
@@ -84,10 +88,12 @@ public record ControlPlaneConfig(
         }
         String keyFile = get.apply("S3AAS_MASTER_KEY_FILE");
         String ports = get.apply("S3AAS_NODE_PORTS");
+        String metricsToken = get.apply("S3AAS_METRICS_TOKEN_FILE");
         return new ControlPlaneConfig(dataDir, listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)),
                 get.apply("S3AAS_DB_URL"), get.apply("S3AAS_DB_USER"), get.apply("S3AAS_DB_PASSWORD"),
                 ports == null ? c.nodePorts() : PortRange.parse(ports), get.apply("S3AAS_ADMIN_PASSWORD"),
-                keyFile == null ? null : Path.of(keyFile), c.tokenTtl(), c.resyncInterval(), c.nodeLauncher());
+                keyFile == null ? null : Path.of(keyFile), c.tokenTtl(), c.resyncInterval(), c.nodeLauncher(),
+                metricsToken == null || metricsToken.isBlank() ? null : Path.of(metricsToken));
     }
 
     private static String orDefault(String v, String d) {
@@ -96,27 +102,54 @@ public record ControlPlaneConfig(
 
     public ControlPlaneConfig withListen(String host, int port) {
         return new ControlPlaneConfig(dataDir, host, port, dbUrl, dbUser, dbPassword, nodePorts, adminPassword,
-                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher);
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, metricsTokenFile);
     }
 
     public ControlPlaneConfig withDatabase(String url, String user, String password) {
         return new ControlPlaneConfig(dataDir, listenHost, listenPort, url, user, password, nodePorts, adminPassword,
-                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher);
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, metricsTokenFile);
     }
 
     public ControlPlaneConfig withAdminPassword(String password) {
         return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, nodePorts, password,
-                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher);
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, metricsTokenFile);
     }
 
     public ControlPlaneConfig withNodes(PortRange ports, NodeLauncher launcher) {
         return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, ports, adminPassword,
-                masterKeyFile, tokenTtl, resyncInterval, launcher);
+                masterKeyFile, tokenTtl, resyncInterval, launcher, metricsTokenFile);
     }
 
     public ControlPlaneConfig withTimings(Duration tokenTtl, Duration resyncInterval) {
         return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, nodePorts, adminPassword,
-                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher);
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, metricsTokenFile);
+    }
+
+    public ControlPlaneConfig withMetricsTokenFile(Path file) {
+        return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, nodePorts, adminPassword,
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, file);
+    }
+
+    /**
+     * The static scrape token from {@link #metricsTokenFile()}, or null when none is configured.
+     *
+     * @throws UncheckedIOException if the file is configured but unreadable or empty (refuse to start rather than
+     *                              serve metrics no scraper can read)
+     */
+    public String metricsToken() {
+        if (metricsTokenFile == null) {
+            return null;
+        }
+        try {
+            String token = Files.readString(metricsTokenFile).strip();
+            if (token.length() < 16) {
+                throw new IllegalArgumentException("S3AAS_METRICS_TOKEN_FILE " + metricsTokenFile
+                        + " must hold a token of at least 16 characters");
+            }
+            return token;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read S3AAS_METRICS_TOKEN_FILE " + metricsTokenFile, e);
+        }
     }
 
     /** The JDBC URL in effect. */

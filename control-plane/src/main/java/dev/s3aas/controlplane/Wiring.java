@@ -34,6 +34,11 @@ import dev.s3aas.controlplane.instance.InstanceMfa;
 import dev.s3aas.controlplane.instance.InstanceRepository;
 import dev.s3aas.controlplane.instance.InstanceResource;
 import dev.s3aas.controlplane.instance.InstanceService;
+import dev.s3aas.controlplane.metrics.ApiMetrics;
+import dev.s3aas.controlplane.metrics.ControlPlaneMetrics;
+import dev.s3aas.controlplane.metrics.MeteredProvisioner;
+import dev.s3aas.controlplane.metrics.MetricsHandler;
+import dev.s3aas.controlplane.metrics.ScrapeConfigResource;
 import dev.s3aas.controlplane.node.NodeClient;
 import dev.s3aas.controlplane.policy.PolicyRepository;
 import dev.s3aas.controlplane.policy.PolicyResource;
@@ -54,6 +59,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.server.Handler;
 
 /** The one place that builds the control plane's object graph (constructor injection throughout). */
 final class Wiring {
@@ -61,6 +67,7 @@ final class Wiring {
     final ReconcileController controller;
     final ClusterMonitor clusterMonitor;
     final CephClients ceph;
+    final ControlPlaneMetrics metrics;
     private final List<Route> routes = new ArrayList<>();
     private final IamService iam;
     private final Database db;
@@ -69,6 +76,8 @@ final class Wiring {
 
     Wiring(ControlPlaneConfig config, Database db, ControlPlane.ProvisionerFactory provisioners, NodeClient.Factory nodes) {
         this.db = db;
+        ClusterRepository clusterRepo = new ClusterRepository();
+        this.metrics = new ControlPlaneMetrics(db, clusterRepo);
         this.secrets = SecretBox.fromKeyFile(config.masterKeyFile());
         PasswordHasher hasher = PasswordHasher.standard();
         IamRepository iamRepo = new IamRepository();
@@ -91,14 +100,14 @@ final class Wiring {
         }
         // Two engines behind one seam: local nodes by default, an RGW tenant for an instance on a cluster.
         this.ceph = new CephClients(clock);
-        DataPlane embedded = new EmbeddedDataPlane(provisioner, nodes, nodeStore, secrets, clock);
+        DataPlane embedded = new EmbeddedDataPlane(new MeteredProvisioner(provisioner, metrics), nodes, nodeStore,
+                secrets, clock);
         DataPlane onCeph = new CephDataPlane(db, ceph, secrets, clock);
         InstanceReconciler.DataPlanes planes = i -> i.onCluster() ? onCeph : embedded;
         InstanceReconciler reconciler = new InstanceReconciler(db, planes, secrets, clock);
         this.controller = new ReconcileController(db, reconciler, config.resyncInterval(), Duration.ofMillis(500),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), metrics.reconcileObserver());
         late[0] = controller;
-        ClusterRepository clusterRepo = new ClusterRepository();
         Duration probeEvery = config.resyncInterval().compareTo(Duration.ofSeconds(10)) < 0
                 ? config.resyncInterval() : Duration.ofSeconds(10);
         this.clusterMonitor = new ClusterMonitor(db, clusterRepo, new CephProbe(ceph, secrets, clock),
@@ -121,6 +130,7 @@ final class Wiring {
         routes.addAll(new ClusterResource(new ClusterService(db, clusterRepo, secrets, clusterMonitor,
                 changes::instanceChanged, clock)).routes());
         routes.addAll(new InstanceResource(instances, new InstanceMfa(db, new InstanceRepository(), secrets)).routes());
+        routes.addAll(new ScrapeConfigResource(instances, secrets, clock).routes());
         routes.addAll(new BucketResource(buckets, instances).routes());
         routes.addAll(new UserResource(users, instances).routes());
         routes.addAll(new PolicyResource(policies, instances).routes());
@@ -134,7 +144,10 @@ final class Wiring {
         return routes;
     }
 
-    ApiHandler handler(dev.s3aas.controlplane.api.Router router, ObjectMapper json) {
-        return new ApiHandler(router, iam::authenticate, new IdempotencyStore(db, secrets, clock), json);
+    /** {@code /metrics}, then the REST API, timed. */
+    Handler handler(dev.s3aas.controlplane.api.Router router, ObjectMapper json, String metricsToken) {
+        ApiHandler api = new ApiHandler(router, iam::authenticate, new IdempotencyStore(db, secrets, clock), json);
+        return new Handler.Sequence(new MetricsHandler(iam::authenticate, metricsToken, metrics::scrape),
+                new ApiMetrics(metrics.registry(), router, api));
     }
 }

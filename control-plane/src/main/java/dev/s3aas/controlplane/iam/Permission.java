@@ -7,6 +7,8 @@ public enum Permission {
     INSTANCE_CREATE, INSTANCE_READ, INSTANCE_UPDATE, INSTANCE_DELETE,
     /** Reading the instance root's MFA device secret: not a read, so viewers (who never see secrets) lack it. */
     INSTANCE_MFA_REVEAL,
+    /** Minting a token that reads the instance's node metrics: derived from the root secret, so not a read either. */
+    INSTANCE_METRICS_REVEAL,
     BUCKET_CREATE, BUCKET_READ, BUCKET_UPDATE, BUCKET_DELETE,
     USER_CREATE, USER_READ, USER_UPDATE, USER_DELETE,
     POLICY_CREATE, POLICY_READ, POLICY_UPDATE, POLICY_DELETE,

@@ -30,7 +30,25 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
         ReconcileResult reconcile(String instanceId);
     }
 
+    /** What the controller reports about its work (metrics); must be cheap and must not throw. */
+    public interface Observer {
+        Observer NONE = new Observer() {
+            @Override
+            public void runFinished(String outcome, long nanos) {}
+
+            @Override
+            public void queueDepth(java.util.function.IntSupplier depth) {}
+        };
+
+        /** A run ended: outcome done, requeue or retry (a failure retried after a backoff). */
+        void runFinished(String outcome, long nanos);
+
+        /** Where to read the work queue's depth (called once, at construction). */
+        void queueDepth(java.util.function.IntSupplier depth);
+    }
+
     private final Supplier<List<String>> allIds;
+    private final Observer observer;
     private final Reconciler reconciler;
     private final Duration resync;
     private final Duration backoffBase;
@@ -47,13 +65,20 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
     private final List<Thread> workers = new ArrayList<>();
 
     public ReconcileController(Database db, InstanceReconciler reconciler, Duration resync, Duration backoffBase,
-            Duration backoffMax) {
+            Duration backoffMax, Observer observer) {
         this(() -> db.read(h -> new InstanceRepository().allIds(h)), reconciler::reconcile, resync, backoffBase,
-                backoffMax);
+                backoffMax, observer);
     }
 
     ReconcileController(Supplier<List<String>> allIds, Reconciler reconciler, Duration resync, Duration backoffBase,
             Duration backoffMax) {
+        this(allIds, reconciler, resync, backoffBase, backoffMax, Observer.NONE);
+    }
+
+    ReconcileController(Supplier<List<String>> allIds, Reconciler reconciler, Duration resync, Duration backoffBase,
+            Duration backoffMax, Observer observer) {
+        this.observer = observer;
+        observer.queueDepth(queue::depth);
         this.allIds = allIds;
         this.reconciler = reconciler;
         this.resync = resync;
@@ -100,7 +125,14 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
                 return;
             }
             try {
-                handle(key, runOnce(key));
+                long start = System.nanoTime();
+                ReconcileResult result = runOnce(key);
+                observer.runFinished(switch (result) {
+                    case ReconcileResult.Done d -> "done";
+                    case ReconcileResult.RequeueAfter r -> "requeue";
+                    case ReconcileResult.RetryWithBackoff r -> "retry";
+                }, System.nanoTime() - start);
+                handle(key, result);
             } catch (Throwable t) {
                 // A worker must outlive anything one reconcile throws, or the controller silently stops.
                 LOG.error("reconcile worker: unexpected failure on instance {}", key, t);

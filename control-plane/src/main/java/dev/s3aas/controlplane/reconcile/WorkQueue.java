@@ -53,6 +53,11 @@ final class WorkQueue {
         }
     }
 
+    /** Keys waiting plus keys being processed. */
+    synchronized int depth() {
+        return ready.size() + processing.size();
+    }
+
     synchronized boolean idle() {
         return ready.isEmpty() && processing.isEmpty();
     }

@@ -330,7 +330,7 @@ class InstanceReconcilerTest {
     @Test
     void controllerRetriesWithBackoffUntilTheNodeRecovers() throws Exception {
         try (ReconcileController controller = new ReconcileController(db, reconciler, Duration.ofMinutes(10),
-                Duration.ofMillis(20), Duration.ofMillis(100))) {
+                Duration.ofMillis(20), Duration.ofMillis(100), ReconcileController.Observer.NONE)) {
             controller.start(2);
             awaitStatus(InstanceStatus.ACTIVE);
             FakeNode node = node();
