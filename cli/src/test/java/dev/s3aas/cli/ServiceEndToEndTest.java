@@ -3,6 +3,7 @@ package dev.s3aas.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.s3aas.common.metrics.PrometheusText;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -209,6 +210,26 @@ class ServiceEndToEndTest {
             assertThatThrownBy(() -> s3.headObject(b -> b.bucket("public-bucket").key("big")))
                     .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
         }
+    }
+
+    @Test
+    @Order(5)
+    void prometheusScrapesTheNodeWithTheTokenTheControlPlaneMints() throws Exception {
+        ServerProcess.Resp scrape = server.get(base + "/prometheus", admin);
+        assertThat(scrape.status()).as(scrape.toString()).isEqualTo(200);
+        String target = scrape.body().path("targets").get(0).asText();
+        assertThat(target).isEqualTo(endpoint + "/metrics");
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> m = http.send(HttpRequest.newBuilder(URI.create(target))
+                .header("Authorization", "Bearer " + scrape.text("bearer_token")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(m.statusCode()).as(m.body()).isEqualTo(200);
+        PrometheusText metrics = PrometheusText.parse(m.body());
+        assertThat(metrics.sum("s3aas_s3_requests_seconds_count", Map.of("operation", "PutObject", "status", "2xx")))
+                .isPositive();
+        assertThat(metrics.sum("s3aas_bucket_objects", Map.of("bucket", "data-bucket"))).isPositive();
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(target)).build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).as("no token, no metrics").isEqualTo(403);
     }
 
     @Test
