@@ -60,7 +60,7 @@ final class ApiClient {
         if (project != null) {
             body.put("project_id", project);
         }
-        Reply r = send("POST", "/v1/auth/token", body, null);
+        Reply r = checked(send("POST", "/v1/auth/token", body, null));
         Session s = tokens(new Session(endpoint, username, project, "-", "-", Instant.EPOCH), r.body());
         store.save(s);
         return s;
