@@ -50,6 +50,8 @@ public final class Main implements Runnable {
         for (ExitCode c : ExitCode.values()) {
             codes.put(String.valueOf(c.code()), c.description());
         }
+        cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes of the client commands:%n")
+                .exitCodeList(codes);
         cl.getSubcommands().forEach((name, sub) -> {
             if (!PROCESSES.contains(name)) {
                 document(sub, codes);

@@ -119,6 +119,7 @@ final class ApiClient {
         }
         Reply r = send(method, path, body, s.accessToken());
         if (r.status() == 401) {
+            // Repeating even a POST is safe: the API authenticates before it runs anything.
             s = refresh(s);
             r = send(method, path, body, s.accessToken());
         }
