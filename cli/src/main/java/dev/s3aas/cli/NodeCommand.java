@@ -1,5 +1,6 @@
 package dev.s3aas.cli;
 
+import dev.s3aas.cli.client.DurationConverter;
 import dev.s3aas.node.MetricsAccess;
 import dev.s3aas.node.Node;
 import dev.s3aas.node.NodeConfig;
@@ -10,9 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.TypeConversionException;
 
 /** {@code s3aas node}: runs one data-plane node in the foreground until interrupted. */
 @Command(name = "node", mixinStandardHelpOptions = true, description = "Run an S3 data-plane node.")
@@ -88,32 +87,5 @@ final class NodeCommand implements Callable<Integer> {
             default -> throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(new NodeCommand()),
                     "--metrics must be token, public or off: " + value);
         };
-    }
-
-    /** A duration as a number with a unit (ms, s, m, h, d) or in ISO 8601 (PT1H). */
-    static final class DurationConverter implements ITypeConverter<Duration> {
-        @Override
-        public Duration convert(String value) {
-            String v = value.trim();
-            if (v.startsWith("P") || v.startsWith("p")) {
-                return Duration.parse(v);
-            }
-            int unit = 0;
-            while (unit < v.length() && Character.isDigit(v.charAt(unit))) {
-                unit++;
-            }
-            if (unit == 0) {
-                throw new TypeConversionException("not a duration: " + value);
-            }
-            long n = Long.parseLong(v.substring(0, unit));
-            return switch (v.substring(unit)) {
-                case "ms" -> Duration.ofMillis(n);
-                case "s" -> Duration.ofSeconds(n);
-                case "m" -> Duration.ofMinutes(n);
-                case "h" -> Duration.ofHours(n);
-                case "d" -> Duration.ofDays(n);
-                default -> throw new TypeConversionException("not a duration (units: ms, s, m, h, d): " + value);
-            };
-        }
     }
 }
