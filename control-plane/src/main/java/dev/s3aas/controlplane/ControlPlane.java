@@ -88,6 +88,7 @@ public final class ControlPlane implements AutoCloseable {
             opened.add(0, db);
             opened.add(0, db.lockExclusive());
             Wiring w = new Wiring(config, db, provisioners, nodes);
+            opened.add(0, w.audit);
             Router router = router(w.routes());
             Server server = http(config, w.handler(router, jsonMapper()));
             w.controller.start(2);
