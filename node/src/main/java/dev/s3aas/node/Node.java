@@ -2,6 +2,7 @@ package dev.s3aas.node;
 
 import dev.s3aas.node.admin.AdminHandler;
 import dev.s3aas.node.iam.IamStore;
+import dev.s3aas.node.iam.SecretSeal;
 import dev.s3aas.node.lifecycle.LifecycleWorker;
 import dev.s3aas.node.s3.Readiness;
 import dev.s3aas.node.s3.S3Server;
@@ -42,7 +43,8 @@ public final class Node implements AutoCloseable {
         RocksObjectStore store = RocksObjectStore.open(config.dataDir(), config.sseKeyFile(), dataClock);
         try {
             Clock clock = Clock.systemUTC();
-            IamStore iam = IamStore.open(store.metadataTable("iam"), config.root(), clock);
+            IamStore iam = IamStore.open(store.metadataTable("iam"), config.root(), clock,
+                    new SecretSeal(store.masterSubkey(SecretSeal.LABEL)));
             AdminHandler admin = new AdminHandler(iam, iam, store, new AdminHandler.Settings(config.region(),
                     version(), clock.instant(), deploymentId(store.metadataTable("node"))), clock);
             S3Server server = S3Server.start(
