@@ -90,6 +90,7 @@ public final class ControlPlane implements AutoCloseable {
             String metricsToken = config.metricsToken();
             Wiring w = new Wiring(config, db, provisioners, nodes);
             opened.add(0, w.metrics);
+            opened.add(0, w.audit);
             Router router = router(w.routes());
             Server server = http(config, w.handler(router, jsonMapper(), metricsToken));
             w.controller.start(2);

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.s3aas.controlplane.accesskey.AccessKeyRepository;
 import dev.s3aas.controlplane.accesskey.AccessKeyResource;
 import dev.s3aas.controlplane.accesskey.AccessKeyService;
+import dev.s3aas.controlplane.api.AccessLog;
 import dev.s3aas.controlplane.api.ApiHandler;
 import dev.s3aas.controlplane.api.IdempotencyStore;
+import dev.s3aas.controlplane.api.RequestObserver;
 import dev.s3aas.controlplane.api.Route;
 import dev.s3aas.controlplane.attachment.AttachmentRepository;
 import dev.s3aas.controlplane.attachment.AttachmentResource;
 import dev.s3aas.controlplane.attachment.AttachmentService;
+import dev.s3aas.controlplane.audit.AuditLog;
+import dev.s3aas.controlplane.audit.AuditResource;
 import dev.s3aas.controlplane.bucket.BucketRepository;
 import dev.s3aas.controlplane.bucket.BucketResource;
 import dev.s3aas.controlplane.bucket.BucketService;
@@ -68,6 +72,7 @@ final class Wiring {
     final ClusterMonitor clusterMonitor;
     final CephClients ceph;
     final ControlPlaneMetrics metrics;
+    final AuditLog audit;
     private final List<Route> routes = new ArrayList<>();
     private final IamService iam;
     private final Database db;
@@ -79,6 +84,7 @@ final class Wiring {
         ClusterRepository clusterRepo = new ClusterRepository();
         this.metrics = new ControlPlaneMetrics(db, clusterRepo);
         this.secrets = SecretBox.fromKeyFile(config.masterKeyFile());
+        this.audit = new AuditLog(config.dataDir().resolve("audit.log"), db, clock);
         PasswordHasher hasher = PasswordHasher.standard();
         IamRepository iamRepo = new IamRepository();
         this.iam = new IamService(db, iamRepo, hasher,
@@ -88,9 +94,9 @@ final class Wiring {
 
         // The controller is built after the provisioner, which reports node exits to it: late-bound.
         ChangeListener[] late = new ChangeListener[1];
-        ChangeListener changes = id -> {
+        ChangeListener changes = (id, cause) -> {
             if (late[0] != null) {
-                late[0].instanceChanged(id);
+                late[0].instanceChanged(id, cause);
             }
         };
         NodeStore nodeStore = new NodeStore(db, clock);
@@ -126,6 +132,7 @@ final class Wiring {
 
         routes.addAll(new dev.s3aas.controlplane.health.HealthResource(db, controller::running).routes());
         routes.addAll(new IamResource(iam, iamAdmin).routes());
+        routes.addAll(new AuditResource(db, audit).routes());
         routes.addAll(new VersionResource(db, versionRepo, clock).routes());
         routes.addAll(new ClusterResource(new ClusterService(db, clusterRepo, secrets, clusterMonitor,
                 changes::instanceChanged, clock)).routes());
@@ -146,7 +153,8 @@ final class Wiring {
 
     /** {@code /metrics}, then the REST API, timed. */
     Handler handler(dev.s3aas.controlplane.api.Router router, ObjectMapper json, String metricsToken) {
-        ApiHandler api = new ApiHandler(router, iam::authenticate, new IdempotencyStore(db, secrets, clock), json);
+        ApiHandler api = new ApiHandler(router, iam::authenticate, new IdempotencyStore(db, secrets, clock), json,
+                RequestObserver.all(List.of(new AccessLog(), audit)));
         return new Handler.Sequence(new MetricsHandler(iam::authenticate, metricsToken, metrics::scrape),
                 new ApiMetrics(metrics.registry(), router, api));
     }

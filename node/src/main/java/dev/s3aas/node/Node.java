@@ -2,6 +2,7 @@ package dev.s3aas.node;
 
 import dev.s3aas.node.admin.AdminHandler;
 import dev.s3aas.node.iam.IamStore;
+import dev.s3aas.node.iam.SecretSeal;
 import dev.s3aas.node.lifecycle.LifecycleWorker;
 import dev.s3aas.node.metrics.NodeMetrics;
 import dev.s3aas.node.s3.MetricsEndpoint;
@@ -55,7 +56,8 @@ public final class Node implements AutoCloseable {
                 scrape = new MetricsEndpoint(metrics.registry(), metrics::scrape,
                         config.metrics() == MetricsAccess.PUBLIC ? null : config.root(), clock);
             }
-            IamStore iam = IamStore.open(store.metadataTable("iam"), config.root(), clock);
+            IamStore iam = IamStore.open(store.metadataTable("iam"), config.root(), clock,
+                    new SecretSeal(store.masterSubkey(SecretSeal.LABEL)));
             AdminHandler admin = new AdminHandler(iam, iam, store, new AdminHandler.Settings(config.region(),
                     version(), clock.instant(), deploymentId(store.metadataTable("node"))), clock);
             S3Server server = S3Server.start(

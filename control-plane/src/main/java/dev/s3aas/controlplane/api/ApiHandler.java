@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.s3aas.controlplane.audit.RequestId;
 import dev.s3aas.controlplane.iam.Principal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -20,11 +20,16 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The HTTP edge: reads a bounded JSON body, routes, authenticates, replays idempotent retries,
  * calls the endpoint and writes JSON. Every error is translated here, once, into
  * {@code {code, message, field?}}. Runs on virtual threads, so endpoints may block.
+ *
+ * <p>Every request has an id ({@link RequestId}: the client's {@code X-Request-Id} when sane, else generated),
+ * returned in {@code X-Request-Id} and in the MDC while it is served; the {@link RequestObserver} (access log,
+ * audit trail) is told the outcome before the answer is written.
  */
 public final class ApiHandler extends Handler.Abstract {
     /** Request bodies above this size are refused with 413. */
@@ -35,8 +40,11 @@ public final class ApiHandler extends Handler.Abstract {
     private final Authenticator authenticator;
     private final IdempotentCalls idempotent;
     private final ObjectMapper json;
+    private final RequestObserver observer;
 
-    public ApiHandler(Router router, Authenticator authenticator, IdempotencyStore idempotency, ObjectMapper json) {
+    public ApiHandler(Router router, Authenticator authenticator, IdempotencyStore idempotency, ObjectMapper json,
+            RequestObserver observer) {
+        this.observer = observer;
         this.router = router;
         this.authenticator = authenticator;
         this.idempotent = new IdempotentCalls(idempotency, json);
@@ -45,29 +53,56 @@ public final class ApiHandler extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        String requestId = UUID.randomUUID().toString();
-        response.getHeaders().put("X-Request-Id", requestId);
+        long started = System.nanoTime();
+        RequestId requestId = RequestId.parse(request.getHeaders().get(RequestId.HEADER)).orElseGet(RequestId::generate);
+        response.getHeaders().put(RequestId.HEADER, requestId.value());
+        MDC.put(RequestId.MDC_KEY, requestId.value());
+        try {
+            Exchange.Builder exchange = new Exchange.Builder(requestId, request.getMethod(),
+                    request.getHttpURI().getPath(), Request.getRemoteAddr(request));
+            Outcome outcome = serve(request, exchange);
+            Reply reply = outcome.reply();
+            observer.completed(exchange.finish(reply.status(), outcome.errorCode(), reply.body(),
+                    System.nanoTime() - started));
+            reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
+            write(response, callback, reply.status(), reply.body());
+        } finally {
+            MDC.remove(RequestId.MDC_KEY);
+        }
+        return true;
+    }
+
+    /** A reply and, when it is an error, its code (for the observers). */
+    private record Outcome(Reply reply, String errorCode) {}
+
+    /** Routes, authenticates and calls the endpoint; every failure becomes its JSON error reply here. */
+    private Outcome serve(Request request, Exchange.Builder exchange) {
         String method = request.getMethod();
         String path = request.getHttpURI().getPath();
+        String requestId = MDC.get(RequestId.MDC_KEY);
         try {
             Router.Match match = router.match(method, path);
             Route route = match.route();
+            exchange.route(route, match.params());
             Principal principal = route.authenticated() ? authenticate(request) : null;
+            exchange.principal(principal);
             JsonNode body = readBody(request);
+            exchange.requestBody(body);
+            if (Exchange.isMutation(method)) {
+                observer.beforeMutation();
+            }
             ApiRequest apiRequest = new ApiRequest(method, path, match.params(), query(request), body, principal);
             String idemKey = route.replayable() ? request.getHeaders().get("Idempotency-Key") : null;
-            Reply reply = idemKey == null ? Reply.of(route.endpoint().handle(apiRequest), json)
-                    : idempotent.call(route, apiRequest, idemKey, requestId);
-            reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-            write(response, callback, reply.status(), reply.body());
+            return new Outcome(idemKey == null ? Reply.of(route.endpoint().handle(apiRequest), json)
+                    : idempotent.call(route, apiRequest, idemKey, requestId), null);
         } catch (ApiError e) {
             LOG.debug("{} {} {} -> {} {}", requestId, method, path, e.status(), e.getMessage());
-            write(response, callback, e.status(), errorBody(e.code(), e.getMessage(), e.field()));
+            return new Outcome(new Reply(e.status(), Map.of(), errorBody(e.code(), e.getMessage(), e.field())), e.code());
         } catch (RuntimeException | IOException e) {
             LOG.error("{} {} {} failed", requestId, method, path, e);
-            write(response, callback, 500, errorBody("internal_error", "internal error; request id " + requestId, null));
+            return new Outcome(new Reply(500, Map.of(),
+                    errorBody("internal_error", "internal error; request id " + requestId, null)), "internal_error");
         }
-        return true;
     }
 
     private Principal authenticate(Request request) {

@@ -2,6 +2,7 @@ package dev.s3aas.controlplane.ceph;
 
 import dev.s3aas.controlplane.cluster.Cluster;
 import dev.s3aas.controlplane.crypto.SecretBox;
+import dev.s3aas.controlplane.node.RequestIdHeader;
 import dev.s3aas.controlplane.node.S3BucketClient;
 import io.minio.http.HttpUtils;
 import java.net.URI;
@@ -36,7 +37,8 @@ public final class CephClients implements AutoCloseable {
     }
 
     S3BucketClient s3(URI gateway, String accessKey, String secretKey) {
-        return new S3BucketClient(gateway.toString(), accessKey, secretKey, ok);
+        return new S3BucketClient(gateway.toString(), accessKey, secretKey,
+                RequestIdHeader.onto(ok, RequestIdHeader.current()));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.s3aas.common.sigv4.RequestView;
 import dev.s3aas.common.sigv4.SigV4Signer;
 import dev.s3aas.common.sigv4.SigningCredentials;
 import dev.s3aas.controlplane.node.NodeException;
+import dev.s3aas.controlplane.node.RequestIdHeader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -110,7 +111,7 @@ final class RgwHttp {
         SigV4Signer.SignedRequest signed = signer.sign(RequestView.of(method, path, rawQuery, headers), payloadHash,
                 clock.instant());
         URI uri = URI.create(gateway + path + (rawQuery.isEmpty() ? "" : "?" + rawQuery));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+        HttpRequest.Builder request = RequestIdHeader.onto(HttpRequest.newBuilder(uri)).timeout(Duration.ofSeconds(15))
                 .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {

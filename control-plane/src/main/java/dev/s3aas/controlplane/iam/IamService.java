@@ -87,7 +87,8 @@ public final class IamService {
         return db.read(h -> {
             IamUser user = repo.findUser(h, claims.userId()).filter(IamUser::active)
                     .orElseThrow(() -> new ApiError.Unauthenticated("user no longer exists or is disabled"));
-            return new Principal(user.uuid(), user.name(), user.admin(), claims.projectId(), repo.rolesOf(h, user.uuid()));
+            return new Principal(user.uuid(), user.name(), user.admin(), claims.projectId(),
+                    repo.rolesOf(h, user.uuid()), claims.tokenId());
         });
     }
 }

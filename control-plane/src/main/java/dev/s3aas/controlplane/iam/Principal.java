@@ -12,8 +12,10 @@ import java.util.Set;
  *
  * @param tokenProjectId the project the token was issued for, or null for an unscoped token
  * @param roles the caller's role per project id
+ * @param tokenId the access token's {@code jti} (for the audit trail; never the token), or null
  */
-public record Principal(String userId, String name, boolean admin, String tokenProjectId, Map<String, Role> roles) {
+public record Principal(String userId, String name, boolean admin, String tokenProjectId, Map<String, Role> roles,
+        String tokenId) {
     public Principal {
         roles = Map.copyOf(roles);
     }
@@ -62,5 +64,17 @@ public record Principal(String userId, String name, boolean admin, String tokenP
             return roleIn(tokenProjectId).filter(r -> r == Role.OWNER).isPresent();
         }
         return admin || roles.containsValue(Role.OWNER);
+    }
+
+    /**
+     * The projects the caller holds the owner role in, as far as the token reaches (for an admin with a scoped
+     * token, that project; an unscoped admin's own bindings only: callers check {@link #admin} first).
+     */
+    public Set<String> ownedProjects() {
+        if (tokenProjectId != null) {
+            return roleIn(tokenProjectId).filter(r -> r == Role.OWNER).isPresent() ? Set.of(tokenProjectId) : Set.of();
+        }
+        return roles.entrySet().stream().filter(e -> e.getValue() == Role.OWNER).map(Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

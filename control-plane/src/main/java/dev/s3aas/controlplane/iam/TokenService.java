@@ -16,7 +16,7 @@ import java.util.Date;
 
 /**
  * Access tokens: HS256 JWTs (RFC 7519) signed with a key derived from the master key, carrying the
- * user id ({@code sub}) and the optional project scope ({@code project_id}). Roles are not in the
+ * user id ({@code sub}), a unique token id ({@code jti}) and the optional project scope ({@code project_id}). Roles are not in the
  * token; they are read per request so a revoked binding takes effect before the token expires.
  */
 public final class TokenService {
@@ -42,8 +42,11 @@ public final class TokenService {
         return ttl;
     }
 
-    /** Claims an access token carries. */
-    public record Claims(String userId, String projectId) {}
+    /**
+     * Claims an access token carries. {@code tokenId} is the JWT's {@code jti}: the audit trail records it to tell
+     * a user's tokens apart, never the token itself.
+     */
+    public record Claims(String userId, String projectId, String tokenId) {}
 
     public String issue(String userId, String projectId) {
         long now = clock.millis();
@@ -79,7 +82,7 @@ public final class TokenService {
             if (!ISSUER.equals(c.getIssuer()) || c.getSubject() == null) {
                 throw new ApiError.Unauthenticated("invalid token");
             }
-            return new Claims(c.getSubject(), c.getStringClaim("project_id"));
+            return new Claims(c.getSubject(), c.getStringClaim("project_id"), c.getJWTID());
         } catch (ParseException | JOSEException e) {
             throw new ApiError.Unauthenticated("invalid token");
         }

@@ -32,8 +32,12 @@ final class MinioNodeClient implements NodeClient {
     private final HttpClient http;
     private final SignedAdminCall adminCall;
 
-    /** Over the shared HTTP clients of a {@link MinioNodeClients}, which owns (and closes) them. */
-    MinioNodeClient(String host, int port, String rootUser, String rootSecret, OkHttpClient ok, HttpClient http) {
+    /**
+     * Over the shared HTTP clients of a {@link MinioNodeClients}, which owns (and closes) them. Every call sends
+     * the request ids of the thread that opens the client ({@link RequestIdHeader}).
+     */
+    MinioNodeClient(String host, int port, String rootUser, String rootSecret, OkHttpClient shared, HttpClient http) {
+        OkHttpClient ok = RequestIdHeader.onto(shared, RequestIdHeader.current());
         this.endpoint = "http://" + host + ":" + port;
         this.buckets = new S3BucketClient(endpoint, rootUser, rootSecret, ok);
         this.admin = MinioAdminClient.builder().endpoint(endpoint).credentials(rootUser, rootSecret).region(REGION)
@@ -93,7 +97,8 @@ final class MinioNodeClient implements NodeClient {
     @Override
     public void health() throws NodeException {
         HttpResponse<Void> r = call("health", () -> http.send(
-                HttpRequest.newBuilder(URI.create(endpoint + "/health")).timeout(Duration.ofSeconds(3)).build(),
+                RequestIdHeader.onto(HttpRequest.newBuilder(URI.create(endpoint + "/health")))
+                        .timeout(Duration.ofSeconds(3)).build(),
                 HttpResponse.BodyHandlers.discarding()));
         if (r.statusCode() != 200) {
             throw new NodeException.Rejected("Unhealthy", "GET /health returned " + r.statusCode(), null);

@@ -52,7 +52,8 @@ final class SignedAdminCall {
         String path = PREFIX + command;
         SigV4Signer.SignedRequest signed = signer.sign(RequestView.of(method, path, rawQuery,
                 List.of(Map.entry("Host", hostPort))), Digests.EMPTY_SHA256_HEX, clock.instant());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + hostPort + path + "?" + rawQuery))
+        HttpRequest.Builder request = RequestIdHeader.onto(
+                HttpRequest.newBuilder(URI.create("http://" + hostPort + path + "?" + rawQuery)))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         signed.headersToAdd().forEach(request::header);

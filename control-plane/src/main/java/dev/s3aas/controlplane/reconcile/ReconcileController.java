@@ -1,5 +1,6 @@
 package dev.s3aas.controlplane.reconcile;
 
+import dev.s3aas.controlplane.audit.RequestId;
 import dev.s3aas.controlplane.db.Database;
 import dev.s3aas.controlplane.instance.ChangeListener;
 import dev.s3aas.controlplane.instance.InstanceRepository;
@@ -14,12 +15,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Drives {@link InstanceReconciler}: a work queue keyed by instance id, a few workers, requeue and
  * per-instance exponential backoff, and a periodic resync of every instance (level-triggered, so
  * drift made behind the control plane's back is found even when nothing changed in the database).
  * The resync skips instances waiting out a backoff; a change to an instance does not wait.
+ *
+ * <p>Each run has request ids in the MDC ({@code request_id}, comma-separated), which the node and Ceph
+ * clients send on every call the run makes: the ids of the API requests whose changes it applies (see
+ * {@link WorkQueue} for coalescing), carried on through requeues and retries, or one generated id for a
+ * periodic resync or a node exit.
  */
 public final class ReconcileController implements ChangeListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReconcileController.class);
@@ -94,8 +101,8 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
     }
 
     @Override
-    public void instanceChanged(String instanceId) {
-        queue.add(instanceId);
+    public void instanceChanged(String instanceId, RequestId cause) {
+        queue.add(instanceId, cause == null ? List.of() : List.of(cause));
     }
 
     /** Queues every instance except those waiting out a backoff (the resync must not defeat it). */
@@ -115,16 +122,22 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
 
     private void work() {
         while (true) {
-            String key;
+            WorkQueue.Work work;
             try {
-                key = queue.take();
+                work = queue.take();
             } catch (InterruptedException e) {
                 return;
             }
-            if (key == null) {
+            if (work == null) {
                 return;
             }
+            String key = work.key();
+            List<RequestId> ids = work.causes().isEmpty() ? List.of(RequestId.generate()) : work.causes();
+            MDC.put(RequestId.MDC_KEY, RequestId.join(ids));
             try {
+                if (!work.causes().isEmpty()) {
+                    LOG.info("reconciling instance {} for requests {}", key, RequestId.join(ids));
+                }
                 long start = System.nanoTime();
                 ReconcileResult result = runOnce(key);
                 observer.runFinished(switch (result) {
@@ -132,11 +145,12 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
                     case ReconcileResult.RequeueAfter r -> "requeue";
                     case ReconcileResult.RetryWithBackoff r -> "retry";
                 }, System.nanoTime() - start);
-                handle(key, result);
+                handle(key, result, work.causes());
             } catch (Throwable t) {
                 // A worker must outlive anything one reconcile throws, or the controller silently stops.
                 LOG.error("reconcile worker: unexpected failure on instance {}", key, t);
             } finally {
+                MDC.remove(RequestId.MDC_KEY);
                 queue.done(key);
             }
         }
@@ -152,7 +166,8 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
         }
     }
 
-    private void handle(String key, ReconcileResult result) {
+    /** A requeue or retry carries the run's causes on: the change is still being applied for them. */
+    private void handle(String key, ReconcileResult result, List<RequestId> causes) {
         switch (result) {
             case ReconcileResult.Done d -> {
                 failures.remove(key);
@@ -160,7 +175,7 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
             }
             case ReconcileResult.RequeueAfter r -> {
                 backoffUntil.remove(key);
-                later(key, r.delay());
+                later(key, r.delay(), causes);
             }
             case ReconcileResult.RetryWithBackoff r -> {
                 int n = failures.merge(key, 1, Integer::sum);
@@ -168,14 +183,14 @@ public final class ReconcileController implements ChangeListener, AutoCloseable 
                 delay = delay.compareTo(backoffMax) > 0 ? backoffMax : delay;
                 LOG.info("instance {}: attempt {} failed ({}), retrying in {} ms", key, n, r.reason(), delay.toMillis());
                 backoffUntil.put(key, System.nanoTime() + delay.toNanos());
-                later(key, delay);
+                later(key, delay, causes);
             }
         }
     }
 
-    private void later(String key, Duration delay) {
+    private void later(String key, Duration delay, List<RequestId> causes) {
         try {
-            timer.schedule(() -> queue.add(key), delay.toMillis(), TimeUnit.MILLISECONDS);
+            timer.schedule(() -> queue.add(key, causes), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // Shutting down: the next control plane's resync picks the instance up.
         }

@@ -21,6 +21,12 @@ class NodeLauncherTest {
     }
 
     @Test
+    void nodesInheritTheLogFormat() {
+        assertThat(launcher.childEnvironment(Map.of("S3AAS_LOG_FORMAT", "json", "S3AAS_ACCESS_LOG_LEVEL", "WARN")))
+                .containsEntry("S3AAS_LOG_FORMAT", "json").containsEntry("S3AAS_ACCESS_LOG_LEVEL", "WARN");
+    }
+
+    @Test
     void anExplicitArenaCountIsKept() {
         assertThat(launcher.childEnvironment(Map.of("MALLOC_ARENA_MAX", "4"))).containsEntry("MALLOC_ARENA_MAX", "4");
     }

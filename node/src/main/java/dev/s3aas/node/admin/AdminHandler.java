@@ -27,6 +27,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The MinIO-compatible admin API ({@code /minio/admin/v3/…}) and its plain-JSON RustFS spelling
@@ -44,6 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdminHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
+    /** The per-call line, on its own logger name so it can be tuned apart from the handler's diagnostics. */
+    private static final Logger ACCESS = LoggerFactory.getLogger("s3aas.admin");
     private static final int MAX_BODY = 1024 * 1024;
 
     private final CredentialStore credentials;
@@ -99,14 +102,35 @@ public final class AdminHandler extends Handler.Abstract {
         if (flavor == null) {
             return false;
         }
+        long started = System.nanoTime();
         String requestId = Long.toHexString(ids.incrementAndGet()).toUpperCase(java.util.Locale.ROOT);
+        String callerIds = CallerRequestIds.of(request.getHeaders().get(CallerRequestIds.HEADER));
         response.getHeaders().put("x-amz-request-id", requestId);
         response.getHeaders().put(HttpHeader.SERVER, "s3aas");
+        String command = path.substring(flavor.prefix.length());
+        MDC.put(CallerRequestIds.MDC_KEY, callerIds);
+        try {
+            Result result = serve(request, response, callback, flavor, command, requestId);
+            // One line per admin call: who asked (the caller's request ids, so one id finds the control plane's
+            // request, its reconcile run and this call), what and how it ended. Never a query, body or secret.
+            ACCESS.info("admin {} {} -> {} {} {}ms request_id={} node_request_id={}", request.getMethod(), command,
+                    result.status(), result.code(), (System.nanoTime() - started) / 1_000_000, callerIds, requestId);
+        } finally {
+            MDC.remove(CallerRequestIds.MDC_KEY);
+        }
+        return true;
+    }
+
+    /** How an admin call ended: HTTP status and error code ({@code OK} on success). */
+    private record Result(int status, String code) {}
+
+    private Result serve(Request request, Response response, Callback callback, AdminFlavor flavor, String command,
+                         String requestId) {
+        String path = request.getHttpURI().getPath();
         try {
             JettyRequestView view = new JettyRequestView(request);
             AuthResult auth = verifier.verify(view);
             String secret = rootSecret(auth);
-            String command = path.substring(flavor.prefix.length());
             AdminOperation op = routes.get(request.getMethod() + " " + command);
             if (op == null) {
                 throw unknown(command);
@@ -117,8 +141,9 @@ public final class AdminHandler extends Handler.Abstract {
             boolean encrypt = reply.sensitive() && flavor == AdminFlavor.MINIO;
             send(response, callback, reply.status(), encrypt ? "application/octet-stream" : "application/json",
                     encrypt ? MadminCrypto.encrypt(reply.body(), secret) : reply.body());
+            return new Result(reply.status(), "OK");
         } catch (AdminException e) {
-            error(request, response, callback, requestId, e.error().status, e.error().name(), e.getMessage());
+            return error(request, response, callback, requestId, e.error().status, e.error().name(), e.getMessage());
         } catch (SigV4Exception e) {
             String code = e.error().name();
             int status = switch (e.error()) {
@@ -127,17 +152,17 @@ public final class AdminHandler extends Handler.Abstract {
                 case NotImplemented -> 501;
                 default -> 400;
             };
-            error(request, response, callback, requestId, status, code, e.getMessage());
+            return error(request, response, callback, requestId, status, code, e.getMessage());
         } catch (PayloadException e) {
-            error(request, response, callback, requestId, 400, e.error().name(), e.getMessage());
+            return error(request, response, callback, requestId, 400, e.error().name(), e.getMessage());
         } catch (EofException e) {
             callback.failed(e);
+            return new Result(499, "ClientClosed");
         } catch (IOException | RuntimeException e) {
             LOG.error("{} {} {} failed", requestId, request.getMethod(), path, e);
-            error(request, response, callback, requestId, 500, AdminError.InternalError.name(),
+            return error(request, response, callback, requestId, 500, AdminError.InternalError.name(),
                     AdminError.InternalError.defaultMessage);
         }
-        return true;
     }
 
     /** The root secret (for payload encryption) if root signed the request; AccessDenied for anyone else. */
@@ -181,11 +206,11 @@ public final class AdminHandler extends Handler.Abstract {
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
-    private static void error(Request request, Response response, Callback callback, String requestId, int status,
-                              String code, String message) {
+    private static Result error(Request request, Response response, Callback callback, String requestId, int status,
+                                String code, String message) {
         if (response.isCommitted()) {
             callback.failed(new IOException(code + ": " + message));
-            return;
+            return new Result(status, code);
         }
         LOG.debug("{} {} {} -> {} {}", requestId, request.getMethod(), request.getHttpURI().getPath(), code, message);
         Map<String, String> doc = new LinkedHashMap<>();
@@ -194,5 +219,6 @@ public final class AdminHandler extends Handler.Abstract {
         doc.put("Resource", request.getHttpURI().getPath());
         doc.put("RequestId", requestId);
         send(response, callback, status, "application/json", AdminJson.write(doc));
+        return new Result(status, code);
     }
 }

@@ -14,12 +14,16 @@ import java.util.List;
 
 /**
  * The stored form of IAM records: small JSON documents with a format number {@code v}. Unknown fields are
- * ignored so a newer node's records stay readable. The secret key is stored as is: SigV4 verification needs
- * the secret itself (an HMAC key), so it cannot be hashed; the data directory must be protected like the
- * node's configuration, which holds the root secret.
+ * ignored so a newer node's records stay readable. A user's secret key is stored sealed ({@link SecretSeal}) in
+ * {@code ssk} since format 2; format 1 kept it in plain text in {@code sk}, is still read, and is re-written
+ * sealed when the store opens ({@link IamStore#open}).
  */
 final class IamCodec {
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
+    /** The last format whose user records held the secret in plain text. */
+    static final int PLAINTEXT_FORMAT = 1;
+    /** Policy records did not change with format 2 of user records. */
+    static final int POLICY_FORMAT = 1;
     static final String USER_PREFIX = "user/";
     static final String POLICY_PREFIX = "policy/";
 
@@ -28,8 +32,10 @@ final class IamCodec {
 
     private IamCodec() {}
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     record StoredUser(@JsonProperty("v") int format, @JsonProperty("ak") String accessKey,
-                      @JsonProperty("sk") String secretKey, @JsonProperty("st") String status,
+                      @JsonProperty("sk") String secretKey, @JsonProperty("ssk") String sealedSecret,
+                      @JsonProperty("st") String status,
                       @JsonProperty("p") List<String> policies, @JsonProperty("c") long createdMillis,
                       @JsonProperty("u") long updatedMillis, @JsonProperty("sa") StoredServiceAccount sa) {}
 
@@ -43,12 +49,13 @@ final class IamCodec {
                         @JsonProperty("j") String json, @JsonProperty("c") long createdMillis,
                         @JsonProperty("u") long updatedMillis) {}
 
-    static byte[] encode(IamUser u) {
+    static byte[] encode(IamUser u, SecretSeal seal) {
         ServiceAccount a = u.serviceAccount();
         StoredServiceAccount sa = a == null ? null : new StoredServiceAccount(a.parent(),
                 a.sessionPolicy() == null ? null : a.sessionPolicy().json(), a.name(), a.description(),
                 a.expiration() == null ? null : a.expiration().toEpochMilli());
-        return write(new StoredUser(FORMAT, u.accessKey(), u.secretKey(), u.status().wire(), u.policies(),
+        return write(new StoredUser(FORMAT, u.accessKey(), null, seal.seal(u.accessKey(), u.secretKey()),
+                u.status().wire(), u.policies(),
                 u.created().toEpochMilli(), u.updated().toEpochMilli(), sa));
     }
 
@@ -56,8 +63,9 @@ final class IamCodec {
      * Decodes a user. A service account whose session policy no longer parses is kept but disabled: failing
      * closed, never granting more than before.
      */
-    static IamUser decodeUser(byte[] bytes) {
+    static IamUser decodeUser(byte[] bytes, SecretSeal seal) {
         StoredUser s = read(bytes, StoredUser.class);
+        String secret = s.sealedSecret() != null ? seal.open(s.accessKey(), s.sealedSecret()) : s.secretKey();
         UserStatus status = UserStatus.fromWire(s.status());
         ServiceAccount sa = null;
         if (s.sa() != null) {
@@ -72,9 +80,14 @@ final class IamCodec {
             sa = new ServiceAccount(s.sa().parent(), session, s.sa().name(), s.sa().description(),
                     s.sa().expirationMillis() == null ? null : Instant.ofEpochMilli(s.sa().expirationMillis()));
         }
-        return new IamUser(s.accessKey(), s.secretKey(), status == null ? UserStatus.DISABLED : status,
+        return new IamUser(s.accessKey(), secret, status == null ? UserStatus.DISABLED : status,
                 s.policies() == null ? List.of() : s.policies(), Instant.ofEpochMilli(s.createdMillis()),
                 Instant.ofEpochMilli(s.updatedMillis()), sa);
+    }
+
+    /** True for a record that still holds its secret in plain text (format 1). */
+    static boolean plaintext(byte[] userRecord) {
+        return read(userRecord, StoredUser.class).sealedSecret() == null;
     }
 
     static byte[] encode(StoredPolicy p) {

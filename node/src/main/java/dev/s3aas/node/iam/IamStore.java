@@ -34,23 +34,42 @@ public final class IamStore implements CredentialStore, UserPolicies {
     private final MetadataTable table;
     private final RootCredentials root;
     private final Clock clock;
+    private final SecretSeal seal;
     private final ReentrantLock writes = new ReentrantLock();
     private volatile IamState state;
 
-    private IamStore(MetadataTable table, RootCredentials root, Clock clock, IamState state) {
+    private IamStore(MetadataTable table, RootCredentials root, Clock clock, SecretSeal seal, IamState state) {
         this.table = table;
         this.root = root;
         this.clock = clock;
+        this.seal = seal;
         this.state = state;
     }
 
-    /** Loads every user and policy from the table. A stored policy that no longer parses is dropped (logged). */
-    public static IamStore open(MetadataTable table, RootCredentials root, Clock clock) {
+    /**
+     * Loads every user and policy from the table. A stored policy that no longer parses is dropped (logged).
+     * Users stored with a plain-text secret (format 1) are re-written sealed, in one commit, and then the old
+     * values are purged from RocksDB's files ({@link MetadataTable#purgeOverwritten}), so no secret key stays
+     * readable on disk; a crash in between leaves plain-text records, upgraded at the next open. No user is lost:
+     * a record is replaced only by its sealed equivalent.
+     */
+    public static IamStore open(MetadataTable table, RootCredentials root, Clock clock, SecretSeal seal)
+            throws IOException {
         Map<String, IamUser> users = new HashMap<>();
-        table.scan(IamCodec.USER_PREFIX).values().forEach(v -> {
-            IamUser u = IamCodec.decodeUser(v);
+        MetadataTable.Batch upgrade = new MetadataTable.Batch();
+        for (Map.Entry<String, byte[]> e : table.scan(IamCodec.USER_PREFIX).entrySet()) {
+            IamUser u = IamCodec.decodeUser(e.getValue(), seal);
             users.put(u.accessKey(), u);
-        });
+            if (IamCodec.plaintext(e.getValue())) {
+                upgrade.put(e.getKey(), IamCodec.encode(u, seal));
+            }
+        }
+        if (!upgrade.isEmpty()) {
+            table.commit(upgrade);
+            table.purgeOverwritten();
+            org.slf4j.LoggerFactory.getLogger(IamStore.class).info("IAM: sealed the secret keys of {} stored users",
+                    upgrade.size());
+        }
         Map<String, PolicyInfo> policies = new HashMap<>();
         table.scan(IamCodec.POLICY_PREFIX).values().forEach(v -> {
             IamCodec.StoredPolicy p = IamCodec.decodePolicy(v);
@@ -63,7 +82,7 @@ public final class IamStore implements CredentialStore, UserPolicies {
                         .error("stored policy {} no longer parses and is ignored: {}", p.name(), e.getMessage());
             }
         });
-        return new IamStore(table, root, clock, IamState.of(users, policies));
+        return new IamStore(table, root, clock, seal, IamState.of(users, policies));
     }
 
     // ---- per-request lookups ----
@@ -287,7 +306,7 @@ public final class IamStore implements CredentialStore, UserPolicies {
             Instant now = clock.instant();
             PolicyInfo p = new PolicyInfo(name, doc, false, old == null ? now : old.created(), now);
             table.commit(new MetadataTable.Batch().put(IamCodec.POLICY_PREFIX + name, IamCodec.encode(
-                    new IamCodec.StoredPolicy(IamCodec.FORMAT, name, json, p.created().toEpochMilli(),
+                    new IamCodec.StoredPolicy(IamCodec.POLICY_FORMAT, name, json, p.created().toEpochMilli(),
                             now.toEpochMilli()))));
             state = s.withPolicy(p);
             return p;
@@ -419,7 +438,7 @@ public final class IamStore implements CredentialStore, UserPolicies {
     // ---- helpers ----
 
     private IamUser store(IamState s, IamUser u) throws IOException {
-        table.commit(new MetadataTable.Batch().put(IamCodec.USER_PREFIX + u.accessKey(), IamCodec.encode(u)));
+        table.commit(new MetadataTable.Batch().put(IamCodec.USER_PREFIX + u.accessKey(), IamCodec.encode(u, seal)));
         state = s.withUser(u);
         return u;
     }

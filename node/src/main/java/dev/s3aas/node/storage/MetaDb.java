@@ -185,6 +185,20 @@ final class MetaDb implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes overwritten values of {@code cf} unreadable from disk: flushes every family's memtable (so the WAL
+     * files holding the old writes become obsolete and are deleted) and compacts {@code cf} down to its last
+     * level, which drops every overwritten version. Used after IAM secrets were re-sealed in place.
+     */
+    void purgeOverwritten(Cf cf) throws RocksDBException {
+        try (org.rocksdb.FlushOptions flush = new org.rocksdb.FlushOptions().setWaitForFlush(true);
+             org.rocksdb.CompactRangeOptions compact = new org.rocksdb.CompactRangeOptions()
+                     .setBottommostLevelCompaction(org.rocksdb.CompactRangeOptions.BottommostLevelCompaction.kForce)) {
+            db.flush(flush, handles);
+            db.compactRange(cf(cf), null, null, compact);
+        }
+    }
+
     /** Durable write: returns after the WAL is synced. The commit point of every mutation. */
     void writeSync(WriteBatch batch) throws RocksDBException {
         db.write(syncWrite, batch);

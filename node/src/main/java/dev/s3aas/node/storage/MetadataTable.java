@@ -48,6 +48,10 @@ public final class MetadataTable {
         public boolean isEmpty() {
             return changes.isEmpty();
         }
+
+        public int size() {
+            return changes.size();
+        }
     }
 
     /** Applies the batch atomically; returns when it is durable. */
@@ -70,6 +74,19 @@ public final class MetadataTable {
             });
         } catch (StorageException e) {
             throw new IOException("metadata table write failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Removes overwritten and deleted values of this table's column family from the files on disk (WAL and SST),
+     * for values that must not outlive their replacement (a plaintext secret re-written sealed). Slow: for
+     * one-off upgrades, not for every write.
+     */
+    public void purgeOverwritten() throws IOException {
+        try {
+            db.purgeOverwritten(MetaDb.Cf.IAM);
+        } catch (org.rocksdb.RocksDBException e) {
+            throw new IOException("metadata table purge failed: " + e.getMessage(), e);
         }
     }
 

@@ -49,6 +49,7 @@ public final class RocksObjectStore implements ObjectStore {
     private final VersionLister versionLister;
     private final LifecycleExpirer expirer;
     private final DataKeys keys;
+    private final SseMasterKey master;
     /** 16 MiB of recently read small objects (see {@link InlineCache}). */
     private final InlineCache inlineCache = new InlineCache(16L << 20);
 
@@ -57,6 +58,7 @@ public final class RocksObjectStore implements ObjectStore {
         this.db = db;
         this.blobs = blobs;
         this.committer = new Committer(db, events);
+        this.master = sse;
         this.keys = new DataKeys(sse, new KmsKeyRing(new MetadataTable(db, committer, "kms"), sse, clock));
         this.collector = new BlobCollector(db, blobs);
         this.lister = new Lister(db);
@@ -235,6 +237,11 @@ public final class RocksObjectStore implements ObjectStore {
 
     DataKeys keys() {
         return keys;
+    }
+
+    /** A key derived from the node's master key for another use ({@link SseMasterKey#subkey}). */
+    public byte[] masterSubkey(String label) {
+        return master.subkey(label);
     }
 
     @Override

@@ -59,6 +59,21 @@ public final class SseMasterKey {
         return new SseMasterKey(raw);
     }
 
+    /**
+     * A 256-bit key for another use of the master key (sealing IAM secrets: label {@code iam-secrets}), derived as
+     * HMAC-SHA256(master, "s3aas-subkey-v1:" + label) (HKDF-Expand's single block, RFC 5869 §2.3, with no salt
+     * step: the master key is already uniformly random). Data keys are never sealed with a subkey nor the reverse.
+     */
+    public byte[] subkey(String label) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return mac.doFinal(("s3aas-subkey-v1:" + label).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 unavailable", e);
+        }
+    }
+
     /** A fresh data key: its bytes and its sealed form (base64 of nonce ‖ ciphertext ‖ tag). */
     record DataKey(byte[] plain, String sealed) {}
 

@@ -32,7 +32,8 @@ class IamStoreTest {
     @BeforeEach
     void open() throws Exception {
         store = RocksObjectStore.open(dir);
-        iam = IamStore.open(store.metadataTable("iam"), ROOT, Clock.systemUTC());
+        iam = IamStore.open(store.metadataTable("iam"), ROOT, Clock.systemUTC(),
+                new SecretSeal(store.masterSubkey(SecretSeal.LABEL)));
     }
 
     @AfterEach
@@ -153,7 +154,8 @@ class IamStoreTest {
         iam.removeUser("gone");
         store.close();
         store = RocksObjectStore.open(dir);
-        IamStore reloaded = IamStore.open(store.metadataTable("iam"), ROOT, Clock.systemUTC());
+        IamStore reloaded = IamStore.open(store.metadataTable("iam"), ROOT, Clock.systemUTC(),
+                new SecretSeal(store.masterSubkey(SecretSeal.LABEL)));
         assertThat(reloaded.users()).extracting(IamUser::accessKey).containsExactly("dave", "erin");
         IamUser dave = reloaded.user("dave").orElseThrow();
         assertThat(dave.status()).isEqualTo(UserStatus.DISABLED);
