@@ -248,11 +248,24 @@ class CliClientEndToEndTest {
 
     @Test
     @Order(13)
-    void auditNamesTheMissingEndpointReadably() throws Exception {
-        // GET /v1/audit is being built on another branch; until it is merged the server answers 404.
-        CliRunner.Run r = cli.run("audit", "--since", "1h", "--actor", "admin");
-        assertThat(r.code()).as(r.toString()).isEqualTo(1);
-        assertThat(r.err().strip()).isEqualTo("error: no such API path: /v1/audit");
+    void auditShowsWhoChangedWhat() throws Exception {
+        CliRunner.Run r = cli.run("audit", "--since", "1h", "--actor", "admin", "-o", "json");
+        assertThat(r.code()).as(r.toString()).isEqualTo(0);
+        JsonNode items = json(r);
+        assertThat(items.isArray()).isTrue();
+        assertThat(items).anySatisfy(i -> {
+            assertThat(i.path("method").asText()).isEqualTo("POST");
+            assertThat(i.path("route").asText()).isEqualTo("/v1/types/s3/instances");
+            assertThat(i.path("status").asInt()).isEqualTo(201);
+            assertThat(i.path("actor").asText()).isEqualTo("admin");
+            assertThat(i.path("token_id").asText()).isNotBlank();
+        });
+        assertThat(r.out()).doesNotContain("secret_key");
+        CliRunner.Run table = cli.run("audit", "--since", "1h");
+        assertThat(table.code()).as(table.toString()).isEqualTo(0);
+        assertThat(table.out()).contains("REQUEST_ID").contains("/v1/types/s3/instances");
+        CliRunner.Run nobody = cli.run("audit", "--actor", "nobody", "-o", "json");
+        assertThat(json(nobody)).isEmpty();
     }
 
     @Test
