@@ -1,5 +1,6 @@
 package dev.s3aas.controlplane.metrics;
 
+import dev.s3aas.common.metrics.ProcessMeters;
 import dev.s3aas.controlplane.cluster.ClusterRepository;
 import dev.s3aas.controlplane.db.Database;
 import dev.s3aas.controlplane.reconcile.ReconcileController;
@@ -7,14 +8,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -34,18 +27,11 @@ public final class ControlPlaneMetrics implements AutoCloseable {
         Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60)};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final ProcessMeters process;
     private final StateGauges state;
 
     public ControlPlaneMetrics(Database db, ClusterRepository clusters) {
-        new JvmMemoryMetrics().bindTo(registry);
-        gc.bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new JvmInfoMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        new FileDescriptorMetrics().bindTo(registry);
+        this.process = ProcessMeters.bindTo(registry);
         this.state = new StateGauges(registry, db, clusters);
     }
 
@@ -95,7 +81,7 @@ public final class ControlPlaneMetrics implements AutoCloseable {
 
     @Override
     public void close() {
-        gc.close();
+        process.close();
         registry.close();
     }
 }

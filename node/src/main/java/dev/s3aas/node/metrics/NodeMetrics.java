@@ -1,22 +1,11 @@
 package dev.s3aas.node.metrics;
 
+import dev.s3aas.common.metrics.ProcessMeters;
 import dev.s3aas.node.storage.RocksObjectStore;
 import dev.s3aas.node.storage.StorageEvents;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmInfoMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
  * A node's meter registry (Micrometer, exposed in the Prometheus text format): the S3 request meters (registered
@@ -27,20 +16,11 @@ import java.nio.file.Path;
 public final class NodeMetrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final StorageMeters storage = new StorageMeters(registry);
-    private final JvmGcMetrics gc = new JvmGcMetrics();
+    private final ProcessMeters process;
     private volatile StoreGauges store;
 
     public NodeMetrics() {
-        new JvmMemoryMetrics().bindTo(registry);
-        gc.bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new JvmInfoMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        new FileDescriptorMetrics().bindTo(registry);
-        Gauge.builder("process.resident.memory", NodeMetrics::residentBytes).baseUnit("bytes")
-                .description("Resident set size of the node process").register(registry);
+        this.process = ProcessMeters.bindTo(registry);
     }
 
     public MeterRegistry registry() {
@@ -65,19 +45,9 @@ public final class NodeMetrics implements AutoCloseable {
         return registry.scrape();
     }
 
-    /** RSS from /proc/self/statm (Linux; NaN elsewhere): Micrometer has no binder for it. */
-    private static double residentBytes() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/self/statm")).trim().split(" ");
-            return Double.parseDouble(f[1]) * 4096;
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-    }
-
     @Override
     public void close() {
-        gc.close();
+        process.close();
         registry.close();
     }
 }
