@@ -1,5 +1,6 @@
 package dev.s3aas.controlplane;
 
+import dev.s3aas.common.tls.TlsFiles;
 import dev.s3aas.controlplane.provision.NodeLauncher;
 import dev.s3aas.controlplane.provision.PortRange;
 import java.io.IOException;
@@ -25,6 +26,10 @@ import java.util.Properties;
  * @param tokenTtl access token lifetime (default 1 h)
  * @param resyncInterval how often every instance is reconciled even without changes (default 15 s)
  * @param nodeLauncher how the local provisioner starts nodes (default: {@code dev.s3aas.cli.Main} on this JVM)
+ * @param tls certificate and key to serve the API over HTTPS ({@code S3AAS_TLS_CERT}, {@code S3AAS_TLS_KEY}: both
+ *            or neither; PEM, reloaded when they change); null = plain HTTP
+ * @param nodeTls local nodes serve HTTPS with certificates from the control plane's own CA
+ *                ({@code S3AAS_NODE_TLS=true}; default false)
  */
 public record ControlPlaneConfig(
         Path dataDir,
@@ -38,7 +43,9 @@ public record ControlPlaneConfig(
         Path masterKeyFile,
         Duration tokenTtl,
         Duration resyncInterval,
-        NodeLauncher nodeLauncher) {
+        NodeLauncher nodeLauncher,
+        TlsFiles tls,
+        boolean nodeTls) {
 
     public ControlPlaneConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -53,7 +60,7 @@ public record ControlPlaneConfig(
     /** Embedded defaults for a data dir. */
     public static ControlPlaneConfig defaults(Path dataDir) {
         return new ControlPlaneConfig(dataDir, "127.0.0.1", 8080, null, null, null, new PortRange(9100, 9199), null,
-                null, Duration.ofHours(1), Duration.ofSeconds(15), NodeLauncher.currentJvm(NodeLauncher.DEFAULT_MAIN));
+                null, Duration.ofHours(1), Duration.ofSeconds(15), NodeLauncher.currentJvm(NodeLauncher.DEFAULT_MAIN), null, false);
     }
 
     /**
@@ -87,7 +94,20 @@ public record ControlPlaneConfig(
         return new ControlPlaneConfig(dataDir, listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)),
                 get.apply("S3AAS_DB_URL"), get.apply("S3AAS_DB_USER"), get.apply("S3AAS_DB_PASSWORD"),
                 ports == null ? c.nodePorts() : PortRange.parse(ports), get.apply("S3AAS_ADMIN_PASSWORD"),
-                keyFile == null ? null : Path.of(keyFile), c.tokenTtl(), c.resyncInterval(), c.nodeLauncher());
+                keyFile == null ? null : Path.of(keyFile), c.tokenTtl(), c.resyncInterval(), c.nodeLauncher(),
+                TlsFiles.ofOptional(get.apply("S3AAS_TLS_CERT"), get.apply("S3AAS_TLS_KEY"), "S3AAS_TLS_CERT",
+                        "S3AAS_TLS_KEY"), bool("S3AAS_NODE_TLS", get.apply("S3AAS_NODE_TLS")));
+    }
+
+    private static boolean bool(String name, String v) {
+        if (v == null || v.isBlank()) {
+            return false;
+        }
+        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, got " + v);
+        };
     }
 
     private static String orDefault(String v, String d) {
@@ -96,27 +116,39 @@ public record ControlPlaneConfig(
 
     public ControlPlaneConfig withListen(String host, int port) {
         return new ControlPlaneConfig(dataDir, host, port, dbUrl, dbUser, dbPassword, nodePorts, adminPassword,
-                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher);
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, tls, nodeTls);
     }
 
     public ControlPlaneConfig withDatabase(String url, String user, String password) {
         return new ControlPlaneConfig(dataDir, listenHost, listenPort, url, user, password, nodePorts, adminPassword,
-                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher);
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, tls, nodeTls);
     }
 
     public ControlPlaneConfig withAdminPassword(String password) {
         return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, nodePorts, password,
-                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher);
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, tls, nodeTls);
     }
 
     public ControlPlaneConfig withNodes(PortRange ports, NodeLauncher launcher) {
         return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, ports, adminPassword,
-                masterKeyFile, tokenTtl, resyncInterval, launcher);
+                masterKeyFile, tokenTtl, resyncInterval, launcher, tls, nodeTls);
     }
 
     public ControlPlaneConfig withTimings(Duration tokenTtl, Duration resyncInterval) {
         return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, nodePorts, adminPassword,
-                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher);
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, tls, nodeTls);
+    }
+
+    /** @param files certificate and key to serve the API over HTTPS, or null for HTTP */
+    public ControlPlaneConfig withTls(TlsFiles files) {
+        return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, nodePorts, adminPassword,
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, files, nodeTls);
+    }
+
+    /** @param on local nodes serve HTTPS with certificates of the control plane's CA */
+    public ControlPlaneConfig withNodeTls(boolean on) {
+        return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, nodePorts, adminPassword,
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, tls, on);
     }
 
     /** The JDBC URL in effect. */
