@@ -2,6 +2,7 @@ package dev.s3aas.cli;
 
 import dev.s3aas.cli.client.DurationConverter;
 import dev.s3aas.node.MetricsAccess;
+import dev.s3aas.common.tls.TlsFiles;
 import dev.s3aas.node.Node;
 import dev.s3aas.node.NodeConfig;
 import dev.s3aas.node.auth.RootCredentials;
@@ -54,6 +55,14 @@ final class NodeCommand implements Callable<Integer> {
             + "behind a TLS-terminating proxy: keys travel in request headers. Off by default (refused).")
     boolean sseCOverHttp;
 
+    @Option(names = "--tls-cert", description = "PEM certificate chain (leaf first) to serve HTTPS with, TLS 1.2 "
+            + "and 1.3 only; renewed files are picked up within seconds. Needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", description = "PEM private key of --tls-cert (PKCS#8, PKCS#1 RSA or SEC 1 EC, "
+            + "unencrypted): the node's own secret, keep it mode 0600.")
+    Path tlsKey;
+
     @Option(names = "--ready-max-disk-used", defaultValue = "95", description = "GET /ready answers 503 once the data "
             + "file system is fuller than this percentage (default: ${DEFAULT-VALUE}).")
     double readyMaxDiskUsedPercent;
@@ -70,10 +79,12 @@ final class NodeCommand implements Callable<Integer> {
         Node node = Node.start(new NodeConfig(dataDir, listen, root, region, domains, sseKeyFile,
                 RootSecrets.mfa(rootMfaSerial, rootMfaSecret)).withLifecycleInterval(lifecycleInterval)
                 .withSseCOverHttp(sseCOverHttp).withReadyMaxDiskUsed(readyMaxDiskUsedPercent / 100)
-                .withMetrics(metricsAccess(metrics)));
+                .withMetrics(metricsAccess(metrics))
+                .withTls(TlsFiles.ofOptional(tlsCert == null ? null : tlsCert.toString(),
+                        tlsKey == null ? null : tlsKey.toString(), "--tls-cert", "--tls-key")));
         CloseOnShutdown stop = CloseOnShutdown.register(node, "s3aas node", System.out);
-        System.out.printf("s3aas node listening on http://%s:%d (data: %s)%n", listen.getHostString(), node.port(),
-                dataDir.toAbsolutePath());
+        System.out.printf("s3aas node listening on %s://%s:%d (data: %s)%n", node.scheme(), listen.getHostString(),
+                node.port(), dataDir.toAbsolutePath());
         System.out.flush();
         stop.awaitClosed();
         return 0;

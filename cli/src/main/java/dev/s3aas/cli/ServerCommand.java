@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
             "  S3AAS_NODE_PORTS       port range for local nodes (default 9100-9199)",
             "  S3AAS_ADMIN_PASSWORD   bootstrap admin password (default: generated, printed once)",
             "  S3AAS_MASTER_KEY_FILE  key that encrypts secrets at rest (default <data dir>/master.key)",
+            "  S3AAS_TLS_CERT         PEM certificate chain: serve the API over HTTPS (TLS 1.2+, reloaded on change)",
+            "  S3AAS_TLS_KEY          its PEM private key (unencrypted; keep it mode 0600)",
+            "  S3AAS_NODE_TLS         true: local nodes serve HTTPS with certificates of the control plane's own CA",
+            "                         (GET /v1/types/s3/instances/{id} returns it as ca_certificate); default false",
             "  S3AAS_CONFIG           optional properties file with the same keys"})
 final class ServerCommand implements Callable<Integer> {
     @Override
@@ -25,7 +29,7 @@ final class ServerCommand implements Callable<Integer> {
         ControlPlaneConfig config = ControlPlaneConfig.fromEnvironment();
         ControlPlane cp = ControlPlane.start(config);
         CloseOnShutdown stop = CloseOnShutdown.register(cp, "s3aas control plane", System.out);
-        System.out.printf("s3aas control plane listening on http://%s:%d (data: %s)%n", config.listenHost(),
+        System.out.printf("s3aas control plane listening on %s://%s:%d (data: %s)%n", cp.scheme(), config.listenHost(),
                 cp.port(), config.dataDir().toAbsolutePath());
         System.out.flush();
         stop.awaitClosed();

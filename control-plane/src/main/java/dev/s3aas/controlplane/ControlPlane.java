@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.s3aas.common.tls.ServerTls;
+import dev.s3aas.common.tls.TlsFiles;
 import dev.s3aas.controlplane.api.ApiResponse;
 import dev.s3aas.controlplane.api.OpenApi;
 import dev.s3aas.controlplane.api.Route;
@@ -15,9 +17,11 @@ import dev.s3aas.controlplane.provision.LocalProcessProvisioner;
 import dev.s3aas.controlplane.provision.NodeStore;
 import dev.s3aas.controlplane.provision.Provisioner;
 import dev.s3aas.controlplane.reconcile.ReconcileController;
+import dev.s3aas.controlplane.tls.NodeTls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,18 +45,21 @@ public final class ControlPlane implements AutoCloseable {
     /** Builds the provisioner; tests substitute one. */
     @FunctionalInterface
     interface ProvisionerFactory {
-        Provisioner create(NodeStore store, Consumer<String> onNodeExit);
+        /** @param tls the nodes' certificates when they are to serve HTTPS ({@code S3AAS_NODE_TLS}), else null */
+        Provisioner create(NodeStore store, NodeTls tls, Consumer<String> onNodeExit);
     }
 
     private final Server server;
+    private final String scheme;
     private final List<Route> routes;
     private final ReconcileController controller;
     /** Closed in this order once the API and the reconciler have stopped (the data dir lock last). */
     private final List<AutoCloseable> resources;
 
-    private ControlPlane(Server server, List<Route> routes, ReconcileController controller,
+    private ControlPlane(Server server, String scheme, List<Route> routes, ReconcileController controller,
             List<AutoCloseable> resources) {
         this.server = server;
+        this.scheme = scheme;
         this.routes = routes;
         this.controller = controller;
         this.resources = resources;
@@ -70,8 +77,8 @@ public final class ControlPlane implements AutoCloseable {
 
     /** The embedded default: nodes as child processes of this host. */
     static ProvisionerFactory local(ControlPlaneConfig config) {
-        return (store, onExit) -> new LocalProcessProvisioner(store, config.dataDir(), config.nodePorts(),
-                config.nodeLauncher(), onExit);
+        return (store, tls, onExit) -> new LocalProcessProvisioner(store, config.dataDir(), config.nodePorts(),
+                config.nodeLauncher(), tls, onExit);
     }
 
     /** Starts over the given provisioner and node clients; {@link #close()} closes {@code nodes}. */
@@ -92,14 +99,19 @@ public final class ControlPlane implements AutoCloseable {
             opened.add(0, w.metrics);
             opened.add(0, w.audit);
             Router router = router(w.routes());
-            Server server = http(config, w.handler(router, jsonMapper(), metricsToken));
+            ServerTls tls = config.tls() == null ? null : openTls(config.tls());
+            if (tls != null) {
+                opened.add(0, tls);
+            }
+            Server server = http(config, w.handler(router, jsonMapper(), metricsToken), tls);
             w.controller.start(2);
             w.clusterMonitor.start();
             opened.add(0, nodes);
             opened.add(0, w.ceph);
             opened.add(0, w.provisioner);
             opened.add(0, w.clusterMonitor);
-            return new ControlPlane(server, router.routes(), w.controller, List.copyOf(opened));
+            return new ControlPlane(server, tls == null ? "http" : "https", router.routes(), w.controller,
+                    List.copyOf(opened));
         } catch (RuntimeException e) {
             try {
                 closeAll(opened);
@@ -117,7 +129,17 @@ public final class ControlPlane implements AutoCloseable {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
-    private static Server http(ControlPlaneConfig config, Handler handler) {
+    private static ServerTls openTls(TlsFiles files) {
+        try {
+            return ServerTls.open(files);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot load the API's TLS certificate " + files.certificate() + " and key "
+                    + files.privateKey() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The API's Jetty server: HTTPS only when {@code tls} is given (TLS 1.2+, renewed files reloaded). */
+    private static Server http(ControlPlaneConfig config, Handler handler, ServerTls tls) {
         QueuedThreadPool pool = new QueuedThreadPool();
         pool.setName("cp-http");
         pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -125,7 +147,9 @@ public final class ControlPlane implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false); // no version banner for scanners
         http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        HttpConnectionFactory h1 = new HttpConnectionFactory(http);
+        ServerConnector connector = tls == null ? new ServerConnector(server, h1)
+                : new ServerConnector(server, tls.connectionFactories(h1));
         connector.setHost(config.listenHost());
         connector.setPort(config.listenPort());
         server.addConnector(connector);
@@ -141,6 +165,11 @@ public final class ControlPlane implements AutoCloseable {
     /** The HTTP port actually bound (useful with port 0). */
     public int port() {
         return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+
+    /** "https" when the API is served over TLS ({@code S3AAS_TLS_CERT}), else "http". */
+    public String scheme() {
+        return scheme;
     }
 
     /** The route table being served (the OpenAPI test compares it with the document). */

@@ -1,5 +1,6 @@
 package dev.s3aas.controlplane;
 
+import dev.s3aas.common.tls.TlsFiles;
 import dev.s3aas.controlplane.provision.NodeLauncher;
 import dev.s3aas.controlplane.provision.PortRange;
 import java.io.IOException;
@@ -27,6 +28,10 @@ import java.util.Properties;
  * @param nodeLauncher how the local provisioner starts nodes (default: {@code dev.s3aas.cli.Main} on this JVM)
  * @param metricsTokenFile a file holding the static bearer token that may read {@code /metrics}
  *                         ({@code S3AAS_METRICS_TOKEN_FILE}); null = admins' access tokens only
+ * @param tls certificate and key to serve the API over HTTPS ({@code S3AAS_TLS_CERT}, {@code S3AAS_TLS_KEY}: both
+ *            or neither; PEM, reloaded when they change); null = plain HTTP
+ * @param nodeTls local nodes serve HTTPS with certificates from the control plane's own CA
+ *                ({@code S3AAS_NODE_TLS=true}; default false)
  */
 public record ControlPlaneConfig(
         Path dataDir,
@@ -41,7 +46,9 @@ public record ControlPlaneConfig(
         Duration tokenTtl,
         Duration resyncInterval,
         NodeLauncher nodeLauncher,
-        Path metricsTokenFile) {
+        Path metricsTokenFile,
+        TlsFiles tls,
+        boolean nodeTls) {
 
     public ControlPlaneConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -57,7 +64,7 @@ public record ControlPlaneConfig(
     public static ControlPlaneConfig defaults(Path dataDir) {
         return new ControlPlaneConfig(dataDir, "127.0.0.1", 8080, null, null, null, new PortRange(9100, 9199), null,
                 null, Duration.ofHours(1), Duration.ofSeconds(15), NodeLauncher.currentJvm(NodeLauncher.DEFAULT_MAIN),
-                null);
+                null, null, false);
     }
 
     /**
@@ -93,7 +100,20 @@ public record ControlPlaneConfig(
                 get.apply("S3AAS_DB_URL"), get.apply("S3AAS_DB_USER"), get.apply("S3AAS_DB_PASSWORD"),
                 ports == null ? c.nodePorts() : PortRange.parse(ports), get.apply("S3AAS_ADMIN_PASSWORD"),
                 keyFile == null ? null : Path.of(keyFile), c.tokenTtl(), c.resyncInterval(), c.nodeLauncher(),
-                metricsToken == null || metricsToken.isBlank() ? null : Path.of(metricsToken));
+                metricsToken == null || metricsToken.isBlank() ? null : Path.of(metricsToken),
+                TlsFiles.ofOptional(get.apply("S3AAS_TLS_CERT"), get.apply("S3AAS_TLS_KEY"), "S3AAS_TLS_CERT",
+                        "S3AAS_TLS_KEY"), bool("S3AAS_NODE_TLS", get.apply("S3AAS_NODE_TLS")));
+    }
+
+    private static boolean bool(String name, String v) {
+        if (v == null || v.isBlank()) {
+            return false;
+        }
+        return switch (v.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new IllegalArgumentException(name + " must be true or false, got " + v);
+        };
     }
 
     private static String orDefault(String v, String d) {
@@ -102,32 +122,32 @@ public record ControlPlaneConfig(
 
     public ControlPlaneConfig withListen(String host, int port) {
         return new ControlPlaneConfig(dataDir, host, port, dbUrl, dbUser, dbPassword, nodePorts, adminPassword,
-                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, metricsTokenFile);
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, metricsTokenFile, tls, nodeTls);
     }
 
     public ControlPlaneConfig withDatabase(String url, String user, String password) {
         return new ControlPlaneConfig(dataDir, listenHost, listenPort, url, user, password, nodePorts, adminPassword,
-                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, metricsTokenFile);
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, metricsTokenFile, tls, nodeTls);
     }
 
     public ControlPlaneConfig withAdminPassword(String password) {
         return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, nodePorts, password,
-                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, metricsTokenFile);
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, metricsTokenFile, tls, nodeTls);
     }
 
     public ControlPlaneConfig withNodes(PortRange ports, NodeLauncher launcher) {
         return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, ports, adminPassword,
-                masterKeyFile, tokenTtl, resyncInterval, launcher, metricsTokenFile);
+                masterKeyFile, tokenTtl, resyncInterval, launcher, metricsTokenFile, tls, nodeTls);
     }
 
     public ControlPlaneConfig withTimings(Duration tokenTtl, Duration resyncInterval) {
         return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, nodePorts, adminPassword,
-                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, metricsTokenFile);
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, metricsTokenFile, tls, nodeTls);
     }
 
     public ControlPlaneConfig withMetricsTokenFile(Path file) {
         return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, nodePorts, adminPassword,
-                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, file);
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, file, tls, nodeTls);
     }
 
     /**
@@ -150,6 +170,18 @@ public record ControlPlaneConfig(
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read S3AAS_METRICS_TOKEN_FILE " + metricsTokenFile, e);
         }
+    }
+
+    /** @param files certificate and key to serve the API over HTTPS, or null for HTTP */
+    public ControlPlaneConfig withTls(TlsFiles files) {
+        return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, nodePorts, adminPassword,
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, metricsTokenFile, files, nodeTls);
+    }
+
+    /** @param on local nodes serve HTTPS with certificates of the control plane's CA */
+    public ControlPlaneConfig withNodeTls(boolean on) {
+        return new ControlPlaneConfig(dataDir, listenHost, listenPort, dbUrl, dbUser, dbPassword, nodePorts, adminPassword,
+                masterKeyFile, tokenTtl, resyncInterval, nodeLauncher, metricsTokenFile, tls, on);
     }
 
     /** The JDBC URL in effect. */

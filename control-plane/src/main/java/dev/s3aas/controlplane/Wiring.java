@@ -54,6 +54,8 @@ import dev.s3aas.controlplane.reconcile.DataPlane;
 import dev.s3aas.controlplane.reconcile.EmbeddedDataPlane;
 import dev.s3aas.controlplane.reconcile.InstanceReconciler;
 import dev.s3aas.controlplane.reconcile.ReconcileController;
+import dev.s3aas.controlplane.tls.NodeCa;
+import dev.s3aas.controlplane.tls.NodeTls;
 import dev.s3aas.controlplane.user.UserRepository;
 import dev.s3aas.controlplane.user.UserResource;
 import dev.s3aas.controlplane.user.UserService;
@@ -100,14 +102,15 @@ final class Wiring {
             }
         };
         NodeStore nodeStore = new NodeStore(db, clock);
-        this.provisioner = provisioners.create(nodeStore, changes::instanceChanged);
+        NodeCa nodeCa = new NodeCa(db, secrets, clock);
+        this.provisioner = provisioners.create(nodeStore, config.nodeTls() ? new NodeTls(nodeCa, clock) : null,
+                changes::instanceChanged);
         if (provisioner instanceof LocalProcessProvisioner local) {
             local.reapOrphans();
         }
         // Two engines behind one seam: local nodes by default, an RGW tenant for an instance on a cluster.
         this.ceph = new CephClients(clock);
-        DataPlane embedded = new EmbeddedDataPlane(new MeteredProvisioner(provisioner, metrics), nodes, nodeStore,
-                secrets, clock);
+        DataPlane embedded = new EmbeddedDataPlane(new MeteredProvisioner(provisioner, metrics), nodes, secrets, clock);
         DataPlane onCeph = new CephDataPlane(db, ceph, secrets, clock);
         InstanceReconciler.DataPlanes planes = i -> i.onCluster() ? onCeph : embedded;
         InstanceReconciler reconciler = new InstanceReconciler(db, planes, secrets, clock);
@@ -136,7 +139,8 @@ final class Wiring {
         routes.addAll(new VersionResource(db, versionRepo, clock).routes());
         routes.addAll(new ClusterResource(new ClusterService(db, clusterRepo, secrets, clusterMonitor,
                 changes::instanceChanged, clock)).routes());
-        routes.addAll(new InstanceResource(instances, new InstanceMfa(db, new InstanceRepository(), secrets)).routes());
+        routes.addAll(new InstanceResource(instances, new InstanceMfa(db, new InstanceRepository(), secrets),
+                nodeCa::certificatePem).routes());
         routes.addAll(new ScrapeConfigResource(instances, secrets, clock).routes());
         routes.addAll(new BucketResource(buckets, instances).routes());
         routes.addAll(new UserResource(users, instances).routes());

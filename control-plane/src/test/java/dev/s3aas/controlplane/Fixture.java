@@ -31,7 +31,7 @@ final class Fixture implements AutoCloseable {
 
     Fixture(ControlPlaneConfig config) {
         this.config = config;
-        this.cp = ControlPlane.start(config, (store, onExit) -> provisioner[0] = new FakeProvisioner(store), nodes);
+        this.cp = ControlPlane.start(config, (store, tls, onExit) -> provisioner[0] = new FakeProvisioner(store), nodes);
         this.http = new Http(cp.port());
         this.admin = http.login("admin", config.adminPassword() != null ? config.adminPassword() : readGenerated(config));
     }

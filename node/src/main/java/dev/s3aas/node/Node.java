@@ -62,7 +62,7 @@ public final class Node implements AutoCloseable {
                     version(), clock.instant(), deploymentId(store.metadataTable("node"))), clock);
             S3Server server = S3Server.start(
                     new S3Server.Settings(config.address(), config.region(), config.domains(),
-                            config.root().accessKeyId(), config.rootMfa(), config.sseCOverHttp()),
+                            config.root().accessKeyId(), config.rootMfa(), config.sseCOverHttp(), config.tls()),
                     store, iam, iam, admin, new Readiness(store, config.dataDir(), config.readyMaxDiskUsed()), scrape);
             return new Node(store, server, LifecycleWorker.start(store, dataClock, config.lifecycleInterval()),
                     metrics);
@@ -93,6 +93,11 @@ public final class Node implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** "https" when the node serves TLS, else "http". */
+    public String scheme() {
+        return server.scheme();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.s3aas.node;
 
+import dev.s3aas.common.tls.TlsFiles;
 import dev.s3aas.node.auth.MfaDevice;
 import dev.s3aas.node.auth.RootCredentials;
 import java.net.InetSocketAddress;
@@ -20,10 +21,13 @@ import java.util.List;
  * @param readyMaxDiskUsed {@code /ready} answers 503 once the data file system is used more than this share
  *                         (default {@link #DEFAULT_READY_MAX_DISK_USED})
  * @param metrics who may read {@code /metrics} (default {@link MetricsAccess#TOKEN})
+ * @param tls the certificate and key to serve HTTPS with (TLS 1.2+, reloaded when the files change), or null
+ *            for plain HTTP. Over HTTPS, SSE-C keys are accepted whatever {@code sseCOverHttp} says.
  */
 public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                          List<String> domains, Path sseKeyFile, MfaDevice rootMfa, Duration lifecycleInterval,
-                         boolean sseCOverHttp, double readyMaxDiskUsed, MetricsAccess metrics) {
+                         boolean sseCOverHttp, double readyMaxDiskUsed, MetricsAccess metrics,
+                         TlsFiles tls) {
     public static final Duration DEFAULT_LIFECYCLE_INTERVAL = Duration.ofHours(1);
     public static final double DEFAULT_READY_MAX_DISK_USED = 0.95;
 
@@ -49,42 +53,48 @@ public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredential
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains, Path sseKeyFile, MfaDevice rootMfa) {
-        this(dataDir, address, root, region, domains, sseKeyFile, rootMfa, null, false, 0, null);
+        this(dataDir, address, root, region, domains, sseKeyFile, rootMfa, null, false, 0, null, null);
     }
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains, Path sseKeyFile) {
-        this(dataDir, address, root, region, domains, sseKeyFile, null, null, false, 0, null);
+        this(dataDir, address, root, region, domains, sseKeyFile, null, null, false, 0, null, null);
     }
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains) {
-        this(dataDir, address, root, region, domains, null, null, null, false, 0, null);
+        this(dataDir, address, root, region, domains, null, null, null, false, 0, null, null);
     }
 
     public NodeConfig withRootMfa(MfaDevice device) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, device, lifecycleInterval,
-                sseCOverHttp, readyMaxDiskUsed, metrics);
+                sseCOverHttp, readyMaxDiskUsed, metrics, tls);
     }
 
     public NodeConfig withLifecycleInterval(Duration interval) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, interval, sseCOverHttp,
-                readyMaxDiskUsed, metrics);
+                readyMaxDiskUsed, metrics, tls);
     }
 
     public NodeConfig withSseCOverHttp(boolean allowed) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval, allowed,
-                readyMaxDiskUsed, metrics);
+                readyMaxDiskUsed, metrics, tls);
     }
 
     /** @param share the used share of the data file system above which {@code /ready} answers 503, in (0, 1] */
     public NodeConfig withReadyMaxDiskUsed(double share) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval,
-                sseCOverHttp, share, metrics);
+                sseCOverHttp, share, metrics, tls);
     }
 
     public NodeConfig withMetrics(MetricsAccess access) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval,
-                sseCOverHttp, readyMaxDiskUsed, access);
+                sseCOverHttp, readyMaxDiskUsed, access, tls);
+    }
+
+    /** @param files the certificate and key to serve HTTPS with, or null for plain HTTP */
+    public NodeConfig withTls(TlsFiles files) {
+        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval,
+                sseCOverHttp, readyMaxDiskUsed, metrics, files);
     }
 }

@@ -86,6 +86,11 @@ public record Instance(
         boolean serving() {
             return "RUNNING".equals(status) || "HEALTHY".equals(status);
         }
+
+        /** True when the node serves HTTPS with a certificate of the control plane's node CA (local nodes only). */
+        public boolean https() {
+            return url.startsWith("https://");
+        }
     }
 
     /** True when the instance runs on a registered cluster rather than on local nodes. */
@@ -113,7 +118,8 @@ public record Instance(
                 generation, observedGeneration, createdAt, updatedAt);
     }
 
-    public Map<String, Object> view(List<NodeView> nodes) {
+    /** @param caCertificate the PEM of the CA that issued the nodes' certificates, null when they serve plain HTTP */
+    public Map<String, Object> view(List<NodeView> nodes, String caCertificate) {
         // The first node that serves; with none serving, the first one (clients may retry it).
         String endpoint = nodes.stream().filter(NodeView::serving).findFirst()
                 .or(() -> nodes.stream().findFirst()).map(NodeView::url).orElse(null);
@@ -123,7 +129,7 @@ public record Instance(
                 .put("encryption", encryption.external()).put("versioning", versioning).put("mfa_delete", mfaDelete)
                 .put("cpu", cpu).put("ram", ram).put("disk_size", diskSize).put("nodes_number", nodesNumber)
                 .put("status", status.name()).put("status_reason", statusReason).put("kind", "s3")
-                .put("nodes", nodes).put("endpoint", endpoint)
+                .put("nodes", nodes).put("endpoint", endpoint).put("ca_certificate", caCertificate)
                 .put("generation", generation).put("observed_generation", observedGeneration)
                 .end(projectId, createdAt, updatedAt);
     }

@@ -147,9 +147,10 @@ public final class InstanceRepository {
     }
 
     public List<NodeView> nodes(Handle h, String instanceId) {
-        return h.createQuery("SELECT uuid, ip, port, status FROM nodes WHERE instance_id = :i ORDER BY ordinal")
+        return h.createQuery("SELECT uuid, ip, port, status, tls FROM nodes WHERE instance_id = :i ORDER BY ordinal")
                 .bind("i", instanceId)
-                .map((rs, ctx) -> new NodeView(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)))
+                .map((rs, ctx) -> new NodeView(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        (rs.getBoolean(5) ? "https://" : "http://") + rs.getString(2) + ":" + rs.getInt(3)))
                 .list();
     }
 

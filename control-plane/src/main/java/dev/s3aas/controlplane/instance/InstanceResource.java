@@ -13,6 +13,7 @@ import dev.s3aas.controlplane.api.Route.Shape;
 import dev.s3aas.controlplane.iam.Permission;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /** HTTP for {@code /v1/types/s3/} and {@code /v1/types/s3/instances[/{instance}]}. */
 public final class InstanceResource {
@@ -39,6 +40,8 @@ public final class InstanceResource {
             FieldSpec.readOnly("nodes", Type.NODE_LIST, "[{id, ip, port, status, url}]: local nodes, or the cluster's "
                     + "gateways (HEALTHY, UNREACHABLE, PENDING)"),
             FieldSpec.readOnly("endpoint", Type.STRING, "S3 endpoint: the url of the first serving node"),
+            FieldSpec.readOnly("ca_certificate", Type.STRING, "PEM certificate of the CA that issued the nodes' TLS "
+                    + "certificates (for aws --ca-bundle, boto3 verify=); null when the nodes serve plain HTTP"),
             FieldSpec.readOnly("generation", Type.INTEGER,
                     "Counts changes to the instance and everything in it (buckets, users, keys…)"),
             FieldSpec.readOnly("observed_generation", Type.INTEGER,
@@ -55,10 +58,13 @@ public final class InstanceResource {
 
     private final InstanceService service;
     private final InstanceMfa mfa;
+    private final Supplier<String> nodeCa;
 
-    public InstanceResource(InstanceService service, InstanceMfa mfa) {
+    /** @param nodeCa the PEM of the CA of local nodes serving HTTPS (only asked when one of an instance's does) */
+    public InstanceResource(InstanceService service, InstanceMfa mfa, Supplier<String> nodeCa) {
         this.service = service;
         this.mfa = mfa;
+        this.nodeCa = nodeCa;
     }
 
     public List<Route> routes() {
@@ -101,6 +107,8 @@ public final class InstanceResource {
     }
 
     private Map<String, Object> view(Instance i) {
-        return i.view(service.nodes(i));
+        List<Instance.NodeView> nodes = service.nodes(i);
+        boolean https = !i.onCluster() && nodes.stream().anyMatch(Instance.NodeView::https);
+        return i.view(nodes, https ? nodeCa.get() : null);
     }
 }

@@ -21,7 +21,8 @@ import okhttp3.OkHttpClient;
  * {@link NodeClient} over the node's two APIs, through the official MinIO Java SDK: the MinIO
  * admin API v3 ({@link MinioAdminClient}: users, canned policies, user policies, bucket quotas)
  * and the S3 API ({@link S3BucketClient}: buckets, versioning, bucket policy, object lock default
- * retention, default encryption). User policy sets go through {@link SignedAdminCall}.
+ * retention, default encryption). User policy sets go through {@link SignedAdminCall}. Over HTTPS when the
+ * node serves it, with HTTP clients that trust the node's CA only ({@link MinioNodeClients}).
  */
 final class MinioNodeClient implements NodeClient {
     private static final String REGION = "us-east-1";
@@ -36,14 +37,14 @@ final class MinioNodeClient implements NodeClient {
      * Over the shared HTTP clients of a {@link MinioNodeClients}, which owns (and closes) them. Every call sends
      * the request ids of the thread that opens the client ({@link RequestIdHeader}).
      */
-    MinioNodeClient(String host, int port, String rootUser, String rootSecret, OkHttpClient shared, HttpClient http) {
+    MinioNodeClient(NodeEndpoint node, String rootUser, String rootSecret, OkHttpClient shared, HttpClient http) {
         OkHttpClient ok = RequestIdHeader.onto(shared, RequestIdHeader.current());
-        this.endpoint = "http://" + host + ":" + port;
+        this.endpoint = node.url();
         this.buckets = new S3BucketClient(endpoint, rootUser, rootSecret, ok);
         this.admin = MinioAdminClient.builder().endpoint(endpoint).credentials(rootUser, rootSecret).region(REGION)
                 .httpClient(ok).build();
         this.http = http;
-        this.adminCall = new SignedAdminCall(http, host, port, rootUser, rootSecret, REGION, Clock.systemUTC());
+        this.adminCall = new SignedAdminCall(http, node, rootUser, rootSecret, REGION, Clock.systemUTC());
     }
 
     private <T> T call(String what, S3BucketClient.Call<T> c) throws NodeException {

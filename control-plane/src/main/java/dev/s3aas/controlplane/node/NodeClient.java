@@ -77,7 +77,12 @@ public interface NodeClient extends AutoCloseable {
     /** Opens a client for a node endpoint with the instance's root credentials. */
     @FunctionalInterface
     interface Factory extends AutoCloseable {
-        NodeClient connect(String host, int port, String rootUser, String rootSecret);
+        NodeClient connect(NodeEndpoint endpoint, String rootUser, String rootSecret);
+
+        /** A node serving plain HTTP. */
+        default NodeClient connect(String host, int port, String rootUser, String rootSecret) {
+            return connect(NodeEndpoint.plain(host, port), rootUser, rootSecret);
+        }
 
         /** Releases what the clients share (connection pools); the control plane calls it last. */
         @Override

@@ -33,14 +33,16 @@ final class SignedAdminCall {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http;
+    private final String baseUrl;
     private final String hostPort;
     private final SigV4Signer signer;
     private final Clock clock;
 
-    SignedAdminCall(HttpClient http, String host, int port, String rootUser, String rootSecret, String region,
+    SignedAdminCall(HttpClient http, NodeEndpoint endpoint, String rootUser, String rootSecret, String region,
             Clock clock) {
         this.http = http;
-        this.hostPort = host + ":" + port;
+        this.baseUrl = endpoint.url();
+        this.hostPort = endpoint.host() + ":" + endpoint.port();
         this.signer = new SigV4Signer(new SigningCredentials(rootUser, rootSecret), region, "s3");
         this.clock = clock;
     }
@@ -53,7 +55,7 @@ final class SignedAdminCall {
         SigV4Signer.SignedRequest signed = signer.sign(RequestView.of(method, path, rawQuery,
                 List.of(Map.entry("Host", hostPort))), Digests.EMPTY_SHA256_HEX, clock.instant());
         HttpRequest.Builder request = RequestIdHeader.onto(
-                HttpRequest.newBuilder(URI.create("http://" + hostPort + path + "?" + rawQuery)))
+                HttpRequest.newBuilder(URI.create(baseUrl + path + "?" + rawQuery)))
                 .timeout(Duration.ofSeconds(10))
                 .method(method, HttpRequest.BodyPublishers.noBody());
         signed.headersToAdd().forEach(request::header);
@@ -61,7 +63,7 @@ final class SignedAdminCall {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new NodeException.Unreachable(command + ": http://" + hostPort + " unreachable: " + e.getMessage(), e);
+            throw new NodeException.Unreachable(command + ": " + baseUrl + " unreachable: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NodeException.Unreachable(command + ": interrupted", e);

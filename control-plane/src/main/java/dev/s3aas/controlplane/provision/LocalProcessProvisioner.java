@@ -1,6 +1,8 @@
 package dev.s3aas.controlplane.provision;
 
+import dev.s3aas.common.tls.TlsFiles;
 import dev.s3aas.controlplane.db.Ids;
+import dev.s3aas.controlplane.tls.NodeTls;
 import dev.s3aas.controlplane.provision.NodeStore.NodeRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +56,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A node that keeps dying is restarted with exponential backoff (1 s doubling to 60 s) and
  * reported FAILED with its exit code in between.
+ *
+ * <p>TLS ({@code S3AAS_NODE_TLS}, a {@link NodeTls}): every pass makes sure the node's certificate files in its
+ * directory are current ({@link NodeTls#ensure}; a renewed certificate is picked up by the running node) and
+ * that the node process serves what is wanted: one started with the other setting (its command line has
+ * {@code --tls-cert} or not) is stopped and started again. The row records which it serves, and that is what
+ * the endpoint ({@code http} or {@code https}) and the health probe follow.
  */
 public final class LocalProcessProvisioner implements Provisioner {
     private static final Logger LOG = LoggerFactory.getLogger(LocalProcessProvisioner.class);
@@ -68,7 +76,9 @@ public final class LocalProcessProvisioner implements Provisioner {
     private final PortRange ports;
     private final NodeLauncher launcher;
     private final Consumer<String> onNodeExit;
+    private final NodeTls tls;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private volatile HttpClient https;
     private final Map<String, Crash> crashes = new ConcurrentHashMap<>();
     /**
      * The process each node is watched through (node id → pid). An exit counts as a crash only
@@ -88,7 +98,14 @@ public final class LocalProcessProvisioner implements Provisioner {
      */
     public LocalProcessProvisioner(NodeStore store, Path dataDir, PortRange ports, NodeLauncher launcher,
             Consumer<String> onNodeExit) {
+        this(store, dataDir, ports, launcher, null, onNodeExit);
+    }
+
+    /** @param tls issues the nodes' certificates so they serve HTTPS; null: plain HTTP */
+    public LocalProcessProvisioner(NodeStore store, Path dataDir, PortRange ports, NodeLauncher launcher, NodeTls tls,
+            Consumer<String> onNodeExit) {
         this.store = store;
+        this.tls = tls;
         this.nodesDir = dataDir.resolve("nodes").toAbsolutePath();
         this.quarantineDir = dataDir.resolve("orphaned").toAbsolutePath();
         this.ports = ports;
@@ -146,8 +163,21 @@ public final class LocalProcessProvisioner implements Provisioner {
         }
     }
 
-    private ProvisionedNode ensureRunning(NodeRecord row, NodeSpec spec) throws ProvisionException {
-        Optional<ProcessHandle> running = findProcess(row);
+    private ProvisionedNode ensureRunning(NodeRecord found, NodeSpec spec) throws ProvisionException {
+        Optional<ProcessHandle> running = findProcess(found);
+        if (running.isPresent() && servesTls(running.get()) != (tls != null)) {
+            LOG.info("restarting node {} of instance {} to serve {}", found.uuid(), found.instanceId(),
+                    tls != null ? "HTTPS" : "plain HTTP");
+            watched.remove(found.uuid());
+            kill(running.get());
+            running = Optional.empty();
+        }
+        TlsFiles files = certificateFiles(found);
+        if (found.tls() != (files != null)) {
+            store.updateTls(found.uuid(), files != null);
+        }
+        NodeRecord row = new NodeRecord(found.uuid(), found.instanceId(), found.ordinal(), found.ip(), found.port(),
+                found.pid(), found.dataDir(), found.status(), files != null);
         running.ifPresent(ph -> adopt(row, ph));
         if (running.isEmpty()) {
             Crash crash = crashes.get(row.uuid());
@@ -155,7 +185,7 @@ public final class LocalProcessProvisioner implements Provisioner {
                 store.update(row.uuid(), null, NodeStatus.FAILED.name());
                 return node(row, NodeStatus.FAILED, crash.detail());
             }
-            running = Optional.of(start(row, spec));
+            running = Optional.of(start(row, spec, files));
         }
         NodeStatus status = healthy(row) ? NodeStatus.RUNNING : NodeStatus.STARTING;
         if (status == NodeStatus.RUNNING) {
@@ -173,16 +203,36 @@ public final class LocalProcessProvisioner implements Provisioner {
         return Duration.ofSeconds(Math.min(seconds, MAX_BACKOFF.toSeconds()));
     }
 
-    private static ProvisionedNode node(NodeRecord row, NodeStatus status, String detail) {
-        return new ProvisionedNode(row.uuid(), row.ip(), row.port(), status, detail);
+    /** The node's current certificate files (issued or renewed first), or null when nodes serve plain HTTP. */
+    private TlsFiles certificateFiles(NodeRecord row) throws ProvisionException {
+        if (tls == null) {
+            return null;
+        }
+        Path nodeDir = Path.of(row.dataDir()).getParent();
+        try {
+            Files.createDirectories(nodeDir);
+            return tls.ensure(nodeDir, List.of(row.ip(), "localhost"));
+        } catch (IOException | RuntimeException e) {
+            throw new ProvisionException("cannot issue the TLS certificate of node " + row.uuid() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
-    private ProcessHandle start(NodeRecord row, NodeSpec spec) throws ProvisionException {
+    private static boolean servesTls(ProcessHandle ph) {
+        return ph.info().arguments().map(args -> Arrays.asList(args).contains(NodeLauncher.TLS_CERT_FLAG)).orElse(false);
+    }
+
+    private ProvisionedNode node(NodeRecord row, NodeStatus status, String detail) {
+        return new ProvisionedNode(row.uuid(), row.ip(), row.port(), status, detail,
+                row.tls() && tls != null ? tls.caCertificatePem() : null);
+    }
+
+    private ProcessHandle start(NodeRecord row, NodeSpec spec, TlsFiles files) throws ProvisionException {
         try {
             Path data = Path.of(row.dataDir());
             Files.createDirectories(data);
             Path log = data.getParent().resolve("node.log");
-            ProcessBuilder pb = new ProcessBuilder(launcher.command(row.dataDir(), HOST, row.port()))
+            ProcessBuilder pb = new ProcessBuilder(launcher.command(row.dataDir(), HOST, row.port(), files))
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             pb.environment().clear();
@@ -245,10 +295,16 @@ public final class LocalProcessProvisioner implements Provisioner {
         return ph.isAlive() && ph.info().arguments().map(args -> Arrays.asList(args).contains(dataDir)).orElse(false);
     }
 
+    /** GET /health over what the row says the node serves (HTTPS verified against the node CA). */
     private boolean healthy(NodeRecord row) {
+        if (row.tls() && tls == null) {
+            return false; // started for HTTPS before TLS was switched off: the next provisioning pass restarts it
+        }
+        HttpClient client = row.tls() ? httpsClient() : http;
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://" + row.ip() + ":" + row.port()
-                    + "/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create((row.tls() ? "https" : "http") + "://"
+                    + row.ip() + ":" + row.port() + "/health")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -256,6 +312,15 @@ public final class LocalProcessProvisioner implements Provisioner {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private HttpClient httpsClient() {
+        HttpClient c = https;
+        if (c == null) {
+            c = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).sslContext(tls.clientContext()).build();
+            https = c;
+        }
+        return c;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.s3aas.controlplane.provision;
 
+import dev.s3aas.common.tls.TlsFiles;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * How a node process is started: {@code <commandPrefix> node --data-dir DIR --address HOST:PORT},
+ * How a node process is started: {@code <commandPrefix> node --data-dir DIR --address HOST:PORT}
+ * (plus {@code --tls-cert FILE --tls-key FILE} for a node serving HTTPS),
  * in an environment of only {@link #INHERITED} variables of ours plus {@code environment} plus the
  * root credentials in {@code S3AAS_ROOT_USER} / {@code S3AAS_ROOT_PASSWORD} and the root MFA device in
  * {@code S3AAS_ROOT_MFA_SERIAL} / {@code S3AAS_ROOT_MFA_SECRET} (set by the provisioner per instance, never
@@ -24,6 +26,8 @@ import java.util.Set;
  */
 public record NodeLauncher(List<String> commandPrefix, Map<String, String> environment) {
     public static final String DEFAULT_MAIN = "dev.s3aas.cli.Main";
+    /** The flag that tells a node process serving HTTPS from one serving HTTP (on its command line). */
+    static final String TLS_CERT_FLAG = "--tls-cert";
 
     /**
      * The JVM flags of every node, before {@code S3AAS_JAVA_OPTS} (which can override them, as it
@@ -70,6 +74,15 @@ public record NodeLauncher(List<String> commandPrefix, Map<String, String> envir
     public List<String> command(String dataDir, String host, int port) {
         List<String> cmd = new ArrayList<>(commandPrefix);
         cmd.addAll(List.of("node", "--data-dir", dataDir, "--address", host + ":" + port));
+        return cmd;
+    }
+
+    /** As {@link #command(String, String, int)}, serving HTTPS with the given files when {@code tls} is not null. */
+    public List<String> command(String dataDir, String host, int port, TlsFiles tls) {
+        List<String> cmd = command(dataDir, host, port);
+        if (tls != null) {
+            cmd.addAll(List.of(TLS_CERT_FLAG, tls.certificate().toString(), "--tls-key", tls.privateKey().toString()));
+        }
         return cmd;
     }
 

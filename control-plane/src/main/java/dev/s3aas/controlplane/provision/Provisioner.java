@@ -1,5 +1,6 @@
 package dev.s3aas.controlplane.provision;
 
+import dev.s3aas.controlplane.node.NodeEndpoint;
 import java.util.List;
 
 /**
@@ -27,8 +28,20 @@ public interface Provisioner extends AutoCloseable {
 
     enum NodeStatus { STARTING, RUNNING, FAILED, STOPPED }
 
-    /** A node as observed now; {@code detail} explains FAILED. */
-    record ProvisionedNode(String id, String ip, int port, NodeStatus status, String detail) {}
+    /**
+     * A node as observed now; {@code detail} explains FAILED. {@code caCertificate} is the PEM of the CA whose
+     * certificate the node serves HTTPS with, or null when it serves plain HTTP.
+     */
+    record ProvisionedNode(String id, String ip, int port, NodeStatus status, String detail, String caCertificate) {
+        public ProvisionedNode(String id, String ip, int port, NodeStatus status, String detail) {
+            this(id, ip, port, status, detail, null);
+        }
+
+        /** Where and how to reach the node. */
+        public NodeEndpoint endpoint() {
+            return new NodeEndpoint(ip, port, caCertificate);
+        }
+    }
 
     /** Ensures {@code spec.nodesNumber()} nodes exist and run; returns them as observed. */
     List<ProvisionedNode> provision(NodeSpec spec) throws ProvisionException;

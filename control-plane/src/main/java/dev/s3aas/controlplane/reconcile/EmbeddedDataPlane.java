@@ -4,7 +4,6 @@ import dev.s3aas.controlplane.crypto.SecretBox;
 import dev.s3aas.controlplane.instance.Instance;
 import dev.s3aas.controlplane.node.NodeClient;
 import dev.s3aas.controlplane.node.NodeException;
-import dev.s3aas.controlplane.provision.NodeStore;
 import dev.s3aas.controlplane.provision.Provisioner;
 import dev.s3aas.controlplane.provision.Provisioner.NodeSpec;
 import dev.s3aas.controlplane.provision.Provisioner.ProvisionException;
@@ -27,14 +26,13 @@ public final class EmbeddedDataPlane implements DataPlane {
     private final NodeProbe probe;
     private final Clock clock;
 
-    public EmbeddedDataPlane(Provisioner provisioner, NodeClient.Factory nodes, NodeStore store, SecretBox secrets,
-            Clock clock) {
+    public EmbeddedDataPlane(Provisioner provisioner, NodeClient.Factory nodes, SecretBox secrets, Clock clock) {
         this.provisioner = provisioner;
         this.nodes = nodes;
         this.secrets = secrets;
         // MFA codes are checked against the nodes' wall clock, whatever clock drives the reconciler's timing.
         this.sync = new NodeSync(secrets, Clock.systemUTC());
-        this.probe = store == null ? null : new NodeProbe(store, nodes, secrets);
+        this.probe = new NodeProbe(provisioner, nodes, secrets);
         this.clock = clock;
     }
 
@@ -62,11 +60,11 @@ public final class EmbeddedDataPlane implements DataPlane {
         if (!running.isEmpty()) {
             String rootSecret = secrets.decrypt(inst.rootSecretSealed());
             for (ProvisionedNode n : running) {
-                try (NodeClient client = nodes.connect(n.ip(), n.port(), inst.rootUser(), rootSecret)) {
+                try (NodeClient client = nodes.connect(n.endpoint(), inst.rootUser(), rootSecret)) {
                     client.health();
                     errors.addAll(sync.apply(client, n.id(), want, clock.millis()));
                 } catch (NodeException e) {
-                    problems.add("node " + n.id() + " (" + n.ip() + ":" + n.port() + "): " + e.getMessage());
+                    problems.add("node " + n.id() + " (" + n.endpoint().url() + "): " + e.getMessage());
                 }
             }
         }

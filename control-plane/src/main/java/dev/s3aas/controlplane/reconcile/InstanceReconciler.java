@@ -64,7 +64,7 @@ public final class InstanceReconciler {
 
     private static DataPlanes embedded(Provisioner provisioner, NodeClient.Factory nodes, SecretBox secrets,
             Clock clock) {
-        DataPlane local = new EmbeddedDataPlane(provisioner, nodes, null, secrets, clock);
+        DataPlane local = new EmbeddedDataPlane(provisioner, nodes, secrets, clock);
         return i -> local;
     }
 

@@ -1,5 +1,6 @@
 package dev.s3aas.controlplane.provision;
 
+import dev.s3aas.common.tls.TlsFiles;
 import dev.s3aas.node.Node;
 import dev.s3aas.node.NodeConfig;
 import dev.s3aas.node.auth.MfaDevice;
@@ -26,7 +27,8 @@ public final class RealNodeMain {
         Node node = Node.start(new NodeConfig(Path.of(dataDir),
                 new InetSocketAddress(address.substring(0, colon), Integer.parseInt(address.substring(colon + 1))),
                 new RootCredentials(System.getenv("S3AAS_ROOT_USER"), System.getenv("S3AAS_ROOT_PASSWORD")),
-                "us-east-1", List.of()).withRootMfa(mfa));
+                "us-east-1", List.of()).withRootMfa(mfa)
+                .withTls(TlsFiles.ofOptional(parsed.tlsCert(), parsed.tlsKey(), "--tls-cert", "--tls-key")));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 node.close();
@@ -34,7 +36,8 @@ public final class RealNodeMain {
                 e.printStackTrace();
             }
         }));
-        System.out.println("node serving on " + address + (mfa == null ? "" : " with a root MFA device"));
+        System.out.println("node serving " + node.scheme() + " on " + address
+                + (mfa == null ? "" : " with a root MFA device"));
         Thread.currentThread().join();
     }
 }

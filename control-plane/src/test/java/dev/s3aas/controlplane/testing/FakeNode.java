@@ -1,6 +1,7 @@
 package dev.s3aas.controlplane.testing;
 
 import dev.s3aas.controlplane.node.NodeClient;
+import dev.s3aas.controlplane.node.NodeEndpoint;
 import dev.s3aas.controlplane.node.NodeException;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,8 +66,8 @@ public final class FakeNode {
         }
 
         @Override
-        public NodeClient connect(String host, int port, String rootUser, String rootSecret) {
-            return node(host, port).client();
+        public NodeClient connect(NodeEndpoint endpoint, String rootUser, String rootSecret) {
+            return node(endpoint.host(), endpoint.port()).client();
         }
     }
 

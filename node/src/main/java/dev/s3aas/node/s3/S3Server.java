@@ -1,5 +1,7 @@
 package dev.s3aas.node.s3;
 
+import dev.s3aas.common.tls.ServerTls;
+import dev.s3aas.common.tls.TlsFiles;
 import dev.s3aas.node.auth.CredentialStore;
 import dev.s3aas.node.auth.MfaDevice;
 import dev.s3aas.node.auth.UserPolicies;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.io.ArrayByteBufferPool;
+import org.eclipse.jetty.server.ConnectionFactory;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -24,30 +27,35 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * The S3 HTTP endpoint: Jetty 12 (core handlers, no servlets) with one virtual thread per request, and the
  * table of operations. Jetty's URI normalisation is off ({@link UriCompliance#UNSAFE}) because object keys
  * legitimately contain "..", "//" and encoded slashes; keys never become file paths, so this is safe here.
+ * With {@link Settings#tls()} the one connector speaks HTTPS only ({@link ServerTls}: TLS 1.2 and 1.3, renewed
+ * certificate files picked up while running); requests then are secure ({@code Request.isSecure()}), which is
+ * what lets SSE-C keys and {@code aws:SecureTransport} through.
  */
 public final class S3Server implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
+    private final ServerTls tls;
 
     /**
      * How the endpoint is configured: listen address, region, virtual-host domains, owner id for listings, and
-     * the root account's MFA device for MFA delete (null: none, so MFA delete cannot be enabled), and whether
-     * SSE-C keys are accepted over plain HTTP.
+     * the root account's MFA device for MFA delete (null: none, so MFA delete cannot be enabled), whether
+     * SSE-C keys are accepted over plain HTTP, and the certificate and key to serve HTTPS with (null: HTTP).
      */
     public record Settings(InetSocketAddress address, String region, List<String> domains, String ownerId,
-                           MfaDevice rootMfa, boolean sseCOverHttp) {
+                           MfaDevice rootMfa, boolean sseCOverHttp, TlsFiles tls) {
         public Settings {
             domains = List.copyOf(domains);
         }
 
         public Settings(InetSocketAddress address, String region, List<String> domains, String ownerId) {
-            this(address, region, domains, ownerId, null, false);
+            this(address, region, domains, ownerId, null, false, null);
         }
     }
 
-    private S3Server(Server server, ServerConnector connector) {
+    private S3Server(Server server, ServerConnector connector, ServerTls tls) {
         this.server = server;
         this.connector = connector;
+        this.tls = tls;
     }
 
     /**
@@ -85,8 +93,10 @@ public final class S3Server implements AutoCloseable {
         // Upload bodies arrive in reads of this size: Jetty's 8 KiB default means eight times more wake-ups of
         // the reading virtual thread per MiB.
         h1.setInputBufferSize(64 * 1024);
-        ServerConnector connector = registry == null ? new ServerConnector(server, 1, 1, h1)
-                : WireBytes.connector(server, registry, h1);
+        ServerTls tls = settings.tls() == null ? null : ServerTls.open(settings.tls());
+        ConnectionFactory[] factories = tls == null ? new ConnectionFactory[] {h1} : tls.connectionFactories(h1);
+        ServerConnector connector = registry == null ? new ServerConnector(server, 1, 1, factories)
+                : WireBytes.connector(server, registry, factories);
         connector.setHost(settings.address().getHostString());
         connector.setPort(settings.address().getPort());
         connector.setAcceptQueueSize(1024);
@@ -101,8 +111,15 @@ public final class S3Server implements AutoCloseable {
         server.setHandler(front == null ? s3 : new Handler.Sequence(front, s3));
         server.setErrorHandler(new ProtocolErrors());
         server.setStopTimeout(5_000);
-        server.start();
-        return new S3Server(server, connector);
+        try {
+            server.start();
+        } catch (Exception e) {
+            if (tls != null) {
+                tls.close();
+            }
+            throw e;
+        }
+        return new S3Server(server, connector, tls);
     }
 
     private static Map<S3Operation, Operation> operations(Settings s, ObjectStore store, AccessControl access,
@@ -190,8 +207,19 @@ public final class S3Server implements AutoCloseable {
         return connector.getLocalPort();
     }
 
+    /** "https" or "http". */
+    public String scheme() {
+        return tls == null ? "http" : "https";
+    }
+
     @Override
     public void close() throws Exception {
-        server.stop();
+        try {
+            server.stop();
+        } finally {
+            if (tls != null) {
+                tls.close();
+            }
+        }
     }
 }

@@ -17,7 +17,9 @@ record SseCustomerKey(byte[] key, String keyMd5) {
     /**
      * Reads SSE-C keys from requests. Keys travel in headers, so over plain HTTP they would cross the network in
      * clear: refused unless {@code allowHttp} (a node behind a TLS-terminating proxy; RGW's
-     * {@code rgw crypt require ssl = false}).
+     * {@code rgw crypt require ssl = false}). Whether a request is secure is the connection's own answer
+     * ({@code Request.isSecure()}: true on the node's HTTPS connector), so a node serving TLS accepts keys
+     * without the flag, and a plain HTTP connection never passes for a secure one.
      */
     record Reader(boolean allowHttp) {
         /** The key of the request's own object, or null when it sends none. */
