@@ -38,7 +38,8 @@ public record NodeLauncher(List<String> commandPrefix, Map<String, String> envir
 
     /** The variables of ours a node inherits; everything else is withheld. */
     static final Set<String> INHERITED = Set.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "TZ", "TMPDIR", "JAVA_HOME",
-            "MALLOC_ARENA_MAX", "S3AAS_JAVA_OPTS", "S3AAS_LOG_LEVEL", "S3AAS_LOG_FORMAT", "S3AAS_ACCESS_LOG_LEVEL");
+            "MALLOC_ARENA_MAX", "S3AAS_JAVA_OPTS", "S3AAS_LOG_LEVEL", "S3AAS_LOG_FORMAT", "S3AAS_ACCESS_LOG_LEVEL",
+            "S3AAS_S3_ACCESS_LOG_LEVEL");
 
     /** glibc keeps freed native memory per arena; see the ./s3aas script, which sets the same default. */
     private static final String MALLOC_ARENA_MAX = "2";

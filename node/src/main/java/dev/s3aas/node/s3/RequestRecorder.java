@@ -1,13 +1,16 @@
 package dev.s3aas.node.s3;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -16,21 +19,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Records every S3 request once, when Jetty completes its response (so a streamed GET counts until its last byte
- * is out): one access-log line on logger {@code s3aas.access} (INFO; set it to WARN to silence it) and the meters
+ * is out): one access-log line on logger {@code s3aas.s3.access} (at INFO; the shipped logback.xml keeps it at WARN
+ * unless {@code S3AAS_S3_ACCESS_LOG_LEVEL=INFO}, since at tens of thousands of requests a second the line costs a
+ * quarter of the throughput) and the meters
  * (Prometheus names after Micrometer's conventions):
  * <ul>
  *   <li>{@code s3aas_s3_requests_seconds} — a histogram per {@code operation} (the AWS name, e.g. PutObject; "none"
  *       for requests refused before they were routed, "Preflight" for CORS OPTIONS) and {@code status} class
  *       (2xx … 5xx, or "aborted" when the connection failed before the response completed);</li>
  *   <li>{@code s3aas_s3_errors_total} by S3 error {@code code};</li>
- *   <li>{@code s3aas_s3_requests_in_flight}.</li>
+ *   <li>{@code s3aas_s3_requests_in_flight};</li>
+ *   <li>{@code s3aas_s3_received_bytes_total} and {@code s3aas_s3_sent_bytes_total}: request and response bodies.</li>
  * </ul>
  * Meters are created on first use and then found by array index, so the per-request cost is a few atomic updates:
  * no tag maps, no registry lookups. Buckets are fixed (1 ms … 30 s) rather than Micrometer's percentile histogram,
  * to keep the exposition to 17 series per operation and status.
  */
 final class RequestRecorder {
-    private static final Logger ACCESS = LoggerFactory.getLogger("s3aas.access");
+    private static final Logger ACCESS = LoggerFactory.getLogger("s3aas.s3.access");
     private static final String[] STATUS = {"1xx", "2xx", "3xx", "4xx", "5xx", "aborted"};
     private static final int ABORTED = 5;
     private static final int NONE_OP = S3Operation.values().length;
@@ -45,19 +51,27 @@ final class RequestRecorder {
     private final MeterRegistry registry;
     private final AtomicReferenceArray<Timer> timers = new AtomicReferenceArray<>((PREFLIGHT_OP + 1) * STATUS.length);
     private final AtomicReferenceArray<Counter> errors = new AtomicReferenceArray<>(S3ErrorCode.values().length);
-    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Adders, not atomics: 64 request threads updating one counter would contend on its cache line. */
+    private final LongAdder inFlight = new LongAdder();
+    private final LongAdder received = new LongAdder();
+    private final LongAdder sent = new LongAdder();
 
     /** @param registry where the meters go, or null for no metrics */
     RequestRecorder(MeterRegistry registry) {
         this.registry = registry;
         if (registry != null) {
-            registry.gauge("s3aas.s3.requests.in.flight", inFlight);
+            Gauge.builder("s3aas.s3.requests.in.flight", inFlight, LongAdder::sum)
+                    .description("S3 requests being served").register(registry);
+            FunctionCounter.builder("s3aas.s3.received", received, LongAdder::sum).baseUnit("bytes")
+                    .description("Bytes of S3 request bodies (as declared by Content-Length)").register(registry);
+            FunctionCounter.builder("s3aas.s3.sent", sent, LongAdder::sum).baseUnit("bytes")
+                    .description("Bytes of S3 response bodies (as declared by Content-Length)").register(registry);
         }
     }
 
     /** Starts recording a request; the returned tracker is the callback that must complete it. */
     Tracker start(Request request, Response response, Callback callback, String requestId) {
-        inFlight.incrementAndGet();
+        inFlight.increment();
         return new Tracker(request, response, callback, requestId);
     }
 
@@ -97,6 +111,24 @@ final class RequestRecorder {
             errors.compareAndSet(code.ordinal(), null, c);
         }
         c.increment();
+    }
+
+    /**
+     * Counted from the declared lengths rather than on the wire: Jetty's network-traffic listener costs a callback
+     * and a buffer view per read and write, which measured as several percent of a 4 KiB GET; a body sent with
+     * chunked encoding (none of ours but listings, which are small) is not counted.
+     */
+    private void countBytesOf(Request request, Response response, int status) {
+        long in = request.getLength();
+        if (in > 0) {
+            received.add(in);
+        }
+        if (status != ABORTED && !"HEAD".equals(request.getMethod())) {
+            long out = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
+            if (out > 0) {
+                sent.add(out);
+            }
+        }
     }
 
     /** One request being recorded: the callback Jetty completes it with, wrapped. */
@@ -145,10 +177,11 @@ final class RequestRecorder {
         }
 
         private void finish(int status) {
-            inFlight.decrementAndGet();
+            inFlight.decrement();
             long nanos = System.nanoTime() - start;
             if (registry != null) {
                 timer(op, status).record(nanos, TimeUnit.NANOSECONDS);
+                countBytesOf(request, response, status);
             }
             if (ACCESS.isInfoEnabled()) {
                 // The path, not the query: presigned URLs carry their signature (a credential) in the query.

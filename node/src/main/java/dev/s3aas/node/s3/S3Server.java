@@ -62,8 +62,8 @@ public final class S3Server implements AutoCloseable {
      * @param users the identity policies of the IAM users that {@code credentials} knows
      * @param front handler tried before the S3 handler (the admin API, which claims its own paths); may be null
      * @param readiness what {@code /ready} reports
-     * @param metrics {@code /metrics}, whose registry gets the request meters ({@link RequestRecorder}) and the wire
-     *                bytes in and out; null for no metrics
+     * @param metrics {@code /metrics}, whose registry gets the request meters ({@link RequestRecorder}); null for
+     *                no metrics
      */
     public static S3Server start(Settings settings, ObjectStore store, CredentialStore credentials,
                                  UserPolicies users, Handler front, Readiness readiness, MetricsEndpoint metrics)
@@ -95,8 +95,7 @@ public final class S3Server implements AutoCloseable {
         h1.setInputBufferSize(64 * 1024);
         ServerTls tls = settings.tls() == null ? null : ServerTls.open(settings.tls());
         ConnectionFactory[] factories = tls == null ? new ConnectionFactory[] {h1} : tls.connectionFactories(h1);
-        ServerConnector connector = registry == null ? new ServerConnector(server, 1, 1, factories)
-                : WireBytes.connector(server, registry, factories);
+        ServerConnector connector = new ServerConnector(server, 1, 1, factories);
         connector.setHost(settings.address().getHostString());
         connector.setPort(settings.address().getPort());
         connector.setAcceptQueueSize(1024);

@@ -72,6 +72,28 @@ class MetricsTest extends NodeTestBase {
     }
 
     @Test
+    void theAccessLineCarriesTheRequestIdAndOutcome() throws Exception {
+        ch.qos.logback.classic.Logger access =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("s3aas.s3.access");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> lines =
+                new ch.qos.logback.core.read.ListAppender<>();
+        lines.start();
+        ch.qos.logback.classic.Level before = access.getLevel();
+        access.setLevel(ch.qos.logback.classic.Level.INFO);
+        access.addAppender(lines);
+        try {
+            String id = s3.createBucket(b -> b.bucket("logged")).responseMetadata().requestId();
+            Poll.until("the access line", () -> lines.list.stream().anyMatch(e -> e.getFormattedMessage().startsWith(id + " ")));
+            String line = lines.list.stream().map(e -> e.getFormattedMessage()).filter(m -> m.startsWith(id + " "))
+                    .findFirst().orElseThrow();
+            assertThat(line).contains(" PUT /logged CreateBucket 200 - ").doesNotContain(TestNode.SECRET_KEY);
+        } finally {
+            access.detachAppender(lines);
+            access.setLevel(before);
+        }
+    }
+
+    @Test
     void minioPathsServeTheSameExposition() throws Exception {
         assertThat(scrape("/minio/v2/metrics/node").find("s3aas_s3_requests_in_flight", Map.of())).hasSize(1);
         assertThat(scrape("/minio/v2/metrics/cluster").find("s3aas_s3_requests_in_flight", Map.of())).hasSize(1);
