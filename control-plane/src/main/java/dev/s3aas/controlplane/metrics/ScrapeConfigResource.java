@@ -78,7 +78,9 @@ public final class ScrapeConfigResource {
             y.append("        - ").append(hostPort).append('\n');
         }
         if (targets.stream().anyMatch(t -> t.startsWith("https://"))) {
-            y.append("  scheme: https\n");
+            // Nodes with certificates of the control plane's CA: Prometheus must trust it (the instance's
+            // ca_certificate, saved to this file).
+            y.append("  scheme: https\n  tls_config:\n    ca_file: s3aas-").append(name).append("-ca.pem\n");
         }
         return y.toString();
     }
