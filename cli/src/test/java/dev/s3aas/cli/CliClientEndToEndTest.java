@@ -248,7 +248,7 @@ class CliClientEndToEndTest {
 
     @Test
     @Order(13)
-    void auditShowsWhoChangedWhat() throws Exception {
+    void auditShowsWhoChangedWhatAndPrometheusGetsAScrapeJob() throws Exception {
         CliRunner.Run r = cli.run("audit", "--since", "1h", "--actor", "admin", "-o", "json");
         assertThat(r.code()).as(r.toString()).isEqualTo(0);
         JsonNode items = json(r);
@@ -266,6 +266,12 @@ class CliClientEndToEndTest {
         assertThat(table.out()).contains("REQUEST_ID").contains("/v1/types/s3/instances");
         CliRunner.Run nobody = cli.run("audit", "--actor", "nobody", "-o", "json");
         assertThat(json(nobody)).isEmpty();
+        CliRunner.Run scrape = cli.run("instance", "prometheus", "s3-data");
+        assertThat(scrape.code()).as(scrape.toString()).isEqualTo(0);
+        assertThat(scrape.out()).startsWith("- job_name: s3aas-s3-data").contains("credentials: ey")
+                .contains("- 127.0.0.1:");
+        assertThat(json(cli.run("instance", "prometheus", "s3-data", "-o", "json")).path("targets").get(0).asText())
+                .endsWith("/metrics");
     }
 
     @Test

@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code s3aas instance create|list|get|update|delete}: {@code /v1/types/s3/instances}. */
+/** {@code s3aas instance create|list|get|prometheus|update|delete}: {@code /v1/types/s3/instances}. */
 @Command(name = "instance", mixinStandardHelpOptions = true,
         description = "S3 instances (their nodes run the S3 API).")
 public final class InstanceCommands {
@@ -67,6 +67,21 @@ public final class InstanceCommands {
     @Command(name = "get", description = "Show an instance.")
     int get(@Mixin ClientOptions o, @Parameters(paramLabel = "INSTANCE", description = "Name or uuid.") String id) {
         o.printer().object(o.client().get(ApiPaths.instance(id)));
+        return 0;
+    }
+
+    @Command(name = "prometheus", description = {"Print a Prometheus scrape job for the instance's nodes, with a "
+            + "freshly minted bearer token valid for a year (append it to scrape_configs).",
+        "-o json|yaml prints the targets, token and expiry instead."})
+    int prometheus(@Mixin ClientOptions o,
+            @Parameters(paramLabel = "INSTANCE", description = "Name or uuid.") String id) {
+        JsonNode scrape = o.client().get(ApiPaths.instance(id) + "/prometheus");
+        if (o.output == Output.TABLE) {
+            cli.out().print(scrape.path("scrape_config").asText());
+            cli.err().println("the token in it is a credential for the nodes' metrics: keep the file private");
+        } else {
+            o.printer().object(scrape);
+        }
         return 0;
     }
 
