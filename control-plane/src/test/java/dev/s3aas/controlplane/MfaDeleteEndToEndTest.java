@@ -14,11 +14,8 @@ import io.minio.errors.ErrorResponseException;
 import io.minio.messages.VersioningConfiguration;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MfaDeleteEndToEndTest {
     private static final String BASE = "/v1/types/s3/instances";
-    private static final Duration CONVERGE = Duration.ofSeconds(60);
 
     @Test
     void mfaDeleteGuardsVersionsUntilSwitchedOff(@TempDir Path dir) throws Exception {
@@ -42,7 +38,7 @@ class MfaDeleteEndToEndTest {
             String id = created.text("id");
             String inst = BASE + "/" + id;
             try {
-                String endpoint = await(() -> http.get(inst, token), r -> "ACTIVE".equals(r.text("status"))).text("endpoint");
+                String endpoint = Converge.await(() -> http.get(inst, token), r -> "ACTIVE".equals(r.text("status"))).text("endpoint");
                 Http.Resp device = http.get(inst + "/mfa", token);
                 assertThat(device.status()).isEqualTo(200);
                 String serial = device.text("serial");
@@ -60,7 +56,7 @@ class MfaDeleteEndToEndTest {
                 MinioClient s3 = MinioClient.builder().endpoint(endpoint).region("us-east-1")
                         .credentials(key.text("access_key"), key.text("secret_key")).build();
 
-                VersioningConfiguration v = await(() -> s3.getBucketVersioning(
+                VersioningConfiguration v = Converge.await(() -> s3.getBucketVersioning(
                         GetBucketVersioningArgs.builder().bucket("vault").build()), c -> c.isMfaDeleteEnabled() != null);
                 assertThat(v.status()).isEqualTo(VersioningConfiguration.Status.ENABLED);
                 assertThat(v.isMfaDeleteEnabled()).isTrue();
@@ -76,7 +72,7 @@ class MfaDeleteEndToEndTest {
                 deleteVersion(s3, v1, serial + " " + Totp.code(secret, Instant.now()));
 
                 assertThat(http.patch(inst, token, Map.of("mfa_delete", false)).status()).isEqualTo(200);
-                await(() -> s3.getBucketVersioning(GetBucketVersioningArgs.builder().bucket("vault").build()),
+                Converge.await(() -> s3.getBucketVersioning(GetBucketVersioningArgs.builder().bucket("vault").build()),
                         c -> Boolean.FALSE.equals(c.isMfaDeleteEnabled()));
                 String v2 = put(s3, "k");
                 deleteVersion(s3, v2, null);
@@ -84,7 +80,7 @@ class MfaDeleteEndToEndTest {
             } finally {
                 // close() leaves nodes running by design: deleting the instance stops its node process.
                 http.delete(inst, token);
-                await(() -> http.get(inst, token), r -> r.status() == 404);
+                Converge.await(() -> http.get(inst, token), r -> r.status() == 404);
             }
         }
     }
@@ -100,24 +96,5 @@ class MfaDeleteEndToEndTest {
             b.extraHeaders(Map.of("x-amz-mfa", mfa));
         }
         s3.removeObject(b.build());
-    }
-
-    /** Polls until {@code done} holds; failures of the call (a key not yet on the node) count as not yet. */
-    private static <T> T await(Callable<T> call, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + CONVERGE.toNanos();
-        Object last = null;
-        do {
-            try {
-                T r = call.call();
-                if (done.test(r)) {
-                    return r;
-                }
-                last = r;
-            } catch (Exception e) {
-                last = e;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("did not converge: " + last);
     }
 }

@@ -18,13 +18,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
 import okhttp3.OkHttpClient;
@@ -39,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NodeTlsEndToEndTest {
     private static final String BASE = "/v1/types/s3/instances";
-    private static final Duration CONVERGE = Duration.ofSeconds(60);
 
     @Test
     void anInstanceOnTlsNodesIsServedOverHttpsVerifiedByTheCaOfItsView(@TempDir Path dir) throws Exception {
@@ -51,7 +47,7 @@ class NodeTlsEndToEndTest {
             assertThat(created.status()).as(created.toString()).isEqualTo(201);
             String inst = BASE + "/" + created.text("id");
             try {
-                Http.Resp active = await(() -> http.get(inst, token), r -> "ACTIVE".equals(r.text("status")));
+                Http.Resp active = Converge.await(() -> http.get(inst, token), r -> "ACTIVE".equals(r.text("status")));
                 String endpoint = active.text("endpoint");
                 String caPem = active.text("ca_certificate");
                 assertThat(endpoint).startsWith("https://127.0.0.1:");
@@ -63,9 +59,9 @@ class NodeTlsEndToEndTest {
 
                 MinioClient s3 = userClient(http, token, inst, endpoint, trusting(caPem));
                 // The default bucket was made by the reconciler over TLS; the user's key reached the node the same way.
-                assertThat(await(() -> s3.bucketExists(BucketExistsArgs.builder().bucket("files").build()), b -> b))
+                assertThat(Converge.await(() -> s3.bucketExists(BucketExistsArgs.builder().bucket("files").build()), b -> b))
                         .isTrue();
-                await(() -> s3.putObject(PutObjectArgs.builder().bucket("files").object("k")
+                Converge.await(() -> s3.putObject(PutObjectArgs.builder().bucket("files").object("k")
                         .stream(new ByteArrayInputStream("over tls".getBytes(StandardCharsets.UTF_8)), 8, -1).build()),
                         r -> true);
                 try (var in = s3.getObject(GetObjectArgs.builder().bucket("files").object("k").build())) {
@@ -82,7 +78,7 @@ class NodeTlsEndToEndTest {
                 assertCaKeyNotInPlainFiles(config, dir);
             } finally {
                 http.delete(inst, token);
-                await(() -> http.get(inst, token), r -> r.status() == 404);
+                Converge.await(() -> http.get(inst, token), r -> r.status() == 404);
             }
         }
     }
@@ -142,24 +138,5 @@ class NodeTlsEndToEndTest {
         }
         assertThat(searched).anyMatch(f -> f.getFileName().toString().equals("control-plane.db"))
                 .anyMatch(f -> f.getFileName().toString().equals("tls.key"));
-    }
-
-    /** Polls until {@code done} holds; failures of the call (a key not yet on the node) count as not yet. */
-    private static <T> T await(Callable<T> call, Predicate<T> done) throws Exception {
-        long deadline = System.nanoTime() + CONVERGE.toNanos();
-        Object last = null;
-        do {
-            try {
-                T r = call.call();
-                if (done.test(r)) {
-                    return r;
-                }
-                last = r;
-            } catch (Exception e) {
-                last = e;
-            }
-            Thread.sleep(200);
-        } while (System.nanoTime() < deadline);
-        throw new AssertionError("did not converge: " + last);
     }
 }
