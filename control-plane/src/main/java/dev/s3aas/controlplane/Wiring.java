@@ -155,11 +155,10 @@ final class Wiring {
         return routes;
     }
 
-    /** {@code /metrics}, then the REST API, timed. */
+    /** {@code /metrics}, then the REST API (timed, logged and audited by its observers). */
     Handler handler(dev.s3aas.controlplane.api.Router router, ObjectMapper json, String metricsToken) {
         ApiHandler api = new ApiHandler(router, iam::authenticate, new IdempotencyStore(db, secrets, clock), json,
-                RequestObserver.all(List.of(new AccessLog(), audit)));
-        return new Handler.Sequence(new MetricsHandler(iam::authenticate, metricsToken, metrics::scrape),
-                new ApiMetrics(metrics.registry(), router, api));
+                RequestObserver.all(List.of(new AccessLog(), audit, new ApiMetrics(metrics.registry()))));
+        return new Handler.Sequence(new MetricsHandler(iam::authenticate, metricsToken, metrics::scrape), api);
     }
 }
