@@ -44,6 +44,8 @@ import dev.s3aas.controlplane.metrics.MeteredProvisioner;
 import dev.s3aas.controlplane.metrics.MetricsHandler;
 import dev.s3aas.controlplane.metrics.ScrapeConfigResource;
 import dev.s3aas.controlplane.node.NodeClient;
+import dev.s3aas.controlplane.object.ObjectResource;
+import dev.s3aas.controlplane.object.ObjectService;
 import dev.s3aas.controlplane.policy.PolicyRepository;
 import dev.s3aas.controlplane.policy.PolicyResource;
 import dev.s3aas.controlplane.policy.PolicyService;
@@ -143,6 +145,7 @@ final class Wiring {
                 nodeCa::certificatePem).routes());
         routes.addAll(new ScrapeConfigResource(instances, secrets, clock).routes());
         routes.addAll(new BucketResource(buckets, instances).routes());
+        routes.addAll(new ObjectResource(new ObjectService(instances, buckets, planes)).routes());
         routes.addAll(new UserResource(users, instances).routes());
         routes.addAll(new PolicyResource(policies, instances).routes());
         routes.addAll(new AttachmentResource(new AttachmentService(db, new AttachmentRepository(), instances, users,

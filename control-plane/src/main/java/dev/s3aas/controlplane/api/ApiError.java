@@ -33,8 +33,10 @@ public abstract sealed class ApiError extends RuntimeException {
             case NotFound e -> 404;
             case MethodNotAllowed e -> 405;
             case Conflict e -> 409;
+            case LengthRequired e -> 411;
             case TooLarge e -> 413;
             case Unprocessable e -> 422;
+            case BadGateway e -> 502;
             case Unavailable e -> 503;
         };
     }
@@ -77,6 +79,13 @@ public abstract sealed class ApiError extends RuntimeException {
         }
     }
 
+    /** 411: a streamed upload without a Content-Length (the node needs the length before the first byte). */
+    public static final class LengthRequired extends ApiError {
+        public LengthRequired(String message) {
+            super("length_required", message, null);
+        }
+    }
+
     public static final class TooLarge extends ApiError {
         public TooLarge(String message) {
             super("payload_too_large", message, null);
@@ -87,6 +96,13 @@ public abstract sealed class ApiError extends RuntimeException {
     public static final class Unprocessable extends ApiError {
         public Unprocessable(String code, String message, String field) {
             super(code, message, field);
+        }
+    }
+
+    /** 502: a node answered with an error that says nothing about the request (its own failure). */
+    public static final class BadGateway extends ApiError {
+        public BadGateway(String code, String message) {
+            super(code, message, null);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.s3aas.controlplane.audit.RequestId;
 import dev.s3aas.controlplane.iam.Principal;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
@@ -24,7 +25,9 @@ import org.slf4j.MDC;
 
 /**
  * The HTTP edge: reads a bounded JSON body, routes, authenticates, replays idempotent retries,
- * calls the endpoint and writes JSON. Every error is translated here, once, into
+ * calls the endpoint and writes JSON. Object uploads and downloads are the exception: their routes take the
+ * request body as a stream ({@link Route#rawBody()}) and answer with one ({@link StreamedBody}), because an
+ * object (up to 5 GiB) must flow between the client and its node without being held here. Every error is translated here, once, into
  * {@code {code, message, field?}}. Runs on virtual threads, so endpoints may block.
  *
  * <p>Every request has an id ({@link RequestId}: the client's {@code X-Request-Id} when sane, else generated),
@@ -65,7 +68,11 @@ public final class ApiHandler extends Handler.Abstract {
             observer.completed(exchange.finish(reply.status(), outcome.errorCode(), reply.body(),
                     System.nanoTime() - started));
             reply.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-            write(response, callback, reply.status(), reply.body());
+            if (reply.stream() != null) {
+                writeStream(response, callback, reply);
+            } else {
+                write(response, callback, reply.status(), reply.body());
+            }
         } finally {
             MDC.remove(RequestId.MDC_KEY);
         }
@@ -86,12 +93,16 @@ public final class ApiHandler extends Handler.Abstract {
             exchange.route(route, match.params());
             Principal principal = route.authenticated() ? authenticate(request) : null;
             exchange.principal(principal);
-            JsonNode body = readBody(request);
+            // A raw-body route (an object upload) streams the body itself, after its permission checks: it is
+            // neither parsed nor bounded here, and a refused upload is answered before its first byte is read.
+            JsonNode body = route.rawBody() ? null : readBody(request);
             exchange.requestBody(body);
             if (Exchange.isMutation(method)) {
                 observer.beforeMutation();
             }
-            ApiRequest apiRequest = new ApiRequest(method, path, match.params(), query(request), body, principal);
+            ApiRequest.RawBody raw = route.rawBody() ? new ApiRequest.RawBody(Content.Source.asInputStream(request),
+                    request.getLength(), request.getHeaders().get(HttpHeader.CONTENT_TYPE)) : null;
+            ApiRequest apiRequest = new ApiRequest(method, path, match.params(), query(request), body, principal, raw);
             String idemKey = route.replayable() ? request.getHeaders().get("Idempotency-Key") : null;
             return new Outcome(idemKey == null ? Reply.of(route.endpoint().handle(apiRequest), json)
                     : idempotent.call(route, apiRequest, idemKey, requestId), null);
@@ -156,6 +167,24 @@ public final class ApiHandler extends Handler.Abstract {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Writes a streamed body (an object's content) as it is read from its source, with blocking writes on this
+     * virtual thread, so memory is one buffer whatever the size. The status and headers are committed with the
+     * first bytes: a failure after that cannot become an error answer, so the response is aborted (the client
+     * sees a cut connection, never a short body passing for the whole object).
+     */
+    private static void writeStream(Response response, Callback callback, Reply reply) {
+        response.setStatus(reply.status());
+        try (StreamedBody body = reply.stream(); OutputStream out = Content.Sink.asOutputStream(response)) {
+            body.writeTo(out);
+        } catch (IOException | RuntimeException e) {
+            LOG.info("{} streaming the response body failed: {}", MDC.get(RequestId.MDC_KEY), e.toString());
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
     }
 
     private static void write(Response response, Callback callback, int status, byte[] body) {

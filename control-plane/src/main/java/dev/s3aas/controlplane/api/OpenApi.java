@@ -69,14 +69,22 @@ public final class OpenApi {
             params.add(Map.of("name", "name", "in", "query", "schema", Map.of("type", "string")));
             params.add(Map.of("name", "status", "in", "query", "schema", Map.of("type", "string")));
         }
-        if (r.shape() == Route.Shape.CREATE) {
+        for (Route.QueryParam q : r.query()) {
+            params.add(Map.of("name", q.name(), "in", "query", "required", q.required(),
+                    "description", q.description() == null ? "" : q.description(), "schema", Map.of("type", q.type())));
+        }
+        if (r.replayable()) {
             params.add(Map.of("name", "Idempotency-Key", "in", "header", "description",
                     "replays the first response of a retried POST", "schema", Map.of("type", "string")));
         }
         if (!params.isEmpty()) {
             op.put("parameters", params);
         }
-        if (r.request() != null) {
+        if (r.rawBody()) {
+            op.put("requestBody", Map.of("required", true, "description",
+                    "the raw bytes, streamed; Content-Length is required", "content",
+                    Map.of("*/*", Map.of("schema", Map.of("type", "string", "format", "binary")))));
+        } else if (r.request() != null) {
             op.put("requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema", ref(r.request())))));
         }
         op.put("responses", responses(r));
@@ -91,7 +99,7 @@ public final class OpenApi {
         Map<String, Object> body = r.response() == null ? null : switch (r.shape()) {
             case LIST -> Map.of("type", "array", "items", ref(r.response()));
             case OBJECT, CREATE, PATCH, FREE -> ref(r.response());
-            case NONE -> null;
+            case NONE, BYTES -> null;
         };
         String ok = switch (r.shape()) {
             case CREATE -> "201";
@@ -103,11 +111,19 @@ public final class OpenApi {
         if (body != null) {
             success.put("content", Map.of("application/json", Map.of("schema", body)));
         }
+        if (r.shape() == Route.Shape.BYTES && !r.method().equals("HEAD")) {
+            success.put("content", Map.of("application/octet-stream",
+                    Map.of("schema", Map.of("type", "string", "format", "binary"))));
+        }
         out.put(ok, success);
         Map<String, Object> error = Map.of("description", "error",
                 "content", Map.of("application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Error"))));
         for (String code : new String[] {"400", "401", "403", "404", "409", "422", "503"}) {
             out.put(code, error);
+        }
+        if (r.rawBody()) {
+            out.put("411", error);
+            out.put("413", error);
         }
         return out;
     }

@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param guard the endpoint's permission check alone, or null; every authenticated POST has one,
  *     because a retry with an {@code Idempotency-Key} is answered from the stored response without
  *     calling the endpoint, and must be authorised as if it did
+ * @param query the query parameters the route reads, beyond the list paging ones (for the OpenAPI document)
+ * @param rawBody the request body is not JSON but bytes the endpoint streams ({@link ApiRequest#raw()}); the
+ *     handler does not read it
  */
 public record Route(
         String method,
@@ -25,10 +28,31 @@ public record Route(
         ResourceSchema response,
         boolean authenticated,
         Endpoint endpoint,
-        Guard guard) {
+        Guard guard,
+        List<QueryParam> query,
+        boolean rawBody) {
 
-    /** How the response body relates to {@link #response()}. */
-    public enum Shape { OBJECT, LIST, CREATE, PATCH, NONE, FREE }
+    /**
+     * How the response body relates to {@link #response()}. BYTES: the body is a stream of bytes (an object's
+     * content), with headers describing it, not JSON.
+     */
+    public enum Shape { OBJECT, LIST, CREATE, PATCH, NONE, FREE, BYTES }
+
+    /** A query parameter a route reads; documented in the OpenAPI document. */
+    public record QueryParam(String name, String type, boolean required, String description) {
+        public QueryParam {
+            Objects.requireNonNull(name);
+            Objects.requireNonNull(type);
+        }
+
+        public static QueryParam string(String name, boolean required, String description) {
+            return new QueryParam(name, "string", required, description);
+        }
+
+        public static QueryParam integer(String name, String description) {
+            return new QueryParam(name, "integer", false, description);
+        }
+    }
 
     @FunctionalInterface
     public interface Endpoint {
@@ -44,13 +68,26 @@ public record Route(
     /** A route without a guard (any route but an authenticated POST). */
     public Route(String method, String template, String summary, String permission, Shape shape,
             ResourceSchema request, ResourceSchema response, boolean authenticated, Endpoint endpoint) {
-        this(method, template, summary, permission, shape, request, response, authenticated, endpoint, null);
+        this(method, template, summary, permission, shape, request, response, authenticated, endpoint, null,
+                List.of(), false);
     }
 
     /** This route with its permission check, for authorising idempotent replays. */
     public Route guardedBy(Guard check) {
         return new Route(method, template, summary, permission, shape, request, response, authenticated, endpoint,
-                Objects.requireNonNull(check));
+                Objects.requireNonNull(check), query, rawBody);
+    }
+
+    /** This route, documenting the query parameters it reads. */
+    public Route withQuery(QueryParam... params) {
+        return new Route(method, template, summary, permission, shape, request, response, authenticated, endpoint,
+                guard, List.of(params), rawBody);
+    }
+
+    /** This route, taking its request body as a byte stream rather than JSON (see {@link ApiRequest#raw()}). */
+    public Route withRawBody() {
+        return new Route(method, template, summary, permission, shape, request, response, authenticated, endpoint,
+                guard, query, true);
     }
 
     /** True when a POST may be replayed from the idempotency store, which needs the guard. */
@@ -62,6 +99,7 @@ public record Route(
         Objects.requireNonNull(method);
         Objects.requireNonNull(template);
         Objects.requireNonNull(endpoint);
+        query = query == null ? List.of() : List.copyOf(query);
         if (!template.startsWith("/")) {
             throw new IllegalArgumentException("template must start with /: " + template);
         }

@@ -118,7 +118,8 @@ public final class BucketService {
         return find(inst, ref);
     }
 
-    private Bucket find(Instance inst, String ref) {
+    /** A bucket of {@code inst} by uuid or name, or 404; the caller has checked its permission on the instance. */
+    public Bucket find(Instance inst, String ref) {
         return db.read(h -> repo.find(h, inst.uuid(), ref)).orElseThrow(() -> ApiError.notFound("bucket", ref));
     }
 

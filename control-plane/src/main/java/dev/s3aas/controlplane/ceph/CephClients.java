@@ -2,7 +2,9 @@ package dev.s3aas.controlplane.ceph;
 
 import dev.s3aas.controlplane.cluster.Cluster;
 import dev.s3aas.controlplane.crypto.SecretBox;
+import dev.s3aas.controlplane.node.ObjectClient;
 import dev.s3aas.controlplane.node.RequestIdHeader;
+import dev.s3aas.controlplane.node.S3ObjectClient;
 import dev.s3aas.controlplane.node.S3BucketClient;
 import io.minio.http.HttpUtils;
 import java.net.URI;
@@ -39,6 +41,11 @@ public final class CephClients implements AutoCloseable {
     S3BucketClient s3(URI gateway, String accessKey, String secretKey) {
         return new S3BucketClient(gateway.toString(), accessKey, secretKey,
                 RequestIdHeader.onto(ok, RequestIdHeader.current()));
+    }
+
+    /** Object operations through a gateway, signed as the tenant's owner (the JDK client: bodies stream). */
+    ObjectClient objects(URI gateway, String accessKey, String secretKey) {
+        return new S3ObjectClient(http, gateway.toString(), accessKey, secretKey, clock);
     }
 
     @Override

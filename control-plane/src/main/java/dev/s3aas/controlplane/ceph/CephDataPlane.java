@@ -7,6 +7,7 @@ import dev.s3aas.controlplane.crypto.SecretBox;
 import dev.s3aas.controlplane.db.Database;
 import dev.s3aas.controlplane.instance.Instance;
 import dev.s3aas.controlplane.node.NodeException;
+import dev.s3aas.controlplane.node.ObjectClient;
 import dev.s3aas.controlplane.provision.Provisioner.NodeSpec;
 import dev.s3aas.controlplane.provision.Provisioner.NodeStatus;
 import dev.s3aas.controlplane.provision.Provisioner.ProvisionException;
@@ -172,5 +173,24 @@ public final class CephDataPlane implements DataPlane {
             }
         }
         return Optional.empty();
+    }
+
+    /** Through the first gateway the cluster monitor last saw healthy (else the first one: the probe may be stale). */
+    @Override
+    public ObjectClient objects(Instance instance) throws NodeException {
+        Cluster cluster;
+        try {
+            cluster = cluster(instance);
+        } catch (ProvisionException e) {
+            throw new NodeException.Unreachable(e.getMessage(), e);
+        }
+        List<ProvisionedNode> gateways = nodes(cluster);
+        ProvisionedNode gw = gateways.stream().filter(n -> n.status() == NodeStatus.RUNNING).findFirst()
+                .orElseGet(() -> gateways.isEmpty() ? null : gateways.getFirst());
+        if (gw == null) {
+            throw new NodeException.Unreachable("cluster " + cluster.name() + " has no gateway", null);
+        }
+        return clients.objects(URI.create(gw.id()), Tenant.ownerAccessKey(instance.uuid()),
+                secrets.decrypt(instance.rootSecretSealed()));
     }
 }

@@ -10,6 +10,10 @@ public enum Permission {
     /** Minting a token that reads the instance's node metrics: derived from the root secret, so not a read either. */
     INSTANCE_METRICS_REVEAL,
     BUCKET_CREATE, BUCKET_READ, BUCKET_UPDATE, BUCKET_DELETE,
+    /** Listing a bucket's objects and versions, downloading them (the object browser): viewers may. */
+    OBJECT_READ,
+    /** Uploading and deleting objects: what an operator may do to buckets, never a viewer. */
+    OBJECT_WRITE,
     USER_CREATE, USER_READ, USER_UPDATE, USER_DELETE,
     POLICY_CREATE, POLICY_READ, POLICY_UPDATE, POLICY_DELETE,
     ACCESS_KEY_CREATE, ACCESS_KEY_READ, ACCESS_KEY_UPDATE, ACCESS_KEY_DELETE,

@@ -21,7 +21,8 @@ import okhttp3.OkHttpClient;
  * {@link NodeClient} over the node's two APIs, through the official MinIO Java SDK: the MinIO
  * admin API v3 ({@link MinioAdminClient}: users, canned policies, user policies, bucket quotas)
  * and the S3 API ({@link S3BucketClient}: buckets, versioning, bucket policy, object lock default
- * retention, default encryption). User policy sets go through {@link SignedAdminCall}. Over HTTPS when the
+ * retention, default encryption). User policy sets go through {@link SignedAdminCall}, object operations through
+ * {@link S3ObjectClient}. Over HTTPS when the
  * node serves it, with HTTP clients that trust the node's CA only ({@link MinioNodeClients}).
  */
 final class MinioNodeClient implements NodeClient {
@@ -32,6 +33,7 @@ final class MinioNodeClient implements NodeClient {
     private final MinioAdminClient admin;
     private final HttpClient http;
     private final SignedAdminCall adminCall;
+    private final S3ObjectClient objects;
 
     /**
      * Over the shared HTTP clients of a {@link MinioNodeClients}, which owns (and closes) them. Every call sends
@@ -45,6 +47,7 @@ final class MinioNodeClient implements NodeClient {
                 .httpClient(ok).build();
         this.http = http;
         this.adminCall = new SignedAdminCall(http, node, rootUser, rootSecret, REGION, Clock.systemUTC());
+        this.objects = new S3ObjectClient(http, endpoint, rootUser, rootSecret, Clock.systemUTC());
     }
 
     private <T> T call(String what, S3BucketClient.Call<T> c) throws NodeException {
@@ -93,6 +96,11 @@ final class MinioNodeClient implements NodeClient {
     @Override
     public void setEncryption(String bucket, boolean aes256) throws NodeException {
         buckets.setEncryption(bucket, aes256);
+    }
+
+    @Override
+    public ObjectClient objects() {
+        return objects;
     }
 
     @Override

@@ -71,6 +71,9 @@ public interface NodeClient extends AutoCloseable {
     /** Replaces the user's policy set; an empty list detaches all. */
     void setUserPolicies(String accessKey, List<String> policyNames) throws NodeException;
 
+    /** The node's object operations (the console's object browser), as the root user; no I/O until called. */
+    ObjectClient objects();
+
     @Override
     void close();
 

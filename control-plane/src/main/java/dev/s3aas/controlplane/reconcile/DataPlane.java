@@ -1,6 +1,8 @@
 package dev.s3aas.controlplane.reconcile;
 
 import dev.s3aas.controlplane.instance.Instance;
+import dev.s3aas.controlplane.node.NodeException;
+import dev.s3aas.controlplane.node.ObjectClient;
 import dev.s3aas.controlplane.provision.Provisioner.NodeSpec;
 import dev.s3aas.controlplane.provision.Provisioner.ProvisionException;
 import dev.s3aas.controlplane.provision.Provisioner.ProvisionedNode;
@@ -25,6 +27,14 @@ public interface DataPlane {
 
     /** Whether a bucket holds nothing; empty when the data plane could not say. */
     Optional<Boolean> isBucketEmpty(Instance instance, String bucket);
+
+    /**
+     * The instance's S3 object operations through a node (or gateway) that serves now, signed with credentials
+     * the control plane holds (the instance root, the tenant owner), so none ever leave it.
+     *
+     * @throws NodeException.Unreachable when no node of the instance serves
+     */
+    ObjectClient objects(Instance instance) throws NodeException;
 
     /**
      * What one apply found.

@@ -4,6 +4,7 @@ import dev.s3aas.controlplane.crypto.SecretBox;
 import dev.s3aas.controlplane.instance.Instance;
 import dev.s3aas.controlplane.node.NodeClient;
 import dev.s3aas.controlplane.node.NodeException;
+import dev.s3aas.controlplane.node.ObjectClient;
 import dev.s3aas.controlplane.provision.Provisioner;
 import dev.s3aas.controlplane.provision.Provisioner.NodeSpec;
 import dev.s3aas.controlplane.provision.Provisioner.ProvisionException;
@@ -80,5 +81,23 @@ public final class EmbeddedDataPlane implements DataPlane {
     @Override
     public Optional<Boolean> isBucketEmpty(Instance instance, String bucket) {
         return probe.isEmpty(instance, bucket);
+    }
+
+    /**
+     * Through the first running node, where the provisioner observes it now. A local instance has one node
+     * (several are refused at creation); on an older one with several, each an independent store, that is the
+     * first node's objects. The node client holds nothing of its own (it shares the factory's HTTP clients).
+     */
+    @Override
+    public ObjectClient objects(Instance instance) throws NodeException {
+        for (ProvisionedNode n : provisioner.observe(instance.uuid())) {
+            if (n.status() == Provisioner.NodeStatus.RUNNING) {
+                try (NodeClient client = nodes.connect(n.endpoint(), instance.rootUser(),
+                        secrets.decrypt(instance.rootSecretSealed()))) {
+                    return client.objects();
+                }
+            }
+        }
+        throw new NodeException.Unreachable("no node of instance " + instance.name() + " is running", null);
     }
 }

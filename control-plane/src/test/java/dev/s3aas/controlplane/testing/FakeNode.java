@@ -3,6 +3,7 @@ package dev.s3aas.controlplane.testing;
 import dev.s3aas.controlplane.node.NodeClient;
 import dev.s3aas.controlplane.node.NodeEndpoint;
 import dev.s3aas.controlplane.node.NodeException;
+import dev.s3aas.controlplane.node.ObjectClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,12 @@ public final class FakeNode {
         @Override
         public void health() throws NodeException {
             reach();
+        }
+
+        /** The fake holds no objects: the object routes are tested against real nodes. */
+        @Override
+        public ObjectClient objects() {
+            return new NoObjects();
         }
 
         @Override
@@ -220,6 +227,44 @@ public final class FakeNode {
 
         @Override
         public void close() {
+        }
+    }
+
+    /** Refuses every object operation as a node without the feature would (501 NotImplemented). */
+    private static final class NoObjects implements ObjectClient {
+        private static NodeException refused() {
+            return new NodeException.Rejected("NotImplemented", "the fake node stores no objects", null, 501);
+        }
+
+        @Override
+        public ObjectListing listObjects(ListObjects request) throws NodeException {
+            throw refused();
+        }
+
+        @Override
+        public VersionListing listVersions(ListVersions request) throws NodeException {
+            throw refused();
+        }
+
+        @Override
+        public PutResult putObject(String bucket, String key, String contentType, long length,
+                java.io.InputStream body) throws NodeException {
+            throw refused();
+        }
+
+        @Override
+        public ObjectData getObject(String bucket, String key, String versionId) throws NodeException {
+            throw refused();
+        }
+
+        @Override
+        public ObjectHead headObject(String bucket, String key, String versionId) throws NodeException {
+            throw refused();
+        }
+
+        @Override
+        public DeleteResult deleteObject(String bucket, String key, String versionId) throws NodeException {
+            throw refused();
         }
     }
 }
