@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,6 +32,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * restart finds every acknowledged object intact. Needs root for {@code mount} (CI runs as root): without it the
  * test fails, it does not skip.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DiskFullTest {
     private static final int OBJECT_SIZE = 1 << 20;
     private static final String BUCKET = "full";
@@ -63,6 +67,7 @@ class DiskFullTest {
     }
 
     @Test
+    @Order(1)
     void aFullDiskRefusesWritesCleanlyAndRecovers() throws Exception {
         s3.createBucket(b -> b.bucket(BUCKET));
         Map<String, String> acked = new LinkedHashMap<>();
@@ -114,6 +119,69 @@ class DiskFullTest {
         assertIntact(acked);
         assertThat(tmpFiles()).isEmpty();
         assertThat(blobFiles()).as("blob files vs acknowledged objects").isEqualTo(acked.size());
+    }
+
+    /**
+     * Below the reserve (a filler file takes the rest, as another process on the disk would), metadata-only
+     * writes reach RocksDB's ENOSPC: the answer is still 507, and removing the filler lets writes through again.
+     */
+    @Test
+    @Order(2)
+    void aMetadataCommitOnAFullDiskIsRefusedClearly() throws Exception {
+        s3.createBucket(b -> b.bucket("meta"));
+        Path filler = mount.resolve("filler");
+        byte[] chunk = new byte[64 << 10];
+        try (var out = Files.newOutputStream(filler)) {
+            while (true) {
+                out.write(chunk);
+            }
+        } catch (java.io.IOException expected) {
+            // the file system is full
+        }
+        S3Exception refusal = null;
+        Map<String, String> acked = new LinkedHashMap<>();
+        Random random = new Random(14);
+        // Inline objects (<= 128 KiB) go into RocksDB, whose WAL was preallocated: it takes some before ENOSPC.
+        for (int i = 0; i < 1000 && refusal == null; i++) {
+            String key = "small-" + i;
+            byte[] body = new byte[100 << 10];
+            random.nextBytes(body);
+            try {
+                s3.putObject(b -> b.bucket("meta").key(key).tagging("n=" + key), RequestBody.fromBytes(body));
+                acked.put(key, sha256(body));
+            } catch (S3Exception e) {
+                refusal = e;
+            }
+        }
+        assertThat(refusal).as("100 MB of metadata commits on a full disk").isNotNull();
+        assertFull(refusal);
+        RawHttp.Response ready = new RawHttp(node.port()).send("GET", "/ready", List.of(), null);
+        assertThat(ready.status()).as(ready.text()).isEqualTo(503);
+
+        Files.delete(filler);
+        Poll.until("/ready after removing the filler", () ->
+                new RawHttp(node.port()).send("GET", "/ready", List.of(), null).status() == 200);
+        long t0 = System.nanoTime();
+        Poll.until("a metadata commit after removing the filler", () -> {
+            try {
+                s3.putObject(b -> b.bucket("meta").key("after-filler"), RequestBody.fromString("back"));
+                return true;
+            } catch (S3Exception e) {
+                assertFull(e);
+                return false;
+            }
+        });
+        // RocksDB resumes by itself (its SstFileManager polls free space every 5 s after a NoSpace error).
+        System.out.println("DiskFullTest: RocksDB took writes again " + (System.nanoTime() - t0) / 1_000_000
+                + " ms after the filler was removed");
+        acked.put("after-filler", sha256("back".getBytes()));
+        node.stop();
+        node.start();
+        s3 = node.client();
+        for (Map.Entry<String, String> e : acked.entrySet()) {
+            byte[] got = s3.getObjectAsBytes(b -> b.bucket("meta").key(e.getKey())).asByteArray();
+            assertThat(sha256(got)).as(e.getKey()).isEqualTo(e.getValue());
+        }
     }
 
     private void whileFullReadsWorkAndOtherWritesAreRefused(Map<String, String> acked) throws Exception {
