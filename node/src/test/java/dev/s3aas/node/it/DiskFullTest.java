@@ -89,6 +89,7 @@ class DiskFullTest {
         assertThat(refusal).as("a 48 MiB file system took 100 MiB").isNotNull();
         assertFull(refusal);
         assertThat(acked).hasSizeGreaterThan(10);
+        System.out.println("DiskFullTest: " + acked.size() + " MiB acknowledged before the refusal");
         String missing = refusedKey;
         assertThatThrownBy(() -> s3.headObject(b -> b.bucket(BUCKET).key(missing)))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
