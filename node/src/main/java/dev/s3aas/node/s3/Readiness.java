@@ -34,6 +34,10 @@ public final class Readiness {
         if (!store.isOpen()) {
             return "the store is closing";
         }
+        String stopped = store.writeProblem();
+        if (stopped != null) {
+            return stopped;
+        }
         try {
             Path probe = Files.createTempFile(dataDir, ".ready-", ".probe");
             Files.delete(probe);
