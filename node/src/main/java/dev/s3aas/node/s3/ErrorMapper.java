@@ -30,6 +30,7 @@ final class ErrorMapper {
             case INVALID_BUCKET_STATE -> S3ErrorCode.InvalidBucketState;
             case CUSTOMER_KEY_MISMATCH -> S3ErrorCode.AccessDenied;
             case KMS_KEY_NOT_FOUND -> S3ErrorCode.KMSNotFoundException;
+            case INSUFFICIENT_STORAGE -> S3ErrorCode.XMinioStorageFull;
         };
     }
 

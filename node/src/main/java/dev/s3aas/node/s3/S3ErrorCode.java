@@ -75,6 +75,12 @@ enum S3ErrorCode {
     ServiceUnavailable(503, "Please reduce your request rate."),
     SignatureDoesNotMatch(403, "The request signature we calculated does not match the signature you provided."),
     UnexpectedContent(400, "This request does not support content"),
+    /**
+     * AWS has no code for a full disk; MinIO answers this one with 507 Insufficient Storage (RFC 4918 §11.5), so
+     * MinIO clients and mc recognise it, and the 5xx status makes SDKs retry (maybe on another node).
+     */
+    XMinioStorageFull(507, "Storage backend has reached its minimum free drive threshold. Please delete a few "
+            + "objects to proceed."),
     XAmzContentSHA256Mismatch(400, "The provided 'x-amz-content-sha256' header does not match what was computed.");
 
     final int status;

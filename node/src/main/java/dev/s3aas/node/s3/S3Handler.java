@@ -2,6 +2,7 @@ package dev.s3aas.node.s3;
 
 import dev.s3aas.common.sigv4.PayloadException;
 import dev.s3aas.common.sigv4.SigV4Exception;
+import dev.s3aas.node.storage.DiskSpace;
 import dev.s3aas.node.storage.StorageError;
 import dev.s3aas.node.storage.StorageException;
 import java.io.IOException;
@@ -119,6 +120,13 @@ final class S3Handler extends Handler.Abstract {
             LOG.debug("{} client went away: {}", requestId, e.toString());
             callback.failed(e);
         } catch (IOException | RuntimeException e) {
+            StorageException full = DiskSpace.full(e);
+            if (full != null) {
+                // Storage reports a full disk as raw I/O (it surfaces anywhere a file or RocksDB is written).
+                LOG.warn("{} {} {} refused: {}", requestId, request.getMethod(), view.rawPath(), full.getMessage());
+                fail(ex, request, response, callback, requestId, ErrorMapper.map(full.error()), null, Map.of(), e);
+                return true;
+            }
             LOG.error("{} {} {} failed", requestId, request.getMethod(), view.rawPath(), e);
             fail(ex, request, response, callback, requestId, S3ErrorCode.InternalError, null, Map.of(), e);
         }

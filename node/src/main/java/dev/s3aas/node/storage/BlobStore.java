@@ -44,8 +44,12 @@ final class BlobStore {
         return blobsDir.resolve(checked(id).substring(0, 2)).resolve(id);
     }
 
-    /** Starts a new blob in {@code tmp/}. */
+    /**
+     * Starts a new blob in {@code tmp/}, unless the file system is below {@link DiskSpace}'s reserve: data writes
+     * stop there so metadata commits (and the deletes that free space) still have room.
+     */
     Writer create() throws IOException {
+        DiskSpace.requireDataRoom(tmpDir);
         String id = BlobIds.newId();
         FileChannel ch = FileChannel.open(tmpPath(id), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return new Writer(id, ch);

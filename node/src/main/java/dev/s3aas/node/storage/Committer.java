@@ -197,7 +197,12 @@ final class Committer implements AutoCloseable {
                 }
             }
         } catch (RocksDBException | RuntimeException | Error e) {
-            LOG.error("metadata commit failed for a group of {}", group.size(), e);
+            if (DiskSpace.full(e) != null) {
+                // Not a fault of the node: answered 507; RocksDB resumes by itself once space is back.
+                LOG.warn("metadata commit refused for a group of {}: {}", group.size(), e.getMessage());
+            } else {
+                LOG.error("metadata commit failed for a group of {}", group.size(), e);
+            }
             IOException io = new IOException("metadata commit failed: " + e.getMessage(), e);
             group.forEach(p -> p.result().completeExceptionally(io));
             return;

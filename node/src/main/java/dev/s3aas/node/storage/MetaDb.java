@@ -105,6 +105,23 @@ final class MetaDb implements AutoCloseable {
         return bucketCache;
     }
 
+    /**
+     * Null while RocksDB takes writes, else why not. After a background error (a WAL, flush or blob-file write
+     * that failed, e.g. with ENOSPC) RocksDB refuses every write until its error recovery completes — for NoSpace
+     * its SstFileManager polls free space and resumes by itself (RocksJava has no {@code DB.resume()}). A small
+     * unsynced write of a probe key is the one reliable way to ask; readiness probes are rare enough for it.
+     */
+    String writeProblem() {
+        try {
+            db.put(cf(Cf.DEFAULT), asyncWrite, READY_PROBE, new byte[0]);
+            return null;
+        } catch (RocksDBException e) {
+            return "the metadata store does not take writes (" + e.getMessage() + ")";
+        }
+    }
+
+    private static final byte[] READY_PROBE = "ready-probe".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     ColumnFamilyHandle cf(Cf cf) {
         return handles.get(cf.ordinal());
     }

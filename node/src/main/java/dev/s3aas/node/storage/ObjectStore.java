@@ -144,6 +144,9 @@ public interface ObjectStore extends AutoCloseable {
     /** False once the store is closing: it takes no more requests (readiness). */
     boolean isOpen();
 
+    /** Null while the store takes writes, else why not (readiness): e.g. RocksDB stopped after a full disk. */
+    String writeProblem();
+
     /** The node's SSE-KMS key ring. */
     KmsKeyRing kmsKeys();
 

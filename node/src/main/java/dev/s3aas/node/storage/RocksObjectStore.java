@@ -477,12 +477,16 @@ public final class RocksObjectStore implements ObjectStore {
         return copier.copyObject(input);
     }
 
-
     private volatile boolean open = true;
 
     @Override
     public boolean isOpen() {
         return open;
+    }
+
+    @Override
+    public String writeProblem() {
+        return db.writeProblem();
     }
 
     /** The metadata engine's sizes and background work, for metrics. */

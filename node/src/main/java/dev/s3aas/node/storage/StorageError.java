@@ -27,5 +27,10 @@ public enum StorageError {
     /** An SSE-C object read or written with another key than the one it was stored with. */
     CUSTOMER_KEY_MISMATCH,
     /** SSE-KMS with a key id the node's key ring does not have. */
-    KMS_KEY_NOT_FOUND
+    KMS_KEY_NOT_FOUND,
+    /**
+     * The data file system is full (ENOSPC from a blob write or a RocksDB commit) or below the free-space
+     * reserve data writes leave for metadata commits and deletes. See {@link DiskSpace}.
+     */
+    INSUFFICIENT_STORAGE
 }
