@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Arrays;
+import org.junit.jupiter.api.Test;
 
 /**
  * Fuzz target for the aws-chunked decoder ({@link PayloadStreams#decode} → {@link AwsChunkedStream}).
@@ -22,6 +23,7 @@ class AwsChunkedFuzzTest {
     static final byte[] DATA = AwsChunkedStreamTest.data(DECODED_LENGTH);
     static final PayloadMode[] MODES = {PayloadMode.STREAMING_SIGNED,
         PayloadMode.STREAMING_SIGNED_TRAILER, PayloadMode.STREAMING_UNSIGNED_TRAILER};
+    static final String[] SEED_NAMES = {"signed", "signed-trailer", "unsigned-trailer"};
     static final String TRAILER = "x-amz-checksum-crc32";
     private static final AwsChunkedStreamTest.Upload[] UPLOADS = uploads();
 
@@ -44,6 +46,22 @@ class AwsChunkedFuzzTest {
         assertThat(decoded.length).isEqualTo(DECODED_LENGTH);
         if (MODES[mode].hasChunkSignatures()) {
             assertThat(decoded).as("accepted signed chunks carry the signed data").isEqualTo(DATA);
+        }
+    }
+
+    /** The checked-in seeds are valid bodies, so fuzzing starts past the framing and signatures. */
+    @Test
+    void seedsDecodeToTheSignedData() throws Exception {
+        for (int mode = 0; mode < MODES.length; mode++) {
+            for (int chunkSize : new int[] {64, 300}) {
+                byte[] seed = seed(mode, chunkSize);
+                assertThat(seed).isEqualTo(getClass().getResourceAsStream(
+                        "AwsChunkedFuzzTestInputs/decode/" + SEED_NAMES[mode] + "-" + chunkSize)
+                        .readAllBytes());
+                PayloadInputStream in = UPLOADS[mode].decode(new ByteArrayInputStream(seed, 1,
+                        seed.length - 1));
+                assertThat(in.readAllBytes()).isEqualTo(DATA);
+            }
         }
     }
 
