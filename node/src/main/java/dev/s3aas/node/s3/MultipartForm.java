@@ -14,6 +14,8 @@ import java.util.Locale;
 final class MultipartForm {
     private static final int BUFFER = 64 * 1024;
     private static final int MAX_HEADER_LINE = 8 * 1024;
+    /** RFC 2046 §5.1.1: a boundary is 1 to 70 characters. Also keeps the delimiter far below the buffer size. */
+    private static final int MAX_BOUNDARY = 70;
 
     private final InputStream in;
     private final byte[] delimiter;
@@ -26,9 +28,11 @@ final class MultipartForm {
     /** One part: its field name, the file name if it is a file, its content type, and its content. */
     record Part(String name, String filename, String contentType, InputStream body) {}
 
+    /** @param boundary from {@link #boundary}; null, empty or over 70 characters makes {@link #next} fail */
     MultipartForm(InputStream in, String boundary) {
         this.in = in;
-        this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        this.delimiter = boundary == null || boundary.isEmpty() || boundary.length() > MAX_BOUNDARY ? null
+                : ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
     }
 
     /** The boundary of a {@code multipart/form-data} Content-Type, or null if it is not one. */
@@ -48,6 +52,9 @@ final class MultipartForm {
 
     /** The next part, or null after the closing boundary. An unread previous part is skipped. */
     Part next() throws IOException, S3Exception {
+        if (delimiter == null) {
+            throw malformed();
+        }
         if (current == null) {
             skipPreamble();
         } else {
