@@ -1,5 +1,6 @@
 import { call, signIn, signOut, signedIn } from './api.js';
 import { el, show, error } from './dom.js';
+import { createForm } from './create.js';
 
 let poll = null;
 
@@ -20,9 +21,8 @@ function signInView() {
 async function instancesView() {
   const body = el('tbody');
   const table = el('table', {},
-    el('thead', {}, el('tr', {}, ...['Name', 'Status', 'Reason', 'Nodes', 'Endpoint'].map((h) => el('th', {}, h)))),
+    el('thead', {}, el('tr', {}, ...['Name', 'Status', 'Reason', 'Nodes', 'Endpoint', ''].map((h) => el('th', {}, h)))),
     body);
-  show(el('section', { 'aria-label': 'Instances' }, el('h2', {}, 'Instances'), table));
   const refresh = async () => {
     try {
       const page = await call('GET', '/v1/types/s3/instances');
@@ -30,10 +30,16 @@ async function instancesView() {
       body.replaceChildren(...items.map((i) => el('tr', {},
         el('td', {}, String(i.name ?? '')), el('td', {}, String(i.status ?? '')),
         el('td', {}, String(i.status_reason ?? '')), el('td', {}, String(i.nodes_number ?? '')),
-        el('td', {}, String(i.endpoint ?? '')))));
+        el('td', {}, String(i.endpoint ?? '')),
+        el('td', {}, el('button', { type: 'button', onclick: () => remove(i.name) }, 'Delete')))));
       error('');
     } catch (err) { error(err.message); }
   };
+  const remove = async (name) => {
+    if (!window.confirm(`Delete instance ${name}?`)) { return; }
+    try { await call('DELETE', `/v1/types/s3/instances/${encodeURIComponent(name)}`); await refresh(); } catch (err) { error(err.message); }
+  };
+  show(el('section', { 'aria-label': 'Instances' }, el('h2', {}, 'Instances'), table, createForm(() => refresh())));
   await refresh();
   poll = setInterval(refresh, 2000);
 }
