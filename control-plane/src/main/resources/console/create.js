@@ -16,11 +16,17 @@ export function createForm(onDone) {
     input.setAttribute('aria-describedby', `err-${name}`);
     return el('p', {}, el('label', { for: `f-${name}` }, name), input, notes[name]);
   };
+  // The version field suggests the catalog's names (GET /v1/types/s3/versions); free text stays allowed.
+  const versions = el('datalist', { id: 'versions-list' });
+  call('GET', '/v1/types/s3/versions')
+    .then((list) => versions.replaceChildren(...list.map((v) => el('option', { value: String(v.name ?? '') }))))
+    .catch((err) => error(err.message));
   const enc = el('select', { id: 'f-encryption' }, el('option', { value: 'none' }, 'none'),
     el('option', { value: 'aes256' }, 'aes256'));
   const form = el('form', { 'aria-label': 'Create instance', id: 'create-instance' },
     el('h2', {}, 'Create instance'),
-    ...TEXT.map((n) => row(n, el('input', { id: `f-${n}` }))),
+    ...TEXT.map((n) => row(n, el('input', n === 'version' ? { id: `f-${n}`, list: 'versions-list' } : { id: `f-${n}` }))),
+    versions,
     row('encryption', enc),
     ...FLAGS.map((n) => row(n, el('input', { id: `f-${n}`, type: 'checkbox' }))),
     ...NUMBERS.map((n) => row(n, el('input', { id: `f-${n}`, type: 'number', min: '0' }))),
