@@ -162,6 +162,6 @@ final class Wiring {
     Handler handler(dev.s3aas.controlplane.api.Router router, ObjectMapper json, String metricsToken) {
         ApiHandler api = new ApiHandler(router, iam::authenticate, new IdempotencyStore(db, secrets, clock), json,
                 RequestObserver.all(List.of(new AccessLog(), audit, new ApiMetrics(metrics.registry()))));
-        return new Handler.Sequence(new MetricsHandler(iam::authenticate, metricsToken, metrics::scrape), api);
+        return new Handler.Sequence(new dev.s3aas.controlplane.console.ConsoleHandler(), new MetricsHandler(iam::authenticate, metricsToken, metrics::scrape), api);
     }
 }

@@ -1,0 +1,51 @@
+// Talks to the public REST API with the bearer token kept in sessionStorage (never a cookie).
+const store = window.sessionStorage;
+
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body && body.message ? body.message : `HTTP ${status}`);
+    this.status = status;
+    this.code = body && body.code;
+    this.field = body && body.field;
+  }
+}
+
+export function signedIn() { return store.getItem('access_token') !== null; }
+
+export function signOut() { store.clear(); }
+
+export async function signIn(username, password) {
+  const r = await call('POST', '/v1/auth/token', { username, password }, false);
+  keep(r);
+  return r;
+}
+
+async function refresh() {
+  const token = store.getItem('refresh_token');
+  if (!token) { return false; }
+  try {
+    keep(await call('POST', '/v1/auth/token', { grant_type: 'refresh_token', refresh_token: token }, false));
+    return true;
+  } catch (e) {
+    signOut();
+    return false;
+  }
+}
+
+function keep(r) {
+  store.setItem('access_token', r.access_token);
+  store.setItem('refresh_token', r.refresh_token);
+  if (r.project_id) { store.setItem('project_id', r.project_id); }
+}
+
+export async function call(method, path, body, auth = true) {
+  const headers = { 'Accept': 'application/json' };
+  if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+  if (auth) { headers['Authorization'] = 'Bearer ' + store.getItem('access_token'); }
+  const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  if (res.status === 401 && auth && await refresh()) { return call(method, path, body, auth); }
+  const text = await res.text();
+  const json = text ? JSON.parse(text) : null;
+  if (!res.ok) { throw new ApiError(res.status, json); }
+  return json;
+}

@@ -1,0 +1,55 @@
+import { call, signIn, signOut, signedIn } from './api.js';
+import { el, show, error } from './dom.js';
+import { createForm } from './create.js';
+
+let poll = null;
+
+function signInView() {
+  const user = el('input', { id: 'username', autocomplete: 'username', required: '' });
+  const pass = el('input', { id: 'password', type: 'password', autocomplete: 'current-password', required: '' });
+  const form = el('form', { 'aria-label': 'Sign in' },
+    el('label', { for: 'username' }, 'User name'), user,
+    el('label', { for: 'password' }, 'Password'), pass,
+    el('p', {}, el('button', { type: 'submit' }, 'Sign in')));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    try { await signIn(user.value, pass.value); error(''); route(); } catch (err) { error(err.message); }
+  });
+  show(form);
+}
+
+async function instancesView() {
+  const body = el('tbody');
+  const table = el('table', {},
+    el('thead', {}, el('tr', {}, ...['Name', 'Status', 'Reason', 'Nodes', 'Endpoint', ''].map((h) => el('th', {}, h)))),
+    body);
+  const refresh = async () => {
+    try {
+      const page = await call('GET', '/v1/types/s3/instances');
+      const items = Array.isArray(page) ? page : (page.items || []);
+      body.replaceChildren(...items.map((i) => el('tr', {},
+        el('td', {}, String(i.name ?? '')), el('td', {}, String(i.status ?? '')),
+        el('td', {}, String(i.status_reason ?? '')), el('td', {}, String(i.nodes_number ?? '')),
+        el('td', {}, String(i.endpoint ?? '')),
+        el('td', {}, el('button', { type: 'button', onclick: () => remove(i.name) }, 'Delete')))));
+      error('');
+    } catch (err) { error(err.message); }
+  };
+  const remove = async (name) => {
+    if (!window.confirm(`Delete instance ${name}?`)) { return; }
+    try { await call('DELETE', `/v1/types/s3/instances/${encodeURIComponent(name)}`); await refresh(); } catch (err) { error(err.message); }
+  };
+  show(el('section', { 'aria-label': 'Instances' }, el('h2', {}, 'Instances'), table, createForm(() => refresh())));
+  await refresh();
+  poll = setInterval(refresh, 2000);
+}
+
+function route() {
+  clearInterval(poll);
+  const out = document.getElementById('signout');
+  out.hidden = !signedIn();
+  if (signedIn()) { instancesView(); } else { signInView(); }
+}
+
+document.getElementById('signout').addEventListener('click', () => { signOut(); route(); });
+route();
