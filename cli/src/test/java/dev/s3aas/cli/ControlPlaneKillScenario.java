@@ -16,8 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -29,30 +29,33 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
- * Issue 13 item 3: {@code kill -9} the control plane (a real process, SQLite) at random points while API writes
- * are in flight, restart it on the same data dir, and check that it converges within 30 s: every instance ACTIVE,
+ * Issue 13 item 3: {@code kill -9} the control plane (a real process, on SQLite or PostgreSQL: the subclasses)
+ * at random points while API writes are in flight, restart it on the same data dir, and check that it converges within 30 s: every instance ACTIVE,
  * exactly one node process per node the API reports (no duplicate, no orphan), and every key the API lists works
  * against the node with the AWS SDK (a key whose user has its policy attached can write its bucket). Kill count:
  * {@code -Dcpkill.kills=N} (default 12); seed: {@code -Dcpkill.seed=S} (printed).
  */
-class ControlPlaneKillTest {
+abstract class ControlPlaneKillScenario {
     private static final Duration CONVERGE = Duration.ofSeconds(30);
     private static final String PREFIX = "/v1/types/s3/instances";
 
     @TempDir
-    static Path work;
-    static ServerProcess server;
-    static String admin;
+    Path work;
+    ServerProcess server;
+    String admin;
 
-    @BeforeAll
-    static void start() throws Exception {
-        server = new ServerProcess(Files.createDirectories(work.resolve("cp")));
+    /** The database the control plane runs on: extra server environment (empty: SQLite in the data dir). */
+    abstract Map<String, String> database();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new ServerProcess(Files.createDirectories(work.resolve("cp")), database());
         server.start();
         admin = server.login("admin", ServerProcess.ADMIN_PASSWORD);
     }
 
-    @AfterAll
-    static void stop() throws Exception {
+    @AfterEach
+    void stop() throws Exception {
         server.close();
     }
 
@@ -70,7 +73,7 @@ class ControlPlaneKillTest {
     void killedAtRandomPointsTheControlPlaneConvergesEveryTime() throws Exception {
         int kills = Integer.getInteger("cpkill.kills", 12);
         long seed = Long.getLong("cpkill.seed", System.nanoTime());
-        System.out.println("ControlPlaneKillTest seed=" + seed + " kills=" + kills);
+        System.out.println(getClass().getSimpleName() + " seed=" + seed + " kills=" + kills);
         Random rnd = new Random(seed);
         String main = server.post(PREFIX, admin, Map.of("name", "kill-main")).text("id");
         String base = PREFIX + "/" + main;
@@ -95,13 +98,13 @@ class ControlPlaneKillTest {
             writer.shutdownNow();
         }
         Collections.sort(convergeMillis);
-        System.out.println("ControlPlaneKillTest seed=" + seed + " kills=" + kills + " convergence ms min="
+        System.out.println(getClass().getSimpleName() + " seed=" + seed + " kills=" + kills + " convergence ms min="
                 + convergeMillis.getFirst() + " median=" + convergeMillis.get(convergeMillis.size() / 2) + " max="
                 + convergeMillis.getLast());
     }
 
     /** One round of writes, in dependency order, without waiting for the reconciler; every 4th also creates an instance. */
-    private static void issueWrites(String base, int n) {
+    private void issueWrites(String base, int n) {
         try {
             if (n % 4 == 0) {
                 server.post(PREFIX, admin, Map.of("name", "kill-extra-" + n));
@@ -126,7 +129,7 @@ class ControlPlaneKillTest {
         }
     }
 
-    private static void checkConverged(String base) throws Exception {
+    private void checkConverged(String base) throws Exception {
         ServerProcess.Resp all = server.get(PREFIX, admin);
         assertThat(all.status()).as(all.toString()).isEqualTo(200);
         int apiNodes = 0;
