@@ -27,6 +27,7 @@ final class ServerProcess implements AutoCloseable {
     final int apiPort;
     final String nodePorts;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> env;
     private Process process;
 
     record Resp(int status, JsonNode body, String raw) {
@@ -41,7 +42,13 @@ final class ServerProcess implements AutoCloseable {
     }
 
     ServerProcess(Path dataDir) throws IOException {
+        this(dataDir, Map.of());
+    }
+
+    /** @param env extra environment for the server, e.g. {@code S3AAS_DB_URL} for PostgreSQL */
+    ServerProcess(Path dataDir, Map<String, String> env) throws IOException {
         this.dataDir = dataDir;
+        this.env = Map.copyOf(env);
         this.apiPort = freePort();
         int base = freeRange(20);
         this.nodePorts = base + "-" + (base + 19);
@@ -57,6 +64,7 @@ final class ServerProcess implements AutoCloseable {
         pb.environment().put("S3AAS_LISTEN", "127.0.0.1:" + apiPort);
         pb.environment().put("S3AAS_NODE_PORTS", nodePorts);
         pb.environment().put("S3AAS_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        pb.environment().putAll(env);
         process = pb.start();
         // Generous: on 2 busy cores (a Ceph cluster settling beside it) the JVM, Flyway and Argon2 take a while.
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
