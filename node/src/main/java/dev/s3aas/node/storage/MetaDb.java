@@ -105,6 +105,17 @@ final class MetaDb implements AutoCloseable {
         return bucketCache;
     }
 
+    /** A bucket's record by name, read through the bucket cache (outside a commit). */
+    BucketRecord bucketRecord(String name) throws StorageException {
+        return bucketCache.get(name, n -> {
+            byte[] v = get(Cf.BUCKETS, Keys.utf8(n));
+            if (v == null) {
+                throw ObjectWrites.noSuchBucket();
+            }
+            return BucketRecord.decode(n, v);
+        });
+    }
+
     /**
      * Null while RocksDB takes writes, else why not. After a background error (a WAL, flush or blob-file write
      * that failed, e.g. with ENOSPC) RocksDB refuses every write until its error recovery completes — for NoSpace

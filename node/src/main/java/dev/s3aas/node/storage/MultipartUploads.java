@@ -50,7 +50,7 @@ final class MultipartUploads {
     }
 
     PartInfo uploadPart(UploadPartInput in, InputStream body) throws StorageException, IOException {
-        BucketRecord bucket = RocksObjectStore.bucketRecord(db, in.bucket());
+        BucketRecord bucket = db.bucketRecord(in.bucket());
         UploadRecord upload = upload(bucket, in.key(), in.uploadId());
         checkPartNumber(in.partNumber());
         if (upload.checksumAlgorithm() != null && in.checksumAlgorithm() != null
@@ -280,7 +280,7 @@ final class MultipartUploads {
     }
 
     PartsPage listParts(String bucket, String key, String uploadId, int afterPart, int maxParts) throws StorageException {
-        BucketRecord b = RocksObjectStore.bucketRecord(db, bucket);
+        BucketRecord b = db.bucketRecord(bucket);
         UploadRecord upload = upload(b, key, uploadId);
         List<PartInfo> parts = new ArrayList<>();
         boolean truncated = false;
@@ -300,12 +300,12 @@ final class MultipartUploads {
     }
 
     MultipartUpload describe(String bucket, String key, String uploadId) throws StorageException {
-        return upload(RocksObjectStore.bucketRecord(db, bucket), key, uploadId).toUpload(bucket);
+        return upload(db.bucketRecord(bucket), key, uploadId).toUpload(bucket);
     }
 
     /** The upload's data key, if its parts are stored encrypted. */
     byte[] dataKey(String bucket, String key, String uploadId, byte[] customerKey) throws StorageException, IOException {
-        return dataKey(upload(RocksObjectStore.bucketRecord(db, bucket), key, uploadId), customerKey);
+        return dataKey(upload(db.bucketRecord(bucket), key, uploadId), customerKey);
     }
 
     /** With SSE-C, each part must come with the upload's customer key (checked against its verifier). */

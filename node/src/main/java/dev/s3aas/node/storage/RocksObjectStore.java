@@ -148,19 +148,7 @@ public final class RocksObjectStore implements ObjectStore {
     }
 
     BucketRecord bucketRecord(String name) throws StorageException {
-        return bucketRecord(db, name);
-    }
-
-    static BucketRecord bucketRecord(MetaDb db, String name) throws StorageException {
-        return db.bucketCache().get(name, n -> readBucketRecord(db, n));
-    }
-
-    private static BucketRecord readBucketRecord(MetaDb db, String name) throws StorageException {
-        byte[] v = db.get(MetaDb.Cf.BUCKETS, Keys.utf8(name));
-        if (v == null) {
-            throw ObjectWrites.noSuchBucket();
-        }
-        return BucketRecord.decode(name, v);
+        return db.bucketRecord(name);
     }
 
     @Override
