@@ -58,27 +58,29 @@ public final class S3ObjectClient implements ObjectClient {
 
     @Override
     public ObjectListing listObjects(ListObjects q) throws NodeException {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("list-type", "2");
-        query.put("encoding-type", "url");
-        query.put("max-keys", Integer.toString(q.maxKeys()));
-        putIfSet(query, "prefix", q.prefix());
-        putIfSet(query, "delimiter", q.delimiter());
+        Map<String, String> query = listingQuery("list-type", "2", q.maxKeys(), q.prefix(), q.delimiter());
         putIfSet(query, "continuation-token", q.continuationToken());
         return parsed("ListObjectsV2", q.bucket(), query, ListingXml::objects);
     }
 
     @Override
     public VersionListing listVersions(ListVersions q) throws NodeException {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put("versions", "");
-        query.put("encoding-type", "url");
-        query.put("max-keys", Integer.toString(q.maxKeys()));
-        putIfSet(query, "prefix", q.prefix());
-        putIfSet(query, "delimiter", q.delimiter());
+        Map<String, String> query = listingQuery("versions", "", q.maxKeys(), q.prefix(), q.delimiter());
         putIfSet(query, "key-marker", q.keyMarker());
         putIfSet(query, "version-id-marker", q.versionIdMarker());
         return parsed("ListObjectVersions", q.bucket(), query, ListingXml::versions);
+    }
+
+    /** The query both listings share: which listing, URL-encoded keys, page size, prefix and delimiter. */
+    private static Map<String, String> listingQuery(String listing, String value, int maxKeys, String prefix,
+            String delimiter) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put(listing, value);
+        query.put("encoding-type", "url");
+        query.put("max-keys", Integer.toString(maxKeys));
+        putIfSet(query, "prefix", prefix);
+        putIfSet(query, "delimiter", delimiter);
+        return query;
     }
 
     @Override
