@@ -1,6 +1,7 @@
 import { call, signIn, signOut, signedIn } from './api.js';
 import { el, show, error } from './dom.js';
 import { createForm } from './create.js';
+import { instanceView } from './instance.js';
 
 let poll = null;
 
@@ -28,7 +29,8 @@ async function instancesView() {
       const page = await call('GET', '/v1/types/s3/instances');
       const items = Array.isArray(page) ? page : (page.items || []);
       body.replaceChildren(...items.map((i) => el('tr', {},
-        el('td', {}, String(i.name ?? '')), el('td', {}, String(i.status ?? '')),
+        el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => open(i.name) }, String(i.name ?? ''))),
+        el('td', {}, String(i.status ?? '')),
         el('td', {}, String(i.status_reason ?? '')), el('td', {}, String(i.nodes_number ?? '')),
         el('td', {}, String(i.endpoint ?? '')),
         el('td', {}, el('button', { type: 'button', onclick: () => remove(i.name) }, 'Delete')))));
@@ -42,6 +44,11 @@ async function instancesView() {
   show(el('section', { 'aria-label': 'Instances' }, el('h2', {}, 'Instances'), table, createForm(() => refresh())));
   await refresh();
   poll = setInterval(refresh, 2000);
+}
+
+function open(name) {
+  clearInterval(poll);
+  instanceView(name, route);
 }
 
 function route() {

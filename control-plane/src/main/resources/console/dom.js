@@ -15,3 +15,17 @@ export function show(node) {
 }
 
 export function error(message) { document.getElementById('error').textContent = message || ''; }
+
+// Shows an ApiError next to the field it names (notes: field → element), otherwise in the page's error line.
+export function fieldError(err, notes) {
+  if (err.field && notes[err.field]) { notes[err.field].textContent = err.message; } else { error(err.message); }
+}
+
+// A copy-to-clipboard button for the text text() returns; says so when the clipboard is not available.
+export function copyButton(label, text) {
+  const status = el('span', { class: 'note', 'aria-live': 'polite' });
+  const button = el('button', { type: 'button', onclick: () => (navigator.clipboard ? navigator.clipboard.writeText(text()) : Promise.reject(new Error('no clipboard')))
+    .then(() => { status.textContent = 'copied'; })
+    .catch(() => { status.textContent = 'select the text and copy it'; }) }, label);
+  return el('span', {}, button, status);
+}

@@ -1,7 +1,9 @@
 package dev.s3aas.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,11 +16,21 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Issue 12 item 6: the web console in a real (headless) Chromium against a real {@code s3aas server} with real
  * node processes. Signs in, creates an instance through the form and waits for the page to show it ACTIVE,
- * deletes another one through its Delete button; any SEVERE browser console entry fails the test.
+ * deletes another one through its Delete button; on the instance's page creates a user, a read-write policy
+ * from the template, attaches it, creates an access key and uses the id and secret read from the page with the
+ * AWS SDK against the endpoint read from the page (its bucket works, creating a bucket is denied). Any SEVERE
+ * browser console entry fails the test.
  * Runs with {@code -Pbrowser} (tag "browser"); {@code -Dconsole.screenshots=docs/console} also saves screenshots.
  */
 @Tag("browser")
@@ -59,6 +71,7 @@ class ConsoleBrowserTest {
         browser.await(Duration.ofSeconds(30), ExpectedConditions.visibilityOfElementLocated(By.id("create-instance")));
         assertThat(browser.driver.findElement(By.id("signout")).isDisplayed()).isTrue();
 
+        browser.driver.findElement(By.id("f-bucket_name")).sendKeys("web-data");
         create("web-keep");
         create("web-gone");
         waitForStatus("web-keep", "ACTIVE");
@@ -78,9 +91,72 @@ class ConsoleBrowserTest {
         assertThat(browser.<String>await(Duration.ofSeconds(5), d -> cell("web-keep", 2).getText())).isEqualTo("ACTIVE");
         assertThat(browser.driver.findElement(By.id("error")).getText()).isEmpty();
 
+        instancePageUserPolicyKeyWorkWithTheSdk();
+
         browser.driver.findElement(By.id("signout")).click();
         browser.await(Duration.ofSeconds(10), ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertThat(browser.severe()).as("SEVERE browser console entries").isEmpty();
+    }
+
+    /** Through the instance page: a user, a read-write policy on the bucket, attached, and a key used with the SDK. */
+    private void instancePageUserPolicyKeyWorkWithTheSdk() throws Exception {
+        browser.await(Duration.ofSeconds(5), d -> {
+            row("web-keep").findElement(By.tagName("button")).click();
+            return true;
+        });
+        String endpoint = browser.<String>await(Duration.ofSeconds(20), d -> {
+            String text = d.findElement(By.id("instance-endpoint")).getText();
+            return text.isEmpty() ? null : text;
+        });
+        assertThat(endpoint).startsWith("http://127.0.0.1:");
+
+        browser.driver.findElement(By.id("user-name")).sendKeys("alice");
+        browser.driver.findElement(By.cssSelector("#create-user button[type=submit]")).click();
+        WebElement users = browser.driver.findElement(By.id("users"));
+        browser.await(Duration.ofSeconds(20), d -> !users.findElements(By.xpath(".//tr[td[1][text()='alice']]")).isEmpty());
+
+        browser.driver.findElement(By.id("policy-name")).sendKeys("rw-data");
+        browser.driver.findElement(By.id("policy-bucket")).sendKeys("web-data");
+        browser.driver.findElement(By.id("template-write")).click();
+        assertThat(browser.driver.findElement(By.id("policy-content")).getDomProperty("value")).contains("arn:aws:s3:::web-data/*");
+        browser.driver.findElement(By.cssSelector("#create-policy button[type=submit]")).click();
+        WebElement policies = browser.driver.findElement(By.id("policies"));
+        browser.await(Duration.ofSeconds(20), d -> !policies.findElements(By.xpath(".//tr[td[1][text()='rw-data']]")).isEmpty());
+
+        browser.await(Duration.ofSeconds(5), d -> {
+            d.findElement(By.xpath("//section[@id='users']//tr[td[1][text()='alice']]//button[text()='Open']")).click();
+            return true;
+        });
+        browser.await(Duration.ofSeconds(20), d -> !d.findElements(By.cssSelector("#attach-policy option[value='rw-data']")).isEmpty());
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("attach-policy"))).selectByValue("rw-data");
+        browser.driver.findElement(By.cssSelector("#attach button[type=submit]")).click();
+        browser.await(Duration.ofSeconds(20), d -> d.findElement(By.id("user-detail")).getText().contains("Detach"));
+
+        browser.driver.findElement(By.cssSelector("#create-key button[type=submit]")).click();
+        browser.await(Duration.ofSeconds(20), ExpectedConditions.visibilityOfElementLocated(By.id("secret-dialog")));
+        String accessKey = browser.driver.findElement(By.id("new-access-key")).getText();
+        String secret = browser.driver.findElement(By.id("new-secret-key")).getText();
+        assertThat(accessKey).hasSize(20);
+        assertThat(secret).hasSize(40);
+        assertThat(browser.driver.findElement(By.id("secret-dialog")).getText()).contains("shown only now");
+        browser.screenshot("key-secret");
+        browser.driver.findElement(By.id("secret-done")).click();
+        browser.await(Duration.ofSeconds(5), d -> d.findElements(By.id("secret-dialog")).isEmpty());
+        browser.await(Duration.ofSeconds(20), d -> d.findElement(By.id("user-detail")).getText().contains(accessKey));
+        browser.screenshot("instance-detail");
+
+        try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secret)))
+                .forcePathStyle(true).httpClient(ApacheHttpClient.create()).build()) {
+            // the reconciler pushes the key and the policy to the node shortly after the API accepted them
+            Eventually.holds(Duration.ofSeconds(60), () -> {
+                s3.putObject(b -> b.bucket("web-data").key("from-console-key"), RequestBody.fromString("hello"));
+            });
+            assertThat(s3.getObjectAsBytes(b -> b.bucket("web-data").key("from-console-key")).asUtf8String())
+                    .isEqualTo("hello");
+            assertThatThrownBy(() -> s3.createBucket(b -> b.bucket("web-denied")))
+                    .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+        }
     }
 
     private void create(String name) {
@@ -103,11 +179,11 @@ class ConsoleBrowserTest {
     }
 
     private WebElement row(String name) {
-        return browser.driver.findElement(By.xpath("//tbody/tr[td[1][text()='" + name + "']]"));
+        return browser.driver.findElement(By.xpath("//tbody/tr[td[1][normalize-space(.)='" + name + "']]"));
     }
 
     private WebElement rowOrNull(String name) {
-        List<WebElement> rows = browser.driver.findElements(By.xpath("//tbody/tr[td[1][text()='" + name + "']]"));
+        List<WebElement> rows = browser.driver.findElements(By.xpath("//tbody/tr[td[1][normalize-space(.)='" + name + "']]"));
         return rows.isEmpty() ? null : rows.getFirst();
     }
 }
