@@ -20,7 +20,7 @@ export async function signIn(username, password) {
   return r;
 }
 
-async function refresh() {
+export async function refresh() {
   const token = store.getItem('refresh_token');
   if (!token) { return false; }
   try {
@@ -48,4 +48,41 @@ export async function call(method, path, body, auth = true) {
   const json = text ? JSON.parse(text) : null;
   if (!res.ok) { throw new ApiError(res.status, json); }
   return json;
+}
+
+function bearer() { return { Authorization: 'Bearer ' + store.getItem('access_token') }; }
+
+async function failure(res) {
+  const text = await res.text();
+  let json = null;
+  try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+  return new ApiError(res.status, json);
+}
+
+// GET of raw bytes (an object download) as a Blob; the browser holds it in memory, so huge objects use an SDK.
+export async function download(path, retried = false) {
+  const res = await fetch(path, { headers: bearer() });
+  if (res.status === 401 && !retried && await refresh()) { return download(path, true); }
+  if (!res.ok) { throw await failure(res); }
+  return res.blob();
+}
+
+// PUT of a file's bytes through XHR, for its upload progress events; resolves with the API's JSON answer.
+export function upload(path, file, onProgress, retried = false) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', path);
+    xhr.setRequestHeader('Authorization', bearer().Authorization);
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.addEventListener('progress', (e) => { if (e.lengthComputable) { onProgress(e.loaded, e.total); } });
+    xhr.addEventListener('error', () => reject(new Error('upload failed: network error')));
+    xhr.addEventListener('load', async () => {
+      let json = null;
+      try { json = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch (e) { json = null; }
+      if (xhr.status === 401 && !retried && await refresh()) {
+        upload(path, file, onProgress, true).then(resolve, reject);
+      } else if (xhr.status >= 200 && xhr.status < 300) { resolve(json); } else { reject(new ApiError(xhr.status, json)); }
+    });
+    xhr.send(file);
+  });
 }

@@ -72,6 +72,7 @@ class ConsoleBrowserTest {
         assertThat(browser.driver.findElement(By.id("signout")).isDisplayed()).isTrue();
 
         browser.driver.findElement(By.id("f-bucket_name")).sendKeys("web-data");
+        browser.driver.findElement(By.id("f-versioning")).click();
         create("web-keep");
         create("web-gone");
         waitForStatus("web-keep", "ACTIVE");
@@ -156,7 +157,55 @@ class ConsoleBrowserTest {
                     .isEqualTo("hello");
             assertThatThrownBy(() -> s3.createBucket(b -> b.bucket("web-denied")))
                     .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
+            objectBrowser(s3);
         }
+    }
+
+    /** The object browser on the instance's bucket: list, folders, upload with the SDK reading it back, versions, delete. */
+    private void objectBrowser(S3Client s3) throws Exception {
+        s3.putObject(b -> b.bucket("web-data").key("docs/readme.txt"), RequestBody.fromString("read me"));
+        browser.await(Duration.ofSeconds(10), d -> {
+            d.findElement(By.xpath("//section[@id='buckets']//tr[td[1][text()='web-data']]//button[text()='Browse']")).click();
+            return true;
+        });
+        WebElement objects = browser.await(Duration.ofSeconds(10), ExpectedConditions.visibilityOfElementLocated(By.id("objects")));
+        browser.await(Duration.ofSeconds(10), d -> objects.getText().contains("from-console-key") && objects.getText().contains("docs/"));
+
+        byte[] data = new byte[300_000];
+        new java.util.Random(12).nextBytes(data);
+        Path file = Files.write(work.resolve("upload.bin"), data);
+        browser.driver.findElement(By.id("upload-file")).sendKeys(file.toString());
+        browser.driver.findElement(By.id("upload-go")).click();
+        browser.await(Duration.ofSeconds(30), d -> !objectRows("upload.bin").isEmpty());
+        assertThat(browser.driver.findElement(By.id("upload-progress")).getDomProperty("value")).isEqualTo("100");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("web-data").key("upload.bin")).asByteArray()).isEqualTo(data);
+
+        browser.await(Duration.ofSeconds(10), d -> {
+            objectRows("upload.bin").getFirst().findElement(By.xpath(".//button[text()='Versions']")).click();
+            return true;
+        });
+        browser.await(Duration.ofSeconds(10), d -> d.findElement(By.id("object-versions")).getText().contains("latest"));
+        browser.screenshot("object-browser");
+
+        browser.await(Duration.ofSeconds(10), d -> {
+            d.findElement(By.xpath("//section[@id='objects']//button[text()='docs/']")).click();
+            return true;
+        });
+        browser.await(Duration.ofSeconds(10), d -> !objectRows("readme.txt").isEmpty());
+        browser.driver.findElement(By.id("objects-up")).click();
+        browser.await(Duration.ofSeconds(10), d -> !objectRows("from-console-key").isEmpty());
+        browser.await(Duration.ofSeconds(10), d -> {
+            objectRows("from-console-key").getFirst().findElement(By.xpath(".//button[text()='Delete']")).click();
+            return true;
+        });
+        browser.await(Duration.ofSeconds(5), ExpectedConditions.alertIsPresent()).accept();
+        browser.await(Duration.ofSeconds(10), d -> objectRows("from-console-key").isEmpty());
+        assertThatThrownBy(() -> s3.getObjectAsBytes(b -> b.bucket("web-data").key("from-console-key")))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    }
+
+    private List<WebElement> objectRows(String name) {
+        return browser.driver.findElements(By.xpath("//section[@id='objects']//tbody/tr[td[1][text()='" + name + "']]"));
     }
 
     private void create(String name) {
