@@ -159,6 +159,7 @@ class ConsoleBrowserTest {
                     .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
             objectBrowser(s3);
         }
+        bucketCreateAndDelete();
     }
 
     /** The object browser on the instance's bucket: list, folders, upload with the SDK reading it back, versions, delete. */
@@ -202,6 +203,47 @@ class ConsoleBrowserTest {
         browser.await(Duration.ofSeconds(10), d -> objectRows("from-console-key").isEmpty());
         assertThatThrownBy(() -> s3.getObjectAsBytes(b -> b.bucket("web-data").key("from-console-key")))
                 .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    }
+
+    /** A bucket with every create field through the form (after a refused name shown beside its field), then deleted. */
+    private void bucketCreateAndDelete() {
+        assertThat(browser.severe()).as("SEVERE browser console entries so far").isEmpty();
+        browser.driver.findElement(By.cssSelector("#buckets summary")).click();
+        browser.driver.findElement(By.id("b-name")).sendKeys("Bad_Bucket!");
+        browser.driver.findElement(By.cssSelector("#create-bucket button[type=submit]")).click();
+        browser.await(Duration.ofSeconds(10), d -> !d.findElement(By.id("err-b-name")).getText().isEmpty());
+        assertThat(browser.severe()).as("only the refused create's 400 (and it is seen: the log check works)").isNotEmpty().allMatch(e -> e.contains(" 400 "));
+
+        browser.driver.findElement(By.id("b-name")).clear();
+        browser.driver.findElement(By.id("b-name")).sendKeys("web-locked");
+        browser.driver.findElement(By.id("b-versioning_enabled")).click();
+        browser.driver.findElement(By.id("b-object_lock_enabled")).click();
+        browser.driver.findElement(By.id("b-quota_bytes")).sendKeys("1000000");
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("b-default_retention_mode")))
+                .selectByValue("GOVERNANCE");
+        browser.driver.findElement(By.id("b-default_retention_days")).sendKeys("1");
+        browser.driver.findElement(By.cssSelector("#create-bucket button[type=submit]")).click();
+        browser.await(Duration.ofSeconds(20), d -> !bucketRows("web-locked").isEmpty());
+        assertThat(browser.driver.findElement(By.id("err-b-name")).getText()).isEmpty();
+        String admin = server.login("admin", ServerProcess.ADMIN_PASSWORD);
+        ServerProcess.Resp b = server.get("/v1/types/s3/instances/web-keep/buckets/web-locked", admin);
+        assertThat(b.body().path("object_lock_enabled").asBoolean()).as(b.toString()).isTrue();
+        assertThat(b.body().path("versioning_enabled").asBoolean()).as(b.toString()).isTrue();
+        assertThat(b.body().path("quota_bytes").asLong()).as(b.toString()).isEqualTo(1_000_000L);
+        assertThat(b.text("default_retention_mode")).as(b.toString()).isEqualTo("GOVERNANCE");
+        assertThat(b.body().path("default_retention_days").asInt()).as(b.toString()).isEqualTo(1);
+
+        browser.await(Duration.ofSeconds(10), d -> {
+            bucketRows("web-locked").getFirst().findElement(By.xpath(".//button[text()='Delete']")).click();
+            return true;
+        });
+        browser.await(Duration.ofSeconds(5), ExpectedConditions.alertIsPresent()).accept();
+        browser.await(Duration.ofSeconds(20), d -> bucketRows("web-locked").isEmpty());
+        assertThat(server.get("/v1/types/s3/instances/web-keep/buckets/web-locked", admin).status()).isEqualTo(404);
+    }
+
+    private List<WebElement> bucketRows(String name) {
+        return browser.driver.findElements(By.xpath("//section[@id='buckets']//tbody/tr[td[1][text()='" + name + "']]"));
     }
 
     private List<WebElement> objectRows(String name) {
