@@ -30,7 +30,7 @@ class OpenApiTest {
                     "POST /v1/types/s3/instances/{instance}/users/{user}/access-keys",
                     "GET /v1/types/s3/instances/{instance}/users/{user}/keys/{key}",
                     "DELETE /v1/types/s3/instances/{instance}/users/{user}/policies/{policy}",
-                    "POST /v1/auth/token", "GET /v1/openapi.json", "GET /v1/types/s3");
+                    "POST /v1/auth/token", "GET /v1/auth/whoami", "GET /v1/openapi.json", "GET /v1/types/s3");
             JsonNode instance = doc.body().path("components").path("schemas").path("Instance").path("properties");
             assertThat(instance.path("status").path("readOnly").asBoolean()).isTrue();
             assertThat(instance.has("root_secret")).isFalse();

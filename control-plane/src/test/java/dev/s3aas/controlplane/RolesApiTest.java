@@ -68,6 +68,23 @@ class RolesApiTest {
     }
 
     @Test
+    void whoamiTellsEachCallerItsRoles() {
+        Http.Resp v = f.http.get("/v1/auth/whoami", viewer);
+        assertThat(v.status()).as(v.raw()).isEqualTo(200);
+        assertThat(v.text("name")).isEqualTo("viewer-a");
+        assertThat(v.body().path("is_admin").asBoolean()).isFalse();
+        assertThat(v.body().path("roles")).hasSize(1);
+        assertThat(v.body().path("roles").get(0).path("project_id").asText()).isEqualTo(projectA);
+        assertThat(v.body().path("roles").get(0).path("role").asText()).isEqualTo("viewer");
+        Http.Resp o = f.http.get("/v1/auth/whoami", operator);
+        assertThat(o.body().path("roles").get(0).path("role").asText()).isEqualTo("operator");
+        Http.Resp a = f.http.get("/v1/auth/whoami", f.admin);
+        assertThat(a.body().path("is_admin").asBoolean()).isTrue();
+        assertThat(a.text("name")).isEqualTo("admin");
+        assertThat(f.http.get("/v1/auth/whoami", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void viewerReadsButNeverWritesNorSeesSecrets() {
         assertThat(f.http.get(BASE + "/" + instance, viewer).status()).isEqualTo(200);
         assertThat(f.http.get(BASE, viewer).body()).isNotEmpty();

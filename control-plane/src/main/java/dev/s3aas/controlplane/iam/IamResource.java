@@ -10,7 +10,9 @@ import dev.s3aas.controlplane.api.JsonInput;
 import dev.s3aas.controlplane.api.ResourceSchema;
 import dev.s3aas.controlplane.api.Route;
 import dev.s3aas.controlplane.api.Route.Shape;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** HTTP for {@code /v1/auth/token} and {@code /v1/iam/{users,projects,role_bindings}}. */
 public final class IamResource {
@@ -30,6 +32,14 @@ public final class IamResource {
             FieldSpec.readOnly("expires_in", Type.INTEGER, "Seconds until the access token expires"),
             FieldSpec.readOnly("refresh_token", Type.STRING, "Opaque, single use: each refresh returns a new one"),
             FieldSpec.readOnly("project_id", Type.STRING, "Project scope, or null")));
+    /** Who the caller is and what it may do: for a UI to show the role and hide what the role cannot do. */
+    public static final ResourceSchema WHOAMI = new ResourceSchema("whoami", List.of(
+            FieldSpec.readOnly("user_id", Type.STRING, "Your user uuid"),
+            FieldSpec.readOnly("name", Type.STRING, "Your login name"),
+            FieldSpec.readOnly("is_admin", Type.BOOLEAN, "Global administrator (acts as owner in every project)"),
+            FieldSpec.readOnly("project_id", Type.STRING, "The project the token is scoped to, or null"),
+            FieldSpec.readOnly("roles", Type.OBJECT_LIST,
+                    "Your roles as far as the token reaches: {project_id, role} with role owner, operator or viewer")));
     public static final ResourceSchema USER = ResourceSchema.standard("iam_user",
             FieldSpec.required("name", Type.STRING, Access.CREATE_ONLY, "Login name"),
             FieldSpec.required("password", Type.STRING, Access.WRITE_ONLY, "Password (8+ characters), never returned"),
@@ -63,6 +73,8 @@ public final class IamResource {
         return List.of(
                 new Route("POST", "/v1/auth/token", "Issue an access token (password or refresh grant)", "public",
                         Shape.FREE, TOKEN_REQUEST, TOKEN_RESPONSE, false, this::token),
+                new Route("GET", "/v1/auth/whoami", "Who you are: name, admin flag, token scope and project roles",
+                        "authenticated", Shape.OBJECT, null, WHOAMI, true, r -> ApiResponse.ok(whoami(r.principal()))),
                 new Route("POST", "/v1/iam/users", "Create a user", "admin or project owner", Shape.CREATE, USER, USER, true,
                         r -> ApiResponse.created(admin.createUser(r.principal(), USER.parseCreate(r.body())).view()))
                         .guardedBy(r -> admin.checkCreatesUsers(r.principal())),
@@ -110,6 +122,21 @@ public final class IamResource {
                             admin.deleteBinding(r.principal(), r.param("binding"));
                             return ApiResponse.noContent();
                         }));
+    }
+
+    private static Map<String, Object> whoami(Principal p) {
+        List<Map<String, String>> roles = p.roles().entrySet().stream()
+                .filter(e -> p.tokenProjectId() == null || p.tokenProjectId().equals(e.getKey()))
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> Map.of("project_id", e.getKey(), "role", e.getValue().externalName()))
+                .toList();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("user_id", p.userId());
+        out.put("name", p.name());
+        out.put("is_admin", p.admin());
+        out.put("project_id", p.tokenProjectId());
+        out.put("roles", roles);
+        return out;
     }
 
     private ApiResponse token(ApiRequest r) {
