@@ -33,7 +33,7 @@ async function instancesView() {
         el('td', {}, String(i.status ?? '')),
         el('td', {}, String(i.status_reason ?? '')), el('td', {}, String(i.nodes_number ?? '')),
         el('td', {}, String(i.endpoint ?? '')),
-        el('td', {}, el('button', { type: 'button', onclick: () => remove(i.name) }, 'Delete')))));
+        el('td', {}, el('button', { type: 'button', class: 'owner', onclick: () => remove(i.name) }, 'Delete')))));
       error('');
     } catch (err) { error(err.message); }
   };
@@ -51,11 +51,28 @@ function open(name) {
   instanceView(name, route);
 }
 
-function route() {
+// The caller's role decides which write controls show (body[data-role]: viewers see none, operators no instance
+// create/delete); the API enforces the same, this only spares a viewer buttons that would answer 403.
+const RANK = { viewer: 1, operator: 2, owner: 3 };
+
+async function whoami() {
+  const who = document.getElementById('who');
+  try {
+    const me = await call('GET', '/v1/auth/whoami');
+    const best = me.roles.map((r) => r.role).sort((a, b) => RANK[b] - RANK[a])[0];
+    const role = me.is_admin ? 'admin' : (best || 'viewer');
+    document.body.dataset.role = role;
+    who.textContent = `${me.name} · ${role}`;
+  } catch (err) { error(err.message); }
+}
+
+async function route() {
   clearInterval(poll);
   const out = document.getElementById('signout');
   out.hidden = !signedIn();
-  if (signedIn()) { instancesView(); } else { signInView(); }
+  document.getElementById('who').textContent = '';
+  delete document.body.dataset.role;
+  if (signedIn()) { await whoami(); instancesView(); } else { signInView(); }
 }
 
 document.getElementById('signout').addEventListener('click', () => { signOut(); route(); });

@@ -56,12 +56,12 @@ export function bucketsSection(base, onOpen) {
         el('td', {}, b.default_retention_mode ? `${b.default_retention_mode} ${b.default_retention_days ?? ''}d` : 'none'),
         el('td', {}, `${b.status ?? ''} ${b.status_reason ?? ''}`.trim()),
         el('td', {}, el('button', { type: 'button', onclick: () => onOpen(b) }, 'Browse'), ' ',
-          el('button', { type: 'button', onclick: () => remove(b.name) }, 'Delete')))));
+          el('button', { type: 'button', class: 'write', onclick: () => remove(b.name) }, 'Delete')))));
     } catch (err) { error(err.message); }
   };
   const node = el('section', { 'aria-label': 'Buckets', id: 'buckets' }, el('h3', {}, 'Buckets'),
     el('table', {}, el('thead', {}, el('tr', {}, ...['Bucket', 'Versioning', 'Object lock', 'Quota (bytes)', 'Public',
       'Retention', 'Status', ''].map((h) => el('th', {}, h)))), body),
-    el('details', {}, el('summary', {}, 'Create bucket'), createForm(base, refresh)));
+    el('details', { class: 'write' }, el('summary', {}, 'Create bucket'), createForm(base, refresh)));
   return { node, refresh };
 }

@@ -23,7 +23,7 @@ export function createForm(onDone) {
     .catch((err) => error(err.message));
   const enc = el('select', { id: 'f-encryption' }, el('option', { value: 'none' }, 'none'),
     el('option', { value: 'aes256' }, 'aes256'));
-  const form = el('form', { 'aria-label': 'Create instance', id: 'create-instance' },
+  const form = el('form', { 'aria-label': 'Create instance', id: 'create-instance', class: 'owner' },
     el('h2', {}, 'Create instance'),
     ...TEXT.map((n) => row(n, el('input', n === 'version' ? { id: `f-${n}`, list: 'versions-list' } : { id: `f-${n}` }))),
     versions,

@@ -31,7 +31,7 @@ export function userPanel(base, user) {
       choice.replaceChildren(...ps.map((p) => el('option', { value: p.name }, String(p.name))));
       if (ps.some((p) => p.name === picked)) { choice.value = picked; }
       attached.replaceChildren(...as.map((a) => el('tr', {}, el('td', {}, String(a.policy ?? '')),
-        el('td', {}, el('button', { type: 'button', onclick: () => act(() =>
+        el('td', {}, el('button', { type: 'button', class: 'write', onclick: () => act(() =>
           call('DELETE', `${path}/policies/${encodeURIComponent(a.policy_id)}`)) }, 'Detach')))));
       keys.replaceChildren(...ks.map((k) => {
         const kp = `${path}/access-keys/${encodeURIComponent(k.access_key)}`;
@@ -39,18 +39,18 @@ export function userPanel(base, user) {
         return el('tr', {}, el('td', {}, el('code', {}, String(k.access_key))), el('td', {}, String(k.status ?? '')),
           el('td', {}, String(k.expires_at ?? 'never')),
           el('td', {},
-            el('button', { type: 'button', onclick: () => act(() => call('PATCH', kp, { status: next })) },
+            el('button', { type: 'button', class: 'write', onclick: () => act(() => call('PATCH', kp, { status: next })) },
               next === 'ACTIVE' ? 'Enable' : 'Disable'), ' ',
-            el('button', { type: 'button', onclick: () => window.confirm(`Delete key ${k.access_key}?`)
+            el('button', { type: 'button', class: 'write', onclick: () => window.confirm(`Delete key ${k.access_key}?`)
               && act(() => call('DELETE', kp)) }, 'Delete')));
       }));
     } catch (err) { error(err.message); }
   };
-  const attach = el('form', { 'aria-label': 'Attach policy', id: 'attach' },
+  const attach = el('form', { 'aria-label': 'Attach policy', id: 'attach', class: 'write' },
     el('label', { for: 'attach-policy' }, 'Policy'), choice, ' ', el('button', { type: 'submit' }, 'Attach'));
   attach.addEventListener('submit', (e) => { e.preventDefault(); act(() => call('POST', `${path}/policies`, { policy: choice.value })); });
   const expiry = el('input', { id: 'key-expiry', type: 'datetime-local' });
-  const create = el('form', { 'aria-label': 'Create access key', id: 'create-key' },
+  const create = el('form', { 'aria-label': 'Create access key', id: 'create-key', class: 'write' },
     el('label', { for: 'key-expiry' }, 'Expires (optional, UTC)'), expiry, ' ',
     el('button', { type: 'submit' }, 'Create access key'));
   create.addEventListener('submit', async (e) => {

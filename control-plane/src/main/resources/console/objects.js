@@ -39,7 +39,7 @@ export function objectBrowser(base, bucket) {
         el('td', {}, el('code', {}, String(v.version_id))), el('td', {}, v.is_latest ? 'latest' : ''),
         el('td', {}, v.delete_marker ? 'delete marker' : String(v.size ?? '')), el('td', {}, String(v.last_modified ?? '')),
         el('td', {}, v.delete_marker ? '' : el('button', { type: 'button', onclick: () => save(key, v.version_id) }, 'Download'),
-          ' ', el('button', { type: 'button', onclick: () => remove(key, v.version_id) }, 'Delete version'))));
+          ' ', el('button', { type: 'button', class: 'write', onclick: () => remove(key, v.version_id) }, 'Delete version'))));
       versions.replaceChildren(el('h4', {}, `Versions of ${key}`), el('table', {}, el('tbody', {}, ...rows)));
     } catch (err) { error(err.message); }
   };
@@ -58,13 +58,13 @@ export function objectBrowser(base, bucket) {
         ...page.items.map((o) => el('tr', {}, el('td', {}, o.key.slice(prefix.length)), el('td', {}, String(o.size)),
           el('td', {}, String(o.last_modified ?? '')),
           el('td', {}, el('button', { type: 'button', onclick: () => save(o.key) }, 'Download'), ' ',
-            el('button', { type: 'button', onclick: () => remove(o.key) }, 'Delete'),
+            el('button', { type: 'button', class: 'write', onclick: () => remove(o.key) }, 'Delete'),
             bucket.versioning_enabled ? ' ' : '',
             bucket.versioning_enabled ? el('button', { type: 'button', onclick: () => showVersions(o.key) }, 'Versions') : ''))));
     } catch (err) { error(err.message); }
   };
   next.addEventListener('click', () => load(token));
-  const form = el('form', { 'aria-label': 'Upload', id: 'upload' },
+  const form = el('form', { 'aria-label': 'Upload', id: 'upload', class: 'write' },
     el('label', { for: 'upload-file' }, 'Upload a file into this prefix'), file, ' ',
     el('button', { type: 'submit', id: 'upload-go' }, 'Upload'), ' ', bar);
   form.addEventListener('submit', async (e) => {

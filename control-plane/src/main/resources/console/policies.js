@@ -24,7 +24,7 @@ export function policiesSection(base) {
       const list = await call('GET', `${base}/policies`);
       body.replaceChildren(...list.map((p) => el('tr', {}, el('td', {}, String(p.name)),
         el('td', {}, `${p.status ?? ''} ${p.status_reason ?? ''}`.trim()),
-        el('td', {}, el('button', { type: 'button', onclick: () => remove(p.name) }, 'Delete')))));
+        el('td', {}, el('button', { type: 'button', class: 'write', onclick: () => remove(p.name) }, 'Delete')))));
     } catch (err) { error(err.message); }
   };
   const remove = async (p) => {
@@ -33,7 +33,7 @@ export function policiesSection(base) {
     await refresh();
   };
   const fill = (write) => { content.value = template(bucket.value || 'my-bucket', write); };
-  const form = el('form', { 'aria-label': 'Create policy', id: 'create-policy' },
+  const form = el('form', { 'aria-label': 'Create policy', id: 'create-policy', class: 'write' },
     el('label', { for: 'policy-name' }, 'New policy name'), name, notes.name,
     el('label', { for: 'policy-bucket' }, 'Template for bucket'), bucket, ' ',
     el('button', { type: 'button', id: 'template-read', onclick: () => fill(false) }, 'Read-only'), ' ',

@@ -15,15 +15,15 @@ export function usersSection(base, onOpen) {
         return el('tr', {}, el('td', {}, String(u.name)), el('td', {}, String(u.status ?? '')),
           el('td', {},
             el('button', { type: 'button', onclick: () => onOpen(u.name) }, 'Open'), ' ',
-            el('button', { type: 'button', onclick: () => act(() => call('PATCH', path, { status: next })) },
+            el('button', { type: 'button', class: 'write', onclick: () => act(() => call('PATCH', path, { status: next })) },
               next === 'ACTIVE' ? 'Enable' : 'Disable'), ' ',
-            el('button', { type: 'button', onclick: () => window.confirm(`Delete user ${u.name} and its keys?`)
+            el('button', { type: 'button', class: 'write', onclick: () => window.confirm(`Delete user ${u.name} and its keys?`)
               && act(() => call('DELETE', path)) }, 'Delete')));
       }));
     } catch (err) { error(err.message); }
   };
   const act = async (f) => { try { await f(); error(''); } catch (err) { error(err.message); } await refresh(); };
-  const form = el('form', { 'aria-label': 'Create user', id: 'create-user' },
+  const form = el('form', { 'aria-label': 'Create user', id: 'create-user', class: 'write' },
     el('label', { for: 'user-name' }, 'New user name'), name, note,
     el('p', {}, el('button', { type: 'submit' }, 'Create user')));
   form.addEventListener('submit', async (e) => {

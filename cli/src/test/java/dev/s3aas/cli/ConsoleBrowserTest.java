@@ -94,8 +94,10 @@ class ConsoleBrowserTest {
 
         instancePageUserPolicyKeyWorkWithTheSdk();
 
+        assertThat(browser.driver.findElement(By.id("who")).getText()).isEqualTo("admin · admin");
         browser.driver.findElement(By.id("signout")).click();
         browser.await(Duration.ofSeconds(10), ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        viewerSeesNoWriteButtons();
         assertThat(browser.severe()).as("SEVERE browser console entries").isEmpty();
     }
 
@@ -248,6 +250,57 @@ class ConsoleBrowserTest {
 
     private List<WebElement> objectRows(String name) {
         return browser.driver.findElements(By.xpath("//section[@id='objects']//tbody/tr[td[1][text()='" + name + "']]"));
+    }
+
+    private static final java.util.Set<String> WRITES = java.util.Set.of("Delete", "Create", "Create user",
+            "Create policy", "Create bucket", "Enable", "Disable", "Attach", "Detach", "Create access key", "Upload",
+            "Read-only", "Read-write", "Delete version");
+
+    /** A viewer of the project signs in: the header says so, no write control is shown, and a write by its token is 403. */
+    private void viewerSeesNoWriteButtons() throws Exception {
+        String admin = server.login("admin", ServerProcess.ADMIN_PASSWORD);
+        String project = server.get("/v1/types/s3/instances/web-keep", admin).text("project_id");
+        assertThat(server.post("/v1/iam/users", admin, java.util.Map.of("name", "vera", "password", "vera-password-1"))
+                .status()).isEqualTo(201);
+        assertThat(server.post("/v1/iam/role_bindings", admin, java.util.Map.of("user_id", "vera", "project_id", project,
+                "role", "viewer")).status()).isEqualTo(201);
+        browser.driver.findElement(By.id("username")).sendKeys("vera");
+        browser.driver.findElement(By.id("password")).sendKeys("vera-password-1");
+        browser.driver.findElement(By.cssSelector("form[aria-label='Sign in'] button[type=submit]")).click();
+        browser.await(Duration.ofSeconds(20), d -> d.findElement(By.id("who")).getText().equals("vera · viewer"));
+        browser.await(Duration.ofSeconds(20), d -> rowOrNull("web-keep") != null);
+        assertNoWriteControls();
+        browser.await(Duration.ofSeconds(5), d -> {
+            row("web-keep").findElement(By.tagName("button")).click();
+            return true;
+        });
+        browser.await(Duration.ofSeconds(20), d -> !bucketRows("web-data").isEmpty()
+                && !d.findElements(By.xpath("//section[@id='users']//tr[td[1][text()='alice']]")).isEmpty());
+        browser.await(Duration.ofSeconds(10), d -> {
+            bucketRows("web-data").getFirst().findElement(By.xpath(".//button[text()='Browse']")).click();
+            return true;
+        });
+        browser.await(Duration.ofSeconds(10), d -> !objectRows("upload.bin").isEmpty());
+        browser.driver.findElement(By.xpath("//section[@id='users']//tr[td[1][text()='alice']]//button[text()='Open']")).click();
+        browser.await(Duration.ofSeconds(10), d -> d.findElement(By.id("user-detail")).getText().contains("rw-data"));
+        assertNoWriteControls();
+        browser.screenshot("viewer");
+
+        String token = (String) browser.driver.executeScript("return sessionStorage.getItem('access_token')");
+        ServerProcess.Resp write = server.post("/v1/types/s3/instances/web-keep/buckets", token,
+                java.util.Map.of("name", "viewer-bucket"));
+        assertThat(write.status()).as(write.toString()).isEqualTo(403);
+        assertThat(server.call("DELETE", "/v1/types/s3/instances/web-keep/buckets/web-data/object?key=upload.bin",
+                token, null).status()).isEqualTo(403);
+    }
+
+    private void assertNoWriteControls() {
+        List<String> shown = browser.driver.findElements(By.cssSelector("button, summary, form")).stream()
+                .filter(WebElement::isDisplayed)
+                .map(e -> e.getTagName().equals("form") ? "form " + e.getDomAttribute("aria-label") : e.getText().trim())
+                .filter(t -> WRITES.contains(t) || (t.startsWith("form ") && !t.equals("form Sign in")))
+                .toList();
+        assertThat(shown).as("write controls shown to a viewer").isEmpty();
     }
 
     private void create(String name) {
