@@ -14,8 +14,10 @@ export function signedIn() { return store.getItem('access_token') !== null; }
 
 export function signOut() { store.clear(); }
 
-export async function signIn(username, password) {
-  const r = await call('POST', '/v1/auth/token', { username, password }, false);
+export async function signIn(username, password, project) {
+  const body = { username, password };
+  if (project) { body.project_id = project; }
+  const r = await call('POST', '/v1/auth/token', body, false);
   keep(r);
   return r;
 }

@@ -8,13 +8,15 @@ let poll = null;
 function signInView() {
   const user = el('input', { id: 'username', autocomplete: 'username', required: '' });
   const pass = el('input', { id: 'password', type: 'password', autocomplete: 'current-password', required: '' });
+  const project = el('input', { id: 'project', placeholder: 'all your projects' });
   const form = el('form', { 'aria-label': 'Sign in' },
     el('label', { for: 'username' }, 'User name'), user,
     el('label', { for: 'password' }, 'Password'), pass,
+    el('label', { for: 'project' }, 'Project (optional: name or id; needed to create instances when you are in several)'), project,
     el('p', {}, el('button', { type: 'submit' }, 'Sign in')));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
-    try { await signIn(user.value, pass.value); error(''); route(); } catch (err) { error(err.message); }
+    try { await signIn(user.value, pass.value, project.value.trim()); error(''); route(); } catch (err) { error(err.message); }
   });
   show(form);
 }
@@ -55,6 +57,10 @@ function open(name) {
 // create/delete); the API enforces the same, this only spares a viewer buttons that would answer 403.
 const RANK = { viewer: 1, operator: 2, owner: 3 };
 
+async function projectName(id) {
+  try { return String((await call('GET', `/v1/iam/projects/${encodeURIComponent(id)}`)).name ?? id); } catch (err) { return id; }
+}
+
 async function whoami() {
   const who = document.getElementById('who');
   try {
@@ -62,7 +68,8 @@ async function whoami() {
     const best = me.roles.map((r) => r.role).sort((a, b) => RANK[b] - RANK[a])[0];
     const role = me.is_admin ? 'admin' : (best || 'viewer');
     document.body.dataset.role = role;
-    who.textContent = `${me.name} · ${role}`;
+    const scope = me.project_id ? (await projectName(me.project_id)) : 'all projects';
+    who.textContent = `${me.name} · ${role} · ${scope}`;
   } catch (err) { error(err.message); }
 }
 

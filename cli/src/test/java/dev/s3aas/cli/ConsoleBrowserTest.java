@@ -94,7 +94,7 @@ class ConsoleBrowserTest {
 
         instancePageUserPolicyKeyWorkWithTheSdk();
 
-        assertThat(browser.driver.findElement(By.id("who")).getText()).isEqualTo("admin · admin");
+        assertThat(browser.driver.findElement(By.id("who")).getText()).isEqualTo("admin · admin · all projects");
         browser.driver.findElement(By.id("signout")).click();
         browser.await(Duration.ofSeconds(10), ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         viewerSeesNoWriteButtons();
@@ -112,6 +112,16 @@ class ConsoleBrowserTest {
             return text.isEmpty() ? null : text;
         });
         assertThat(endpoint).startsWith("http://127.0.0.1:");
+
+        browser.driver.findElement(By.cssSelector("#edit summary")).click();
+        WebElement description = browser.driver.findElement(By.id("e-description"));
+        description.clear();
+        description.sendKeys("edited in the console");
+        browser.driver.findElement(By.cssSelector("#edit-instance button[type=submit]")).click();
+        String admin = server.login("admin", ServerProcess.ADMIN_PASSWORD);
+        Eventually.poll(server, admin, "/v1/types/s3/instances/web-keep",
+                r -> "edited in the console".equals(r.text("description")), Duration.ofSeconds(10));
+        browser.driver.findElement(By.cssSelector("#edit summary")).click();
 
         browser.driver.findElement(By.id("user-name")).sendKeys("alice");
         browser.driver.findElement(By.cssSelector("#create-user button[type=submit]")).click();
@@ -254,7 +264,7 @@ class ConsoleBrowserTest {
 
     private static final java.util.Set<String> WRITES = java.util.Set.of("Delete", "Create", "Create user",
             "Create policy", "Create bucket", "Enable", "Disable", "Attach", "Detach", "Create access key", "Upload",
-            "Read-only", "Read-write", "Delete version");
+            "Read-only", "Read-write", "Delete version", "Edit instance", "Save changes");
 
     /** A viewer of the project signs in: the header says so, no write control is shown, and a write by its token is 403. */
     private void viewerSeesNoWriteButtons() throws Exception {
@@ -266,8 +276,11 @@ class ConsoleBrowserTest {
                 "role", "viewer")).status()).isEqualTo(201);
         browser.driver.findElement(By.id("username")).sendKeys("vera");
         browser.driver.findElement(By.id("password")).sendKeys("vera-password-1");
+        browser.driver.findElement(By.id("project")).sendKeys(project);
         browser.driver.findElement(By.cssSelector("form[aria-label='Sign in'] button[type=submit]")).click();
-        browser.await(Duration.ofSeconds(20), d -> d.findElement(By.id("who")).getText().equals("vera · viewer"));
+        String projectName = server.get("/v1/iam/projects/" + project, admin).text("name");
+        browser.await(Duration.ofSeconds(20), d -> d.findElement(By.id("who")).getText()
+                .equals("vera · viewer · " + projectName));
         browser.await(Duration.ofSeconds(20), d -> rowOrNull("web-keep") != null);
         assertNoWriteControls();
         browser.await(Duration.ofSeconds(5), d -> {
