@@ -51,6 +51,15 @@ final class NodeCommand implements Callable<Integer> {
             + "lifecycle worker applies buckets' lifecycle rules, e.g. 1h, 15m, 30s or PT1H (default: 1h).")
     Duration lifecycleInterval;
 
+    @Option(names = "--scrub-rate", converter = ByteSizeConverter.class, defaultValue = "32MiB", description = "How "
+            + "fast the background scrub reads stored data back to check it against its checksums, per second, "
+            + "e.g. 32MiB or 0 to turn it off (default: ${DEFAULT-VALUE}).")
+    long scrubRate;
+
+    @Option(names = "--scrub-interval", converter = DurationConverter.class, defaultValue = "24h", description = "Time "
+            + "between the end of one full scrub pass and the next, e.g. 24h or 7d (default: ${DEFAULT-VALUE}).")
+    Duration scrubInterval;
+
     @Option(names = "--sse-c-over-http", description = "Accept SSE-C (customer-provided) keys on plain HTTP. Only "
             + "behind a TLS-terminating proxy: keys travel in request headers. Off by default (refused).")
     boolean sseCOverHttp;
@@ -79,7 +88,7 @@ final class NodeCommand implements Callable<Integer> {
         Node node = Node.start(new NodeConfig(dataDir, listen, root, region, domains, sseKeyFile,
                 RootSecrets.mfa(rootMfaSerial, rootMfaSecret)).withLifecycleInterval(lifecycleInterval)
                 .withSseCOverHttp(sseCOverHttp).withReadyMaxDiskUsed(readyMaxDiskUsedPercent / 100)
-                .withMetrics(metricsAccess(metrics))
+                .withMetrics(metricsAccess(metrics)).withScrub(new NodeConfig.Scrub(scrubRate, scrubInterval))
                 .withTls(TlsFiles.ofOptional(tlsCert == null ? null : tlsCert.toString(),
                         tlsKey == null ? null : tlsKey.toString(), "--tls-cert", "--tls-key")));
         CloseOnShutdown stop = CloseOnShutdown.register(node, "s3aas node", System.out);

@@ -4,6 +4,7 @@ import dev.s3aas.node.admin.AdminHandler;
 import dev.s3aas.node.iam.IamStore;
 import dev.s3aas.node.iam.SecretSeal;
 import dev.s3aas.node.lifecycle.LifecycleWorker;
+import dev.s3aas.node.scrub.ScrubWorker;
 import dev.s3aas.node.metrics.NodeMetrics;
 import dev.s3aas.node.s3.MetricsEndpoint;
 import dev.s3aas.node.s3.Readiness;
@@ -18,7 +19,7 @@ import java.util.UUID;
 
 /**
  * Wiring of a data-plane node: storage engine, IAM (credentials and policies), the S3 endpoint and the admin
- * API in front of it, and the lifecycle worker. The one place the graph is built.
+ * API in front of it, and the lifecycle and scrub workers. The one place the graph is built.
  */
 public final class Node implements AutoCloseable {
     private static final String DEPLOYMENT_ID = "deployment-id";
@@ -26,12 +27,15 @@ public final class Node implements AutoCloseable {
     private final RocksObjectStore store;
     private final S3Server server;
     private final LifecycleWorker lifecycle;
+    private final ScrubWorker scrub;
     private final NodeMetrics metrics;
 
-    private Node(RocksObjectStore store, S3Server server, LifecycleWorker lifecycle, NodeMetrics metrics) {
+    private Node(RocksObjectStore store, S3Server server, LifecycleWorker lifecycle, ScrubWorker scrub,
+                 NodeMetrics metrics) {
         this.store = store;
         this.server = server;
         this.lifecycle = lifecycle;
+        this.scrub = scrub;
         this.metrics = metrics;
     }
 
@@ -48,25 +52,29 @@ public final class Node implements AutoCloseable {
         NodeMetrics metrics = config.metrics() == MetricsAccess.OFF ? null : new NodeMetrics();
         RocksObjectStore store = RocksObjectStore.open(config.dataDir(), config.sseKeyFile(), dataClock,
                 metrics == null ? StorageEvents.NONE : metrics.storageEvents());
+        ScrubWorker scrub = ScrubWorker.start(store.scrubber(), dataClock, config.scrub().rateBytesPerSecond(),
+                config.scrub().interval());
         try {
             Clock clock = Clock.systemUTC();
             MetricsEndpoint scrape = null;
             if (metrics != null) {
                 metrics.watch(store);
+                metrics.watch(scrub);
                 scrape = new MetricsEndpoint(metrics.registry(), metrics::scrape,
                         config.metrics() == MetricsAccess.PUBLIC ? null : config.root(), clock);
             }
             IamStore iam = IamStore.open(store.metadataTable("iam"), config.root(), clock,
                     new SecretSeal(store.masterSubkey(SecretSeal.LABEL)));
-            AdminHandler admin = new AdminHandler(iam, iam, store, new AdminHandler.Settings(config.region(),
+            AdminHandler admin = new AdminHandler(iam, iam, store, scrub, new AdminHandler.Settings(config.region(),
                     version(), clock.instant(), deploymentId(store.metadataTable("node"))), clock);
             S3Server server = S3Server.start(
                     new S3Server.Settings(config.address(), config.region(), config.domains(),
                             config.root().accessKeyId(), config.rootMfa(), config.sseCOverHttp(), config.tls()),
                     store, iam, iam, admin, new Readiness(store, config.dataDir(), config.readyMaxDiskUsed()), scrape);
-            return new Node(store, server, LifecycleWorker.start(store, dataClock, config.lifecycleInterval()),
+            return new Node(store, server, LifecycleWorker.start(store, dataClock, config.lifecycleInterval()), scrub,
                     metrics);
         } catch (Exception e) {
+            scrub.close();
             store.close();
             if (metrics != null) {
                 metrics.close();
@@ -107,6 +115,7 @@ public final class Node implements AutoCloseable {
         } finally {
             try {
                 lifecycle.close();
+                scrub.close();
             } finally {
                 store.close();
                 if (metrics != null) {

@@ -23,13 +23,34 @@ import java.util.List;
  * @param metrics who may read {@code /metrics} (default {@link MetricsAccess#TOKEN})
  * @param tls the certificate and key to serve HTTPS with (TLS 1.2+, reloaded when the files change), or null
  *            for plain HTTP. Over HTTPS, SSE-C keys are accepted whatever {@code sseCOverHttp} says.
+ * @param scrub the background scrub's pace (default {@link Scrub#DEFAULT})
  */
 public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                          List<String> domains, Path sseKeyFile, MfaDevice rootMfa, Duration lifecycleInterval,
                          boolean sseCOverHttp, double readyMaxDiskUsed, MetricsAccess metrics,
-                         TlsFiles tls) {
+                         TlsFiles tls, Scrub scrub) {
     public static final Duration DEFAULT_LIFECYCLE_INTERVAL = Duration.ofHours(1);
     public static final double DEFAULT_READY_MAX_DISK_USED = 0.95;
+
+    /**
+     * The background scrub (checking stored data against its checksums).
+     *
+     * @param rateBytesPerSecond how fast a pass reads; 0 turns scrubbing off
+     * @param interval time between the end of one full pass and the start of the next
+     */
+    public record Scrub(long rateBytesPerSecond, Duration interval) {
+        /** 32 MiB/s: a full pass of 1 TiB takes about 9 hours and leaves the disk to clients. */
+        public static final Scrub DEFAULT = new Scrub(32L << 20, Duration.ofHours(24));
+
+        public Scrub {
+            if (rateBytesPerSecond < 0) {
+                throw new IllegalArgumentException("scrub rate must not be negative");
+            }
+            if (interval == null || interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("scrub interval must be positive");
+            }
+        }
+    }
 
     public NodeConfig {
         if (dataDir == null) {
@@ -45,6 +66,7 @@ public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredential
             throw new IllegalArgumentException("lifecycle interval must be positive");
         }
         metrics = metrics == null ? MetricsAccess.TOKEN : metrics;
+        scrub = scrub == null ? Scrub.DEFAULT : scrub;
         readyMaxDiskUsed = readyMaxDiskUsed == 0 ? DEFAULT_READY_MAX_DISK_USED : readyMaxDiskUsed;
         if (!(readyMaxDiskUsed > 0 && readyMaxDiskUsed <= 1)) {
             throw new IllegalArgumentException("the readiness disk-usage threshold must be in (0, 1]");
@@ -53,48 +75,61 @@ public record NodeConfig(Path dataDir, InetSocketAddress address, RootCredential
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains, Path sseKeyFile, MfaDevice rootMfa) {
-        this(dataDir, address, root, region, domains, sseKeyFile, rootMfa, null, false, 0, null, null);
+        this(dataDir, address, root, region, domains, sseKeyFile, rootMfa, null, false, 0, null, null, null);
     }
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains, Path sseKeyFile) {
-        this(dataDir, address, root, region, domains, sseKeyFile, null, null, false, 0, null, null);
+        this(dataDir, address, root, region, domains, sseKeyFile, null, null, false, 0, null, null, null);
     }
 
     public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
                       List<String> domains) {
-        this(dataDir, address, root, region, domains, null, null, null, false, 0, null, null);
+        this(dataDir, address, root, region, domains, null, null, null, false, 0, null, null, null);
     }
 
     public NodeConfig withRootMfa(MfaDevice device) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, device, lifecycleInterval,
-                sseCOverHttp, readyMaxDiskUsed, metrics, tls);
+                sseCOverHttp, readyMaxDiskUsed, metrics, tls, scrub);
     }
 
     public NodeConfig withLifecycleInterval(Duration interval) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, interval, sseCOverHttp,
-                readyMaxDiskUsed, metrics, tls);
+                readyMaxDiskUsed, metrics, tls, scrub);
     }
 
     public NodeConfig withSseCOverHttp(boolean allowed) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval, allowed,
-                readyMaxDiskUsed, metrics, tls);
+                readyMaxDiskUsed, metrics, tls, scrub);
     }
 
     /** @param share the used share of the data file system above which {@code /ready} answers 503, in (0, 1] */
     public NodeConfig withReadyMaxDiskUsed(double share) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval,
-                sseCOverHttp, share, metrics, tls);
+                sseCOverHttp, share, metrics, tls, scrub);
     }
 
     public NodeConfig withMetrics(MetricsAccess access) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval,
-                sseCOverHttp, readyMaxDiskUsed, access, tls);
+                sseCOverHttp, readyMaxDiskUsed, access, tls, scrub);
     }
 
     /** @param files the certificate and key to serve HTTPS with, or null for plain HTTP */
     public NodeConfig withTls(TlsFiles files) {
         return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval,
-                sseCOverHttp, readyMaxDiskUsed, metrics, files);
+                sseCOverHttp, readyMaxDiskUsed, metrics, files, scrub);
+    }
+
+    public NodeConfig withScrub(Scrub settings) {
+        return new NodeConfig(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval,
+                sseCOverHttp, readyMaxDiskUsed, metrics, tls, settings);
+    }
+
+    /** The form without scrub settings (the default pace). */
+    public NodeConfig(Path dataDir, InetSocketAddress address, RootCredentials root, String region,
+                      List<String> domains, Path sseKeyFile, MfaDevice rootMfa, Duration lifecycleInterval,
+                      boolean sseCOverHttp, double readyMaxDiskUsed, MetricsAccess metrics, TlsFiles tls) {
+        this(dataDir, address, root, region, domains, sseKeyFile, rootMfa, lifecycleInterval, sseCOverHttp,
+                readyMaxDiskUsed, metrics, tls, null);
     }
 }

@@ -23,6 +23,7 @@ enum AdminError {
     MalformedPolicy(400, "The policy is not valid."),
     NoSuchBucket(404, "The specified bucket does not exist"),
     XMinioAdminBucketQuotaExceeded(400, "The bucket quota is not valid."),
+    XMinioAdminScrubOff(409, "Scrubbing is off on this node (--scrub-rate 0)."),
     NotImplemented(501, "This admin API is not implemented by this server."),
     MethodNotAllowed(405, "The specified method is not allowed against this resource."),
     EntityTooLarge(400, "The request body is too large."),

@@ -9,6 +9,7 @@ import dev.s3aas.node.auth.CredentialStore;
 import dev.s3aas.node.auth.Identity;
 import dev.s3aas.node.iam.IamStore;
 import dev.s3aas.node.s3.JettyRequestView;
+import dev.s3aas.node.scrub.ScrubWorker;
 import dev.s3aas.node.storage.ObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,15 +58,16 @@ public final class AdminHandler extends Handler.Abstract {
     /** What the node reports in {@code info}. */
     public record Settings(String region, String version, java.time.Instant started, String deploymentId) {}
 
-    public AdminHandler(CredentialStore credentials, IamStore iam, ObjectStore store, Settings settings,
-                        Clock clock) {
+    public AdminHandler(CredentialStore credentials, IamStore iam, ObjectStore store, ScrubWorker scrub,
+                        Settings settings, Clock clock) {
         this.credentials = credentials;
         this.verifier = new SigV4Verifier(credentials::secretFor, clock);
-        this.routes = routes(iam, store, new InfoAdmin.NodeFacts(settings.region(), settings.version(),
+        this.routes = routes(iam, store, scrub, new InfoAdmin.NodeFacts(settings.region(), settings.version(),
                 settings.started(), settings.deploymentId()));
     }
 
-    private static Map<String, AdminOperation> routes(IamStore iam, ObjectStore store, InfoAdmin.NodeFacts facts) {
+    private static Map<String, AdminOperation> routes(IamStore iam, ObjectStore store, ScrubWorker scrub,
+                                                      InfoAdmin.NodeFacts facts) {
         Map<String, AdminOperation> r = new HashMap<>();
         r.put("PUT add-user", new UserAdmin.AddUser(iam));
         r.put("DELETE remove-user", new UserAdmin.RemoveUser(iam));
@@ -92,6 +94,8 @@ public final class AdminHandler extends Handler.Abstract {
         r.put("POST kms/key/rotate", new KmsAdmin.RotateKey(store.kmsKeys()));
         r.put("GET kms/key/list", new KmsAdmin.ListKeys(store.kmsKeys()));
         r.put("GET kms/key/status", new KmsAdmin.KeyStatus(store.kmsKeys()));
+        r.put("GET s3aas/scrub", new ScrubAdmin.Report(scrub));
+        r.put("POST s3aas/scrub/start", new ScrubAdmin.Start(scrub));
         return Map.copyOf(r);
     }
 

@@ -1,8 +1,10 @@
 package dev.s3aas.node.metrics;
 
 import dev.s3aas.common.metrics.ProcessMeters;
+import dev.s3aas.node.scrub.ScrubWorker;
 import dev.s3aas.node.storage.RocksObjectStore;
 import dev.s3aas.node.storage.StorageEvents;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -34,6 +36,13 @@ public final class NodeMetrics implements AutoCloseable {
     /** Adds the gauges over the opened store's contents. */
     public void watch(RocksObjectStore opened) {
         store = new StoreGauges(registry, opened);
+    }
+
+    /** Adds the gauge of when the last scrub pass finished ({@code s3aas_scrub_last_pass_finished_seconds}). */
+    public void watch(ScrubWorker scrub) {
+        Gauge.builder("s3aas.scrub.last.pass.finished", scrub, ScrubWorker::lastPassFinishedEpochSeconds)
+                .baseUnit("seconds").description("When the last full scrub pass finished (Unix time; 0 before the first)")
+                .register(registry);
     }
 
     /** The Prometheus text exposition, with the store's gauges read now. */

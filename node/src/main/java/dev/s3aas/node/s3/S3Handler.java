@@ -3,6 +3,7 @@ package dev.s3aas.node.s3;
 import dev.s3aas.common.sigv4.PayloadException;
 import dev.s3aas.common.sigv4.SigV4Exception;
 import dev.s3aas.node.storage.DiskSpace;
+import dev.s3aas.node.storage.IntegrityException;
 import dev.s3aas.node.storage.StorageError;
 import dev.s3aas.node.storage.StorageException;
 import java.io.IOException;
@@ -125,6 +126,14 @@ final class S3Handler extends Handler.Abstract {
                 // Storage reports a full disk as raw I/O (it surfaces anywhere a file or RocksDB is written).
                 LOG.warn("{} {} {} refused: {}", requestId, request.getMethod(), view.rawPath(), full.getMessage());
                 fail(ex, request, response, callback, requestId, ErrorMapper.map(full.error()), null, Map.of(), e);
+                return true;
+            }
+            IntegrityException damage = IntegrityException.in(e);
+            if (damage != null) {
+                // Stored data failed its checksum: one clear line (no stack, no data); never the damaged bytes.
+                LOG.error("{} {} {} refused, stored data is damaged: {}", requestId, request.getMethod(), view.rawPath(),
+                        damage.getMessage());
+                fail(ex, request, response, callback, requestId, S3ErrorCode.InternalError, null, Map.of(), e);
                 return true;
             }
             LOG.error("{} {} {} failed", requestId, request.getMethod(), view.rawPath(), e);

@@ -36,6 +36,10 @@ final class BlobStore {
         syncDirectory(dataDir);
     }
 
+    StorageEvents events() {
+        return events;
+    }
+
     Path tmpPath(String id) {
         return tmpDir.resolve(checked(id));
     }
@@ -113,6 +117,7 @@ final class BlobStore {
     final class Writer implements AutoCloseable {
         private final String id;
         private final FileChannel channel;
+        private final BlockChecksums.Builder crcs = new BlockChecksums.Builder();
         private long written;
         private boolean finished;
 
@@ -125,11 +130,14 @@ final class BlobStore {
             return id;
         }
 
+        /** Data bytes written, not counting the trailer. */
         long written() {
             return written;
         }
 
+        /** Appends data; its block CRCs are taken on the way (the bytes are hot in cache from being received). */
         void write(ByteBuffer buffer) throws IOException {
+            crcs.update(buffer);
             if (buffer.isDirect()) {
                 while (buffer.hasRemaining()) {
                     written += channel.write(buffer);
@@ -152,8 +160,13 @@ final class BlobStore {
             }
         }
 
-        /** fdatasync the data, then fsync tmp/ so the directory entry is durable too. */
+        /** Appends the CRC trailer, then fdatasync the file and fsync tmp/ so the directory entry is durable too. */
         void finish() throws IOException {
+            ByteBuffer trailer = crcs.trailer();
+            long at = written;
+            while (trailer.hasRemaining()) {
+                at += channel.write(trailer, at);
+            }
             long start = System.nanoTime();
             channel.force(false);
             channel.close();

@@ -27,13 +27,17 @@ final class DataSink {
      * What was received: inline bytes (encrypted if {@code salt} is set) or a durable blob in tmp/, plus the
      * digests of the plaintext.
      */
-    record Received(byte[] inline, String blobId, long size, byte[] md5, String checksum, String salt) {
+    record Received(byte[] inline, String blobId, long size, byte[] md5, String checksum, String salt,
+                    int blockCrcShift) {
         String etag() {
             return HexFormat.of().formatHex(md5);
         }
 
+        /** Inline bytes carry their CRC32C in the extent; a blob file carries block CRCs in its trailer. */
         Extent extent() {
-            return new Extent(inline != null ? BlobIds.newId() : blobId, size, inline != null, salt);
+            return inline != null
+                    ? new Extent(BlobIds.newId(), size, true, null, null, salt, 0, BlockChecksums.of(inline))
+                    : new Extent(blobId, size, false, null, null, salt, blockCrcShift, null);
         }
     }
 
@@ -115,7 +119,7 @@ final class DataSink {
                 BufferPool.give(single);
             }
             w.finish();
-            return new Received(null, w.id(), total, d.md5(), d.checksum(), out.salt());
+            return new Received(null, w.id(), total, d.md5(), d.checksum(), out.salt(), BlockChecksums.SHIFT);
         }
     }
 
@@ -144,13 +148,13 @@ final class DataSink {
             });
             out.finish();
             w.finish();
-            return new Received(null, w.id(), length, d.md5(), d.checksum(), out.salt());
+            return new Received(null, w.id(), length, d.md5(), d.checksum(), out.salt(), BlockChecksums.SHIFT);
         }
     }
 
     private static Received inline(byte[] plain, Digesting d, byte[] dataKey) throws IOException {
         if (dataKey == null) {
-            return new Received(plain, null, plain.length, d.md5(), d.checksum(), null);
+            return new Received(plain, null, plain.length, d.md5(), d.checksum(), null, 0);
         }
         ByteArrayOutputStream sealed = new ByteArrayOutputStream((int) PackageCipher.encryptedLength(plain.length));
         Output out = new Output(buf -> {
@@ -160,7 +164,7 @@ final class DataSink {
         }, dataKey);
         out.write(ByteBuffer.wrap(plain));
         out.finish();
-        return new Received(sealed.toByteArray(), null, plain.length, d.md5(), d.checksum(), out.salt());
+        return new Received(sealed.toByteArray(), null, plain.length, d.md5(), d.checksum(), out.salt(), 0);
     }
 
     /** Content-MD5 and the additional checksum the client sent must match what was received. */

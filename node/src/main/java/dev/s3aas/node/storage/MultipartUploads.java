@@ -68,7 +68,7 @@ final class MultipartUploads {
         try {
             DataSink.verify(in.contentMd5(), algorithm, in.expectedChecksum().get(), data);
             PartRecord part = new PartRecord(PartRecord.FORMAT, in.partNumber(), data.size(), data.etag(),
-                    writes.now(), data.blobId(), data.checksum(), data.salt());
+                    writes.now(), data.blobId(), data.checksum(), data.salt(), data.blockCrcShift());
             return commitPart(in.bucket(), in.key(), in.uploadId(), part);
         } catch (StorageException | IOException | RuntimeException e) {
             blobs.delete(data.blobId());
@@ -181,7 +181,8 @@ final class MultipartUploads {
         long size = 0;
         for (PartRecord p : parts) {
             md5.update(Hex.decode(p.etag()));
-            extents.add(new Extent(p.blobId(), p.size(), false, p.etag(), p.checksum(), p.salt()));
+            extents.add(new Extent(p.blobId(), p.size(), false, p.etag(), p.checksum(), p.salt(),
+                    p.blockCrcShift(), null));
             size += p.size();
         }
         String etag = Hex.encode(md5.digest()) + "-" + parts.size();

@@ -125,7 +125,7 @@ final class ObjectCopier {
             DataSink.Received data = DataSink.copy(blobs, src, first, length, false, upload.checksumAlgorithm(),
                     multipart.dataKey(in.bucket(), in.key(), in.uploadId(), in.customerKey()));
             PartRecord part = new PartRecord(PartRecord.FORMAT, in.partNumber(), data.size(), data.etag(),
-                    writes.now(), data.blobId(), data.checksum(), data.salt());
+                    writes.now(), data.blobId(), data.checksum(), data.salt(), data.blockCrcShift());
             try {
                 return multipart.commitPart(in.bucket(), in.key(), in.uploadId(), part);
             } catch (StorageException | IOException | RuntimeException e) {

@@ -11,7 +11,9 @@ import java.util.List;
  *
  * <p>Layout, format 2: {@code 0x02}, flags (varint), version id, size, ETag, last-modified (8 bytes), the
  * metadata (a presence byte for its 7 optional strings, then them, user map, tag map, lock if flagged), the
- * checksum if flagged, the extents, the part count, the sealed key if flagged, the ACL grants if flagged (count,
+ * checksum if flagged, the extents (blob id, length, flags, then ETag, checksum, salt, checksum block shift and
+ * value CRC32C each if flagged — the last two added later under new flag bits, so older extents simply lack
+ * them), the part count, the sealed key if flagged, the ACL grants if flagged (count,
  * then grantee type, grantee, permission each; codes fixed here). Readers ignore trailing bytes,
  * so a later format can append fields. A first byte that is not 0x02 is the earlier CBOR form (a CBOR map
  * starts with 0xA0–0xBF), still readable.
@@ -28,6 +30,8 @@ final class ObjectRecordCodec {
     private static final int E_ETAG = 2;
     private static final int E_CHECKSUM = 4;
     private static final int E_SALT = 8;
+    private static final int E_BLOCK_CRC = 16;
+    private static final int E_VALUE_CRC = 32;
 
     private ObjectRecordCodec() {}
 
@@ -81,7 +85,8 @@ final class ObjectRecordCodec {
 
     private static void extent(BinaryRecords.Writer w, Extent e) {
         int f = (e.inline() ? E_INLINE : 0) | (e.etag() != null ? E_ETAG : 0) | (e.checksum() != null ? E_CHECKSUM : 0)
-                | (e.salt() != null ? E_SALT : 0);
+                | (e.salt() != null ? E_SALT : 0) | (e.blockCrcShift() != 0 ? E_BLOCK_CRC : 0)
+                | (e.valueCrc() != null ? E_VALUE_CRC : 0);
         w.bytes(BlobIds.bytes(e.blobId())).varLong(e.length()).u8(f);
         if (e.etag() != null) {
             w.string(e.etag());
@@ -91,6 +96,12 @@ final class ObjectRecordCodec {
         }
         if (e.salt() != null) {
             w.string(e.salt());
+        }
+        if (e.blockCrcShift() != 0) {
+            w.u8(e.blockCrcShift());
+        }
+        if (e.valueCrc() != null) {
+            w.varLong(e.valueCrc() & 0xFFFFFFFFL);
         }
     }
 
@@ -132,7 +143,9 @@ final class ObjectRecordCodec {
             String pe = (f & E_ETAG) != 0 ? r.string() : null;
             String pc = (f & E_CHECKSUM) != 0 ? r.string() : null;
             String salt = (f & E_SALT) != 0 ? r.string() : null;
-            extents.add(new Extent(blobId, length, (f & E_INLINE) != 0, pe, pc, salt));
+            int shift = (f & E_BLOCK_CRC) != 0 ? r.u8() : 0;
+            Integer crc = (f & E_VALUE_CRC) != 0 ? (int) r.varLong() : null;
+            extents.add(new Extent(blobId, length, (f & E_INLINE) != 0, pe, pc, salt, shift, crc));
         }
         int parts = r.varInt();
         String sealed = (flags & HAS_SEALED_KEY) != 0 ? r.string() : null;

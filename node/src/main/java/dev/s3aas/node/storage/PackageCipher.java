@@ -65,7 +65,7 @@ final class PackageCipher {
             cipher.init(Cipher.DECRYPT_MODE, key, nonce(index));
             cipher.doFinal(in, out);
         } catch (GeneralSecurityException e) {
-            throw new IOException("encrypted object data failed authentication (package " + index + ")", e);
+            throw new IntegrityException("encrypted data failed authentication (package " + index + ")", e);
         }
     }
 
@@ -80,7 +80,7 @@ final class PackageCipher {
             long pos = p * (PACKAGE + TAG);
             while (sealed.hasRemaining()) {
                 if (ch.read(sealed, pos + sealed.position()) < 0) {
-                    throw new IOException("encrypted blob is shorter than its metadata says");
+                    throw new IntegrityException("encrypted blob is shorter than its metadata says");
                 }
             }
             sealed.flip();

@@ -50,14 +50,16 @@ public final class RocksObjectStore implements ObjectStore {
     private final LifecycleExpirer expirer;
     private final DataKeys keys;
     private final SseMasterKey master;
-    /** 16 MiB of recently read small objects (see {@link InlineCache}). */
-    private final InlineCache inlineCache = new InlineCache(16L << 20);
+    private final InlineValues inline;
+    private final Scrubber scrubber;
 
     private RocksObjectStore(MetaDb db, BlobStore blobs, SseMasterKey sse, VersionIds versionIds, Clock clock,
                              StorageEvents events) {
         this.db = db;
         this.blobs = blobs;
         this.committer = new Committer(db, events);
+        this.inline = new InlineValues(db, events);
+        this.scrubber = new Scrubber(db, blobs, events);
         this.master = sse;
         this.keys = new DataKeys(sse, new KmsKeyRing(new MetadataTable(db, committer, "kms"), sse, clock));
         this.collector = new BlobCollector(db, blobs);
@@ -149,6 +151,11 @@ public final class RocksObjectStore implements ObjectStore {
 
     BucketRecord bucketRecord(String name) throws StorageException {
         return db.bucketRecord(name);
+    }
+
+    /** Checks stored data against its checksums, for the background scrub ({@code node.scrub}). */
+    public Scrubber scrubber() {
+        return scrubber;
     }
 
     @Override
@@ -273,10 +280,10 @@ public final class RocksObjectStore implements ObjectStore {
                 try {
                     byte[] dataKey = keys.resolve(r.sealedKey(), customerKey);
                     if (!r.extents().isEmpty() && r.extents().get(0).inline()) {
-                        byte[] data = readInline(r.extents().get(0).blobId());
+                        byte[] data = inline.read(info, r.extents().get(0));
                         if (data != null) {
                             closeQuietly(pin);
-                            return StoredObjectData.inline(info, data, r.extents().get(0), dataKey);
+                            return StoredObjectData.inline(info, data, r.extents().get(0), dataKey, blobs.events());
                         }
                     } else {
                         ObjectData opened = StoredObjectData.files(info, r.extents(), blobs, dataKey, pin);
@@ -293,18 +300,6 @@ public final class RocksObjectStore implements ObjectStore {
         } finally {
             closeQuietly(pin);
         }
-    }
-
-    /** An inline object's bytes, null if gone (replaced and released since its record was read). */
-    private byte[] readInline(String blobId) {
-        byte[] data = inlineCache.get(blobId);
-        if (data == null) {
-            data = db.get(MetaDb.Cf.INLINE, BlobIds.bytes(blobId));
-            if (data != null) {
-                inlineCache.put(blobId, data);
-            }
-        }
-        return data;
     }
 
     private static void closeQuietly(ReadPins.Pin pin) {

@@ -7,7 +7,8 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * {@link ObjectData} over inline bytes or blob files, decrypting SSE-S3 extents on the way out. The first
+ * {@link ObjectData} over inline bytes or blob files, decrypting SSE-S3 extents on the way out and checking
+ * plain blob files' block CRCs ({@link VerifyingReader}; GCM authenticates encrypted ones). The first
  * extent's file is opened eagerly (so a reader racing an overwrite notices before sending headers and
  * retries); later extents of multipart objects are opened as the stream reaches them, which keeps file
  * descriptors bounded for 10,000-part objects, and a {@link ReadPins.Pin} held until close keeps those
@@ -21,11 +22,13 @@ final class StoredObjectData implements ObjectData {
     private final List<Extent> extents;
     private final BlobStore blobs;
     private final byte[] dataKey;
+    private final StorageEvents events;
     private FileChannel first;
     private ReadPins.Pin pin;
 
     private StoredObjectData(ObjectInfo info, byte[] inline, List<Extent> extents, BlobStore blobs, FileChannel first,
-                             byte[] dataKey, ReadPins.Pin pin) {
+                             byte[] dataKey, ReadPins.Pin pin, StorageEvents events) {
+        this.events = events;
         this.info = info;
         this.inline = inline;
         this.extents = extents;
@@ -35,8 +38,9 @@ final class StoredObjectData implements ObjectData {
         this.pin = pin;
     }
 
-    static StoredObjectData inline(ObjectInfo info, byte[] data, Extent extent, byte[] dataKey) {
-        return new StoredObjectData(info, data, List.of(extent), null, null, dataKey, null);
+    /** @param data already checked against the extent's CRC when read ({@code RocksObjectStore.readInline}) */
+    static StoredObjectData inline(ObjectInfo info, byte[] data, Extent extent, byte[] dataKey, StorageEvents events) {
+        return new StoredObjectData(info, data, List.of(extent), null, null, dataKey, null, events);
     }
 
     /**
@@ -46,7 +50,7 @@ final class StoredObjectData implements ObjectData {
     static StoredObjectData files(ObjectInfo info, List<Extent> extents, BlobStore blobs, byte[] dataKey,
                                   ReadPins.Pin pin) throws IOException {
         FileChannel first = extents.isEmpty() ? null : blobs.open(extents.get(0).blobId());
-        return new StoredObjectData(info, null, extents, blobs, first, dataKey, pin);
+        return new StoredObjectData(info, null, extents, blobs, first, dataKey, pin, blobs.events());
     }
 
     @Override
@@ -64,7 +68,11 @@ final class StoredObjectData implements ObjectData {
             if (e.salt() == null) {
                 sink.write(ByteBuffer.wrap(inline, (int) offset, (int) length));
             } else {
-                cipher(e).decryptRange(inline, e.length(), offset, length, sink);
+                try {
+                    cipher(e).decryptRange(inline, e.length(), offset, length, sink);
+                } catch (IntegrityException damage) {
+                    throw damaged(e, damage);
+                }
             }
             return;
         }
@@ -81,10 +89,14 @@ final class StoredObjectData implements ObjectData {
                 try {
                     if (e.salt() != null) {
                         cipher(e).decryptRange(ch, e.length(), from, n, sink);
+                    } else if (e.blockCrcShift() != 0) {
+                        VerifyingReader.read(ch, e.length(), e.blockCrcShift(), from, n, buf, sink);
                     } else {
                         buf = buf != null ? buf : ByteBuffer.allocate((int) Math.min(CHUNK, length));
                         copy(ch, from, n, buf, sink);
                     }
+                } catch (IntegrityException damage) {
+                    throw damaged(e, damage);
                 } finally {
                     if (i != 0) {
                         ch.close();
@@ -98,6 +110,16 @@ final class StoredObjectData implements ObjectData {
         if (remaining > 0) {
             throw new IOException("object data shorter than its metadata says");
         }
+    }
+
+    /** Counts the damage once and names the object and blob (never its data) for the log line above. */
+    private IntegrityException damaged(Extent e, IntegrityException damage) {
+        events.integrityError(StorageEvents.IntegritySource.READ);
+        return new IntegrityException(describe(info, e) + ": " + damage.getMessage(), damage);
+    }
+
+    static String describe(ObjectInfo info, Extent e) {
+        return "object " + info.bucket() + "/" + info.key() + " version " + info.versionId() + " blob " + e.blobId();
     }
 
     private PackageCipher cipher(Extent e) throws IOException {

@@ -19,8 +19,27 @@ class RecordCodecTest {
     void objectRecord() {
         ObjectRecord r = new ObjectRecord(ObjectRecord.FORMAT, "0000019aa1b2c3d4e5f60718293a4b5c", false, 42, "etag-1", 7L, META,
                 new Checksum(ChecksumAlgorithm.CRC32C, "AAAAAA==", true),
-                List.of(new Extent(BlobIds.newId(), 42, false, "pe", "pc", "c2FsdA==")), 1, "sealed");
+                List.of(new Extent(BlobIds.newId(), 42, false, "pe", "pc", "c2FsdA==", 16, null),
+                        new Extent(BlobIds.newId(), 7, true, null, null, null, 0, 0xCAFEBABE)), 1, "sealed");
         assertThat(RecordCodec.decode(RecordCodec.encode(r), ObjectRecord.class)).isEqualTo(r);
+    }
+
+    /**
+     * Extents written before integrity checksums (no block-CRC or value-CRC flag) are byte-for-byte what the codec
+     * still writes for an extent without them, and decode as unverified: shift 0, no value CRC.
+     */
+    @Test
+    void extentsWithoutIntegrityChecksumsDecodeAsUnverified() {
+        String id = BlobIds.newId();
+        ObjectRecord r = new ObjectRecord(ObjectRecord.FORMAT, "null", false, 5, "e", 1L, ObjectMetadata.EMPTY, null,
+                List.of(new Extent(id, 5, false)), 0, null);
+        byte[] b = RecordCodec.encode(r);
+        // format, flags, version id, size, etag, mtime, presence, 2 empty maps, extent count, id, length, extent flags
+        int flagsAt = 1 + 1 + 5 + 1 + 2 + 8 + 1 + 2 + 1 + 16 + 1;
+        assertThat(b[flagsAt]).isEqualTo((byte) 0);
+        Extent decoded = RecordCodec.decode(b, ObjectRecord.class).extents().get(0);
+        assertThat(decoded.blockCrcShift()).isZero();
+        assertThat(decoded.valueCrc()).isNull();
     }
 
     @Test
@@ -96,8 +115,10 @@ class RecordCodecTest {
         UploadRecord u = new UploadRecord(UploadRecord.FORMAT, UploadIds.newId(1L), "key", 1L, META,
                 ChecksumAlgorithm.SHA256, true, "sealed");
         assertThat(RecordCodec.decode(RecordCodec.encode(u), UploadRecord.class)).isEqualTo(u);
-        PartRecord p = new PartRecord(PartRecord.FORMAT, 3, 10, "etag", 2L, BlobIds.newId(), "sum", "salt");
+        PartRecord p = new PartRecord(PartRecord.FORMAT, 3, 10, "etag", 2L, BlobIds.newId(), "sum", "salt", 16);
         assertThat(RecordCodec.decode(RecordCodec.encode(p), PartRecord.class)).isEqualTo(p);
+        byte[] old = RecordCodec.encode(Map.of("f", 1, "n", 3, "s", 10, "e", "etag", "t", 2, "b", p.blobId()));
+        assertThat(RecordCodec.decode(old, PartRecord.class).blockCrcShift()).isZero();
     }
 
     @Test
