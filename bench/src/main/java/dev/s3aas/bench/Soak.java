@@ -102,6 +102,7 @@ public final class Soak {
         StringBuilder csv = new StringBuilder("second,ops,ops_per_s,errors,p50_ms,p99_ms,rss_kb,fds\n");
         long seenCount = 0;
         long seenErrors = 0;
+        long lastT = start;
         while (System.nanoTime() < end) {
             Thread.sleep(Math.min(interval.toMillis(), Math.max(1, (end - System.nanoTime()) / 1_000_000)));
             long now = count.get();
@@ -120,7 +121,9 @@ public final class Soak {
             seenCount = now;
             seenErrors = errs;
             windows.add(win);
-            double secs = interval.toMillis() / 1000.0;
+            long t = System.nanoTime();
+            double secs = (t - lastT) / 1e9;
+            lastT = t;
             String line = String.format("%d,%d,%.1f,%d,%.1f,%.1f,%d,%d", win.second(), win.ops(), win.ops() / secs,
                     win.errors(), win.p50Ms(), win.p99Ms(), win.rssKb(), win.fds());
             csv.append(line).append('\n');
