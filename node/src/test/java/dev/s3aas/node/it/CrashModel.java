@@ -103,7 +103,7 @@ final class CrashModel {
             boolean idOk = NEW.equals(e.versionId())
                     ? before.stream().noneMatch(b -> b.versionId().equals(o.versionId()))
                     : e.versionId().equals(o.versionId());
-            if (!idOk || !e.withId(o.versionId()).equals(o) && !same(e.withId(o.versionId()), o)) {
+            if (!idOk || !same(e, o)) {
                 return false;
             }
         }
