@@ -43,12 +43,6 @@ final class BlockChecksums {
         return (int) c.getValue();
     }
 
-    static int of(ByteBuffer data) {
-        CRC32C c = new CRC32C();
-        c.update(data.duplicate());
-        return (int) c.getValue();
-    }
-
     /** Reads the stored CRCs of blocks {@code [first, first + count)}. */
     static int[] read(FileChannel ch, long storedLength, long first, int count) throws IOException {
         ByteBuffer b = ByteBuffer.allocate(count * 4);

@@ -5,4 +5,9 @@ package dev.s3aas.node.storage;
  * version; a part of an unfinished multipart upload names its upload and part number instead.
  */
 public record ScrubFinding(String bucket, String key, String versionId, String uploadId, Integer partNumber,
-                           String blob, String reason) {}
+                           String blob, String reason) {
+    /** This place, naming the damaged blob and what is wrong with it. */
+    ScrubFinding damaged(String blobId, String why) {
+        return new ScrubFinding(bucket, key, versionId, uploadId, partNumber, blobId, why);
+    }
+}

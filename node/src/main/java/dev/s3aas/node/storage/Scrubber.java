@@ -144,8 +144,7 @@ public final class Scrubber {
                 if (damage != null && Arrays.equals(db.get(cf, key), value)) {
                     damaged++;
                     events.integrityError(StorageEvents.IntegritySource.SCRUB);
-                    found.accept(new ScrubFinding(where.bucket(), where.key(), where.versionId(), where.uploadId(),
-                            where.partNumber(), e.blobId(), damage));
+                    found.accept(where.damaged(e.blobId(), damage));
                     break;
                 }
             }

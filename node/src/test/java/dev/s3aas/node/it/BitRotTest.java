@@ -135,7 +135,7 @@ class BitRotTest {
     @Test
     @Order(2)
     void aCopyOfADamagedSourceIsRefusedAndWritesNothing() throws Exception {
-        Set<Path> files = dataFiles();
+        Set<Path> files = blobFiles();
         for (String source : List.of("big", "small", "sealed", "multi")) {
             assertInternalError(() -> s3.copyObject(b -> b.sourceBucket("rot").sourceKey(source)
                     .destinationBucket("rot").destinationKey("copy-of-" + source)));
@@ -146,7 +146,7 @@ class BitRotTest {
         assertInternalError(() -> s3.uploadPartCopy(b -> b.sourceBucket("rot").sourceKey("big")
                 .destinationBucket("rot").destinationKey("part-copy").uploadId(upload).partNumber(1)));
         s3.abortMultipartUpload(b -> b.bucket("rot").key("part-copy").uploadId(upload));
-        assertThat(dataFiles()).isEqualTo(files);
+        assertThat(blobFiles()).isEqualTo(files);
     }
 
     @Test
@@ -295,10 +295,6 @@ class BitRotTest {
             }
             return files;
         }
-    }
-
-    private static Set<Path> dataFiles() throws IOException {
-        return blobFiles();
     }
 
     private static void flip(Path file, long offset) throws IOException {
