@@ -80,19 +80,20 @@ public record BenchOptions(Workload workload, Client client, Setup setup, Path o
      * The servers.
      *
      * @param externalNode bench this already running server instead of starting a node, or null
-     * @param rgw the peer's gateway and keys when {@code peer} is {@link Peer#RGW}, else null
+     * @param remotePeer the peer's endpoint and keys when it runs elsewhere ({@link Peer#remote()}), else null
      * @param serverJvmOptions JVM flags given to every server started here
      * @param s3proxyJar the S3Proxy jar-with-dependencies, or null to look for bench/target/s3proxy
      * @param workDir where data dirs go (the same filesystem is used for the raw-disk baseline), or null for a
      *     temporary directory
      * @param keepData leave the data dirs and logs behind
      */
-    public record Setup(Peer peer, boolean rawDisk, ExternalNode externalNode, ExternalNode rgw,
+    public record Setup(Peer peer, boolean rawDisk, ExternalNode externalNode, ExternalNode remotePeer,
             List<String> serverJvmOptions, Path s3proxyJar, Path workDir, boolean keepData) {
         public Setup {
             Objects.requireNonNull(peer);
-            if ((peer == Peer.RGW) != (rgw != null)) {
-                throw new IllegalArgumentException("--peer rgw needs --rgw-endpoint, --rgw-access-key, --rgw-secret-key");
+            if (peer.remote() != (remotePeer != null)) {
+                throw new IllegalArgumentException("--peer " + peer.name().toLowerCase(java.util.Locale.ROOT)
+                        + (peer.remote() ? " needs" : " takes no") + " --peer-endpoint, --peer-access-key, --peer-secret-key");
             }
             serverJvmOptions = List.copyOf(serverJvmOptions);
         }
@@ -113,8 +114,19 @@ public record BenchOptions(Workload workload, Client client, Setup setup, Path o
 
     public enum ClientKind { LEAN, SDK }
 
-    /** What the node is compared with: S3Proxy started here, a running Ceph RGW gateway, or nothing. */
-    public enum Peer { S3PROXY, RGW, NONE }
+    /**
+     * What the node is compared with: S3Proxy started here; a running Ceph RGW gateway; a running s3aas node of
+     * another build (an earlier commit, to measure what a change costs as a ratio in one interleaved run); or
+     * nothing.
+     */
+    public enum Peer {
+        S3PROXY, RGW, NODE, NONE;
+
+        /** Whether the peer runs elsewhere, reached by endpoint and keys. */
+        public boolean remote() {
+            return this == RGW || this == NODE;
+        }
+    }
 
     /** Platform threads or virtual threads for the workers (one blocking connection each either way). */
     public enum WorkerThreads { PLATFORM, VIRTUAL }

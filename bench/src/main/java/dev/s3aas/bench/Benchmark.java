@@ -102,9 +102,15 @@ public final class Benchmark {
             // A gateway of a Ceph cluster started elsewhere: its process is not ours to measure (pid -1). Ceph
             // acknowledges a write once every replica in the acting set has it in its object store; on the local
             // test cluster that store is memstore (RAM), so it is not counted as fsyncing.
-            BenchOptions.ExternalNode rgw = setup.rgw();
+            BenchOptions.ExternalNode rgw = setup.remotePeer();
             participants.add(new Participant.Server("ceph-rgw", Endpoint.of(rgw.endpoint(), rgw.accessKey(),
                     rgw.secretKey(), "us-east-1"), rgw.pid(), false, true, "Ceph RGW gateway " + rgw.endpoint()));
+        }
+        if (setup.peer() == BenchOptions.Peer.NODE) {
+            // Another build of the node (started by whoever runs the bench, durable as every node is).
+            BenchOptions.ExternalNode base = setup.remotePeer();
+            participants.add(new Participant.Server("baseline", Endpoint.of(base.endpoint(), base.accessKey(),
+                    base.secretKey(), "us-east-1"), base.pid(), true, true, "s3aas node (baseline build)"));
         }
         if (setup.rawDisk()) {
             Path raw = Files.createDirectories(work.resolve("raw-disk"));
@@ -258,8 +264,8 @@ public final class Benchmark {
         report.cellTables(summary);
         report.summaryTable(summary);
         long errors = runs.stream().filter(RunResult::failed).count();
-        // The targets are ratios against S3Proxy; against a Ceph gateway the run is a report, not a gate.
-        List<Targets.Check> targets = options.setup().peer() == BenchOptions.Peer.RGW ? List.of()
+        // The targets are ratios against S3Proxy; against a Ceph gateway or another build the run is a report.
+        List<Targets.Check> targets = options.setup().peer().remote() ? List.of()
                 : Targets.evaluate(summary, options.workload().largeConcurrency(), errors);
         if (!targets.isEmpty()) {
             report.targets(targets);

@@ -43,6 +43,26 @@ class BenchmarkSmokeTest {
     }
 
     @Test
+    void comparesTwoBuildsWhenTheBaselineIsARunningNode() throws Exception {
+        try (InProcessNode node = new InProcessNode(dir.resolve("node"));
+                InProcessNode base = new InProcessNode(dir.resolve("base"))) {
+            Endpoint b = base.endpoint();
+            BenchOptions o = options(node.endpoint(), null, 1);
+            BenchOptions.Setup s = o.setup();
+            BenchOptions.Setup setup = new BenchOptions.Setup(BenchOptions.Peer.NODE, false, s.externalNode(),
+                    new BenchOptions.ExternalNode(URI.create("http://" + b.hostHeader()), b.accessKey(), b.secretKey(),
+                            -1), List.of(), null, s.workDir(), false);
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            int status = Benchmark.run(new BenchOptions(o.workload(), o.client(), setup, null),
+                    new PrintStream(text, true, StandardCharsets.UTF_8));
+            String output = text.toString(StandardCharsets.UTF_8);
+            assertThat(status).as(output).isZero();
+            assertThat(output).contains("ratio s3aas/baseline", "fsync: s3aas yes / baseline yes")
+                    .doesNotContain("raw disk");
+        }
+    }
+
+    @Test
     void failsWhenAServerReturnsCorruptedBytes() throws Exception {
         try (FakeHttpServer liar = new FakeHttpServer(FakeHttpServer.store(true))) {
             ByteArrayOutputStream text = new ByteArrayOutputStream();

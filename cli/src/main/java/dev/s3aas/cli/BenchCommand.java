@@ -62,17 +62,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "platform", description = "Worker threads: platform or virtual.")
     String threads;
 
-    @Option(names = "--peer", defaultValue = "s3proxy", description = "s3proxy, rgw (a running Ceph gateway) or none.")
+    @Option(names = "--peer", defaultValue = "s3proxy", description = "s3proxy, rgw (a running Ceph gateway), node "
+            + "(a running s3aas node of another build, e.g. the previous commit) or none.")
     String peer;
 
-    @Option(names = "--rgw-endpoint", description = "The Ceph RGW gateway for --peer rgw, e.g. http://127.0.0.1:7480.")
-    URI rgwEndpoint;
+    @Option(names = {"--peer-endpoint", "--rgw-endpoint"},
+            description = "The running peer for --peer rgw or node, e.g. http://127.0.0.1:7480.")
+    URI peerEndpoint;
 
-    @Option(names = "--rgw-access-key", description = "Access key of an RGW user for --peer rgw.")
-    String rgwAccessKey;
+    @Option(names = {"--peer-access-key", "--rgw-access-key"}, description = "Access key at that peer.")
+    String peerAccessKey;
 
-    @Option(names = "--rgw-secret-key", description = "Its secret key.")
-    String rgwSecretKey;
+    @Option(names = {"--peer-secret-key", "--rgw-secret-key"}, description = "Its secret key.")
+    String peerSecretKey;
+
+    @Option(names = "--peer-pid", defaultValue = "-1", description = "PID of the peer's process, for its CPU and RSS.")
+    long peerPid;
 
     @Option(names = "--no-raw", description = "Skip the raw-disk (write+fsync / read) baseline.")
     boolean noRaw;
@@ -141,15 +146,15 @@ final class BenchCommand implements Callable<Integer> {
         List<String> jvm = new ArrayList<>(Arrays.stream(serverJvmOpts.trim().split("\\s+")).filter(s -> !s.isEmpty())
                 .toList());
         BenchOptions.Peer peerKind = choice(BenchOptions.Peer.class, peer, "--peer");
-        BenchOptions.ExternalNode rgw = null;
-        if (peerKind == BenchOptions.Peer.RGW) {
-            if (rgwEndpoint == null || rgwAccessKey == null || rgwSecretKey == null) {
-                throw new ParameterException(spec.commandLine(),
-                        "--peer rgw needs --rgw-endpoint, --rgw-access-key and --rgw-secret-key");
+        BenchOptions.ExternalNode remotePeer = null;
+        if (peerKind.remote()) {
+            if (peerEndpoint == null || peerAccessKey == null || peerSecretKey == null) {
+                throw new ParameterException(spec.commandLine(), "--peer " + peer
+                        + " needs --peer-endpoint, --peer-access-key and --peer-secret-key");
             }
-            rgw = new BenchOptions.ExternalNode(rgwEndpoint, rgwAccessKey, rgwSecretKey, -1);
+            remotePeer = new BenchOptions.ExternalNode(peerEndpoint, peerAccessKey, peerSecretKey, peerPid);
         }
-        BenchOptions.Setup setup = new BenchOptions.Setup(peerKind, !noRaw, external, rgw, jvm, s3proxyJar, workDir,
+        BenchOptions.Setup setup = new BenchOptions.Setup(peerKind, !noRaw, external, remotePeer, jvm, s3proxyJar, workDir,
                 keepData);
         return new BenchOptions(workload, clientOptions, setup, out);
     }
