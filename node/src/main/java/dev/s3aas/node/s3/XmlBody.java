@@ -14,7 +14,9 @@ import javax.xml.stream.XMLStreamReader;
  * Parses request documents (CreateBucketConfiguration, Delete, CompleteMultipartUpload…) into a small tree.
  *
  * <p>Safety: DTDs are refused outright (a DOCTYPE is a MalformedXML error, so no entity expansion, no
- * external entities, no XXE), the body is size-bounded before parsing, and depth is bounded.
+ * external entities, no XXE), the body is size-bounded before parsing, and depth is bounded. Anything but
+ * white space, comments and processing instructions after the root element is MalformedXML too, so a second
+ * document appended to the first is never silently dropped.
  * Namespaces are ignored: S3 accepts documents with or without the S3 namespace.
  */
 final class XmlBody {
@@ -81,7 +83,9 @@ final class XmlBody {
                     throw malformed();
                 }
                 if (ev == XMLStreamConstants.START_ELEMENT) {
-                    return element(r, 1);
+                    Node root = element(r, 1);
+                    rejectTrailing(r);
+                    return root;
                 }
             }
             throw malformed();
@@ -94,6 +98,19 @@ final class XmlBody {
                 } catch (XMLStreamException ignored) {
                     // nothing held
                 }
+            }
+        }
+    }
+
+    /** After the root element only comments, processing instructions and white space may follow. */
+    private static void rejectTrailing(XMLStreamReader r) throws XMLStreamException, S3Exception {
+        while (r.hasNext()) {
+            int ev = r.next();
+            boolean harmless = ev == XMLStreamConstants.COMMENT || ev == XMLStreamConstants.PROCESSING_INSTRUCTION
+                    || ev == XMLStreamConstants.SPACE || ev == XMLStreamConstants.END_DOCUMENT
+                    || (ev == XMLStreamConstants.CHARACTERS && r.isWhiteSpace());
+            if (!harmless) {
+                throw malformed();
             }
         }
     }
