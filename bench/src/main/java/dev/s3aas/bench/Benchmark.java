@@ -5,12 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Stream;
 
 /**
  * The benchmark: starts the servers, writes the objects GET cells read, then for each repetition runs every
@@ -73,7 +71,7 @@ public final class Benchmark {
         } finally {
             processes.forEach(ServerProcess::close);
             if (!setup.keepData()) {
-                deleteTree(work);
+                Servers.deleteTree(work);
             } else {
                 out.println("kept data and server logs in " + work);
             }
@@ -282,16 +280,5 @@ public final class Benchmark {
             return 1;
         }
         return 0;
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

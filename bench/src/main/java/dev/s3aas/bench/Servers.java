@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Starts the servers under test as child processes on free loopback ports. */
 final class Servers {
@@ -17,7 +19,22 @@ final class Servers {
     static final String S3PROXY_VERSION = "2.6.0";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
+    /** The node's logback configuration, a resource of this module (the same levels as the CLI's logback.xml). */
+    static final String NODE_LOGBACK = "bench-node-logback.xml";
+
     private Servers() {}
+
+    /** Deletes a directory tree (data dirs and logs of a run). */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
 
     /** A started server and the process to stop when done. */
     record Started(Participant.Server server, ServerProcess process) {}
@@ -28,8 +45,10 @@ final class Servers {
         Path portFile = dir.resolve("node.port");
         List<String> cmd = new ArrayList<>(List.of(ServerProcess.javaCommand()));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                NodeMain.class.getName(), data.toString(), ACCESS_KEY, SECRET_KEY, portFile.toString()));
+        // The node logs as `s3aas node` does (INFO, Jetty WARN, no per-request line): without a configuration of
+        // its own, logback would log everything at DEBUG (gigabytes a minute under load, and most of the CPU).
+        cmd.addAll(List.of("-Dlogback.configurationFile=" + NODE_LOGBACK, "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), NodeMain.class.getName(), data.toString(), ACCESS_KEY, SECRET_KEY, portFile.toString()));
         ServerProcess p = ServerProcess.start("s3aas node", cmd, Map.of(), dir.resolve("node.log"));
         try {
             int port = p.awaitPortFile(portFile, START_TIMEOUT);

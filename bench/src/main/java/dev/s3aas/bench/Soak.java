@@ -57,9 +57,11 @@ public final class Soak {
             }
         }
         Servers.Started started = null;
+        Path work = null;
         Endpoint ep;
         if (endpoint == null) {
-            started = Servers.startNode(Files.createTempDirectory("soak"), List.of("-Xmx1g"));
+            work = Files.createTempDirectory("soak");
+            started = Servers.startNode(work, List.of("-Xmx1g"));
             ep = started.server().endpoint();
             pid = started.server().pid();
         } else {
@@ -72,7 +74,20 @@ public final class Soak {
         } finally {
             if (started != null) {
                 started.process().close();
+                // What the run left: the data set must stay bounded (SoakWorker keeps 50 live keys each).
+                System.out.printf("[soak] node data %d MiB, node log %d KiB; deleting %s%n",
+                        sizeOf(work.resolve("node-data")) >> 20, sizeOf(work.resolve("node.log")) >> 10, work);
+                Servers.deleteTree(work);
             }
+        }
+    }
+
+    private static long sizeOf(Path p) throws IOException {
+        if (!Files.exists(p)) {
+            return 0;
+        }
+        try (var files = Files.walk(p)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
         }
     }
 

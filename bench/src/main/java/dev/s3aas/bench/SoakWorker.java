@@ -11,9 +11,11 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
 
 /**
  * One soak client: a mixed sequence of PUT (1 KiB … 16 MiB, mostly small), GET, range GET, HEAD, LIST, DELETE,
- * multipart and copy on its own keys, keeping at most 50 live keys so the data set stays bounded.
+ * multipart and copy on its own keys, keeping at most 50 live keys (whichever operation made them) so the data
+ * set stays bounded.
  */
 final class SoakWorker implements Runnable {
+    private static final int MAX_LIVE = 50;
     private static final int[] SIZES = {1024, 1024, 4096, 4096, 16_384, 65_536, 100_000, 262_144, 1 << 20, 16 << 20};
     private final S3Client s3;
     private final String bucket;
@@ -60,11 +62,7 @@ final class SoakWorker implements Runnable {
             String key = prefix + (n++);
             int size = rnd.nextInt(20) == 0 ? SIZES[rnd.nextInt(SIZES.length)] : SIZES[rnd.nextInt(4)];
             s3.putObject(b -> b.bucket(bucket).key(key), body(size));
-            keys.addLast(key);
-            if (keys.size() > 50) {
-                String old = keys.removeFirst();
-                s3.deleteObject(b -> b.bucket(bucket).key(old));
-            }
+            remember(key);
             return;
         }
         String key = List.copyOf(keys).get(rnd.nextInt(keys.size()));
@@ -82,7 +80,7 @@ final class SoakWorker implements Runnable {
         } else if (r < 96) {
             String dest = prefix + (n++);
             s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(key).destinationBucket(bucket).destinationKey(dest));
-            keys.addLast(dest);
+            remember(dest);
         } else {
             String dest = prefix + (n++);
             String id = s3.createMultipartUpload(b -> b.bucket(bucket).key(dest)).uploadId();
@@ -91,7 +89,16 @@ final class SoakWorker implements Runnable {
             s3.completeMultipartUpload(b -> b.bucket(bucket).key(dest).uploadId(id).multipartUpload(m -> m.parts(
                     CompletedPart.builder().partNumber(1).eTag(e1).build(),
                     CompletedPart.builder().partNumber(2).eTag(e2).build())));
-            keys.addLast(dest);
+            remember(dest);
+        }
+    }
+
+    /** A new live key; the oldest are deleted beyond {@link #MAX_LIVE}, whichever operation made the key. */
+    private void remember(String key) {
+        keys.addLast(key);
+        while (keys.size() > MAX_LIVE) {
+            String old = keys.removeFirst();
+            s3.deleteObject(b -> b.bucket(bucket).key(old));
         }
     }
 }
