@@ -7,6 +7,7 @@ import { userPanel } from './keys.js';
 import { bucketsSection } from './buckets.js';
 import { objectBrowser } from './objects.js';
 import { editForm } from './edit.js';
+import { mfaSection } from './mfa.js';
 
 export async function instanceView(name, back) {
   const base = `/v1/types/s3/instances/${encodeURIComponent(name)}`;
@@ -22,7 +23,7 @@ export async function instanceView(name, back) {
     el('p', {}, el('button', { type: 'button', id: 'back', onclick: back }, '← Instances')),
     el('h2', {}, `Instance ${name}`),
     el('p', {}, 'Status: ', status, ' · Endpoint: ', endpoint, ' ', copyButton('Copy endpoint', () => endpoint.textContent)),
-    edit, buckets.node, objects, el('div', { class: 'columns' }, users.node, policies.node), panel));
+    edit, mfaSection(base, name), buckets.node, objects, el('div', { class: 'columns' }, users.node, policies.node), panel));
   try {
     const i = await call('GET', base);
     endpoint.textContent = String(i.endpoint ?? '');

@@ -122,6 +122,7 @@ class ConsoleBrowserTest {
         Eventually.poll(server, admin, "/v1/types/s3/instances/web-keep",
                 r -> "edited in the console".equals(r.text("description")), Duration.ofSeconds(10));
         browser.driver.findElement(By.cssSelector("#edit summary")).click();
+        ConsoleMfaCheck.check(browser, server, "web-keep");
 
         browser.driver.findElement(By.id("user-name")).sendKeys("alice");
         browser.driver.findElement(By.cssSelector("#create-user button[type=submit]")).click();
@@ -244,6 +245,7 @@ class ConsoleBrowserTest {
         assertThat(b.body().path("quota_bytes").asLong()).as(b.toString()).isEqualTo(1_000_000L);
         assertThat(b.text("default_retention_mode")).as(b.toString()).isEqualTo("GOVERNANCE");
         assertThat(b.body().path("default_retention_days").asInt()).as(b.toString()).isEqualTo(1);
+        ConsoleBucketEditCheck.check(browser, server, "web-locked", "web-data");
 
         browser.await(Duration.ofSeconds(10), d -> {
             bucketRows("web-locked").getFirst().findElement(By.xpath(".//button[text()='Delete']")).click();
@@ -264,7 +266,8 @@ class ConsoleBrowserTest {
 
     private static final java.util.Set<String> WRITES = java.util.Set.of("Delete", "Create", "Create user",
             "Create policy", "Create bucket", "Enable", "Disable", "Attach", "Detach", "Create access key", "Upload",
-            "Read-only", "Read-write", "Delete version", "Edit instance", "Save changes");
+            "Read-only", "Read-write", "Delete version", "Edit instance", "Save changes", "Edit", "Save bucket",
+            "Show MFA device", "Hide MFA device");
 
     /** A viewer of the project signs in: the header says so, no write control is shown, and a write by its token is 403. */
     private void viewerSeesNoWriteButtons() throws Exception {

@@ -12,6 +12,7 @@ import dev.s3aas.controlplane.api.Route.Shape;
 import dev.s3aas.controlplane.api.StreamedBody;
 import dev.s3aas.controlplane.iam.Permission;
 import dev.s3aas.controlplane.instance.InstanceResource;
+import dev.s3aas.controlplane.node.BucketUsage;
 import dev.s3aas.controlplane.node.NodeException;
 import dev.s3aas.controlplane.node.ObjectClient.DeleteResult;
 import dev.s3aas.controlplane.node.ObjectClient.ObjectData;
@@ -49,6 +50,11 @@ public final class ObjectResource {
             FieldSpec.readOnly("version_id", Type.STRING, "Version id; null when the bucket is not versioned"),
             FieldSpec.readOnly("size", Type.INTEGER, "Bytes stored")));
 
+    static final ResourceSchema USAGE = new ResourceSchema("bucket_usage", List.of(
+            FieldSpec.readOnly("bucket", Type.STRING, "The bucket's S3 name"),
+            FieldSpec.readOnly("objects", Type.INTEGER, "Objects stored (every version counts, as the quota counts)"),
+            FieldSpec.readOnly("bytes", Type.INTEGER, "Their bytes")));
+
     private static final QueryParam KEY = QueryParam.string("key", true, "Object key, 1-1024 bytes of UTF-8");
     private static final QueryParam VERSION = QueryParam.string("version_id", false, "A version; default the current");
     private static final QueryParam PREFIX = QueryParam.string("prefix", false, "Only keys starting with it");
@@ -68,6 +74,14 @@ public final class ObjectResource {
         String read = Permission.OBJECT_READ.externalName();
         String write = Permission.OBJECT_WRITE.externalName();
         return List.of(
+                new Route("GET", base + "/usage", "A bucket's objects and bytes, as its engine counts them now "
+                        + "(the embedded node's counters, RGW's bucket stats)", Permission.BUCKET_READ.externalName(),
+                        Shape.OBJECT, null, USAGE, true, r -> {
+                            BucketUsage u = node(() -> service.usage(r.principal(), r.param("instance"),
+                                    r.param("bucket")), r, null);
+                            return ApiResponse.ok(Map.of("bucket", r.param("bucket"), "objects", u.objects(),
+                                    "bytes", u.bytes()));
+                        }),
                 new Route("GET", base + "/objects", "List objects (ListObjectsV2)", read, Shape.OBJECT, null, LISTING,
                         true, r -> ApiResponse.ok(node(() -> service.list(r.principal(), r.param("instance"),
                                 r.param("bucket"), r.query("prefix"), r.query("delimiter"), r.query("page_token"),
