@@ -46,7 +46,7 @@ class ConsoleBrowserTest {
     void start() throws Exception {
         server = new ServerProcess(Files.createDirectories(work.resolve("cp")));
         server.start();
-        browser = new Browser();
+        browser = new Browser(Files.createDirectories(work.resolve("downloads")));
     }
 
     @AfterEach
@@ -98,6 +98,9 @@ class ConsoleBrowserTest {
         browser.driver.findElement(By.id("signout")).click();
         browser.await(Duration.ofSeconds(10), ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         viewerSeesNoWriteButtons();
+        browser.driver.findElement(By.id("signout")).click();
+        browser.await(Duration.ofSeconds(10), ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        ConsoleProjectSwitchCheck.check(browser, server, "web-keep");
         assertThat(browser.severe()).as("SEVERE browser console entries").isEmpty();
     }
 
@@ -123,6 +126,8 @@ class ConsoleBrowserTest {
                 r -> "edited in the console".equals(r.text("description")), Duration.ofSeconds(10));
         browser.driver.findElement(By.cssSelector("#edit summary")).click();
         ConsoleMfaCheck.check(browser, server, "web-keep");
+        ConsoleLayoutCheck.progressAndNodes(browser, endpoint);
+        ConsoleLayoutCheck.phoneWidth(browser, "web-keep");
 
         browser.driver.findElement(By.id("user-name")).sendKeys("alice");
         browser.driver.findElement(By.cssSelector("#create-user button[type=submit]")).click();
@@ -171,6 +176,7 @@ class ConsoleBrowserTest {
             assertThatThrownBy(() -> s3.createBucket(b -> b.bucket("web-denied")))
                     .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
             objectBrowser(s3);
+            ConsoleUserAccessCheck.check(browser, s3, work.resolve("downloads"), Files.readAllBytes(work.resolve("upload.bin")));
         }
         bucketCreateAndDelete();
     }
@@ -311,6 +317,10 @@ class ConsoleBrowserTest {
     }
 
     private void assertNoWriteControls() {
+        assertNoWriteControls(browser);
+    }
+
+    static void assertNoWriteControls(Browser browser) {
         List<String> shown = browser.driver.findElements(By.cssSelector("button, summary, form")).stream()
                 .filter(WebElement::isDisplayed)
                 .map(e -> e.getTagName().equals("form") ? "form " + e.getDomAttribute("aria-label") : e.getText().trim())
