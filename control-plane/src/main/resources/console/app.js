@@ -45,22 +45,23 @@ async function instancesView() {
     if (!window.confirm(`Delete instance ${name}?`)) { return; }
     try { await call('DELETE', `/v1/types/s3/instances/${encodeURIComponent(name)}`); await refresh(); } catch (err) { error(err.message); }
   };
-  show(el('section', { 'aria-label': 'Instances' }, el('h2', {}, 'Instances'), table, createForm(() => refresh(), selectedProject)));
+  show(el('section', { 'aria-label': 'Instances' }, el('h2', {}, 'Instances'), el('div', { class: 'scroll' }, table),
+    createForm(() => refresh(), selectedProject)));
   await refresh();
   poll = setInterval(refresh, 2000);
 }
 
+// On an instance's page the role (and so the controls) is the one in the instance's own project.
 function open(name) {
   clearInterval(poll);
-  instanceView(name, route);
+  instanceView(name, route, (projectId) => present(projectId));
 }
 
 // The caller's role in the selected project decides which write controls show (body[data-role]: viewers see
 // none, operators no instance create/delete); the API enforces the same, this only spares buttons that would 403.
 let me = null;
 
-function present() {
-  const project = selectedProject();
+function present(project = selectedProject()) {
   const role = roleFor(me, project);
   document.body.dataset.role = role;
   document.getElementById('who').textContent = `${me.name} · ${role} · ${projectName(project)}`;

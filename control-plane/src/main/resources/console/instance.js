@@ -11,7 +11,8 @@ import { editForm } from './edit.js';
 import { mfaSection } from './mfa.js';
 import { progressView } from './progress.js';
 
-export async function instanceView(name, back) {
+// onProject(id): told the instance's project once it is read, so the page's controls follow the role there.
+export async function instanceView(name, back, onProject = () => {}) {
   const base = `/v1/types/s3/instances/${encodeURIComponent(name)}`;
   const endpoint = el('code', { id: 'instance-endpoint' });
   const status = el('span', { id: 'instance-status' });
@@ -36,6 +37,7 @@ export async function instanceView(name, back) {
   };
   try {
     const i = await call('GET', base);
+    onProject(i.project_id);
     shown(i);
     edit.replaceChildren(editForm(base, i, shown));
   } catch (err) { error(err.message); }

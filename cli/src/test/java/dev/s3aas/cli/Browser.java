@@ -46,6 +46,9 @@ final class Browser implements AutoCloseable {
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        // Headless Chromium may ignore the download preferences; DevTools' own switch makes them certain.
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", downloads.toString()));
     }
 
     /** Waits up to {@code limit} for {@code condition} to return a non-null, non-false value. */

@@ -70,6 +70,8 @@ class ConsoleBrowserTest {
         browser.driver.findElement(By.cssSelector("form[aria-label='Sign in'] button[type=submit]")).click();
         browser.await(Duration.ofSeconds(30), ExpectedConditions.visibilityOfElementLocated(By.id("create-instance")));
         assertThat(browser.driver.findElement(By.id("signout")).isDisplayed()).isTrue();
+        browser.await(Duration.ofSeconds(10), d -> d.findElement(By.id("who")).getText()
+                .equals("admin · admin · all projects"));
 
         browser.driver.findElement(By.id("f-bucket_name")).sendKeys("web-data");
         browser.driver.findElement(By.id("f-versioning")).click();
@@ -94,7 +96,11 @@ class ConsoleBrowserTest {
 
         instancePageUserPolicyKeyWorkWithTheSdk();
 
-        assertThat(browser.driver.findElement(By.id("who")).getText()).isEqualTo("admin · admin · all projects");
+        // on an instance's page the header names the instance's project (the list said "all projects")
+        String admin = server.login("admin", ServerProcess.ADMIN_PASSWORD);
+        String project = server.get("/v1/iam/projects/" + server.get("/v1/types/s3/instances/web-keep", admin)
+                .text("project_id"), admin).text("name");
+        assertThat(browser.driver.findElement(By.id("who")).getText()).isEqualTo("admin · admin · " + project);
         browser.driver.findElement(By.id("signout")).click();
         browser.await(Duration.ofSeconds(10), ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         viewerSeesNoWriteButtons();

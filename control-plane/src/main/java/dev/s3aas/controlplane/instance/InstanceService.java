@@ -26,6 +26,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
@@ -71,7 +72,7 @@ public final class InstanceService {
     }
 
     /** A project {@code p} has a role in, by uuid or name; one it has none in is as absent as a missing one. */
-    private java.util.Optional<String> visibleProject(Principal p, String ref) {
+    private Optional<String> visibleProject(Principal p, String ref) {
         return db.read(h -> projects.findProject(h, ref)).map(Project::uuid).filter(p::canSee);
     }
 

@@ -25,7 +25,9 @@ import java.util.Map;
 
 /**
  * HTTP for the object browser, {@code /v1/types/s3/instances/{instance}/buckets/{bucket}/objects[/versions]} and
- * {@code …/object?key=}: a streaming proxy to the instance's data plane.
+ * {@code …/object?key=}: a streaming proxy to the instance's data plane; and {@code …/{bucket}/usage}, the other
+ * read that goes to the data plane rather than the database (so it is a route of its own, and the bucket list
+ * stays a database read).
  *
  * <p>Why a proxy through the control plane rather than presigned URLs from the browser to the node: it is the
  * same for both engines, needs no CORS rules written into users' buckets, keeps node credentials inside the
