@@ -130,8 +130,8 @@ class RolesApiTest {
     /** A user with roles in two projects and an unscoped token (the console's) names the project to create in. */
     @Test
     void anUnscopedUserOfSeveralProjectsCreatesInTheOneItNames() {
-        String projectC = f.newProject("project-c");
-        String projectD = f.newProject("project-d");
+        String projectC = f.newProject("multi-c");
+        String projectD = f.newProject("multi-d");
         String both = f.userWithRole("two-projects", projectC, "owner");
         assertThat(f.http.post("/v1/iam/role_bindings", f.admin, Map.of("user_id", "two-projects",
                 "project_id", projectD, "role", "viewer")).status()).isEqualTo(201);
@@ -142,7 +142,7 @@ class RolesApiTest {
         Http.Resp inC = f.http.post(BASE, both, Map.of("name", "in-c", "project_id", projectC));
         assertThat(inC.status()).as(inC.toString()).isEqualTo(201);
         assertThat(inC.text("project_id")).isEqualTo(projectC);
-        Http.Resp byName = f.http.post(BASE, both, Map.of("name", "in-c-by-name", "project_id", "project-c"));
+        Http.Resp byName = f.http.post(BASE, both, Map.of("name", "in-c-by-name", "project_id", "multi-c"));
         assertThat(byName.text("project_id")).as(byName.toString()).isEqualTo(projectC);
         assertThat(f.http.post(BASE, both, Map.of("name", "in-d", "project_id", projectD)).status())
                 .as("a viewer there").isEqualTo(403);
@@ -156,7 +156,7 @@ class RolesApiTest {
         assertThat(moved.text("code")).isEqualTo("immutable_field");
 
         assertThat(names(f.http.get(BASE + "?project_id=" + projectC, both))).containsExactly("in-c", "in-c-by-name");
-        assertThat(names(f.http.get(BASE + "?project_id=project-d", both))).isEmpty();
+        assertThat(names(f.http.get(BASE + "?project_id=multi-d", both))).isEmpty();
         assertThat(names(f.http.get(BASE + "?project_id=" + projectA, both))).as("not its project").isEmpty();
         assertThat(names(f.http.get(BASE + "?project_id=" + projectA, f.admin))).contains("team-a")
                 .doesNotContain("in-c");
