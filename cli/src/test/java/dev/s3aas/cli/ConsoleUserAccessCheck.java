@@ -35,7 +35,7 @@ final class ConsoleUserAccessCheck {
         Eventually.holds(NODE, () -> put(s3));
 
         browser.await(Duration.ofSeconds(10), d -> {
-            d.findElement(By.xpath("//div[@id='user-detail']//tr[td[1][text()='rw-data']]//button[text()='Detach']"))
+            d.findElement(By.xpath("//*[@id='user-detail']//tr[td[1][text()='rw-data']]//button[text()='Detach']"))
                     .click();
             return true;
         });
