@@ -2,6 +2,7 @@ import { call, signIn, signOut, signedIn } from './api.js';
 import { el, show, error } from './dom.js';
 import { createForm } from './create.js';
 import { instanceView } from './instance.js';
+import { projectPicker, projectName, roleFor, selectedProject } from './projects.js';
 
 let poll = null;
 
@@ -12,7 +13,7 @@ function signInView() {
   const form = el('form', { 'aria-label': 'Sign in' },
     el('label', { for: 'username' }, 'User name'), user,
     el('label', { for: 'password' }, 'Password'), pass,
-    el('label', { for: 'project' }, 'Project (optional: name or id; needed to create instances when you are in several)'), project,
+    el('label', { for: 'project' }, 'Project (optional, name or id: limits this session to it; otherwise pick one in the header)'), project,
     el('p', {}, el('button', { type: 'submit' }, 'Sign in')));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
@@ -28,7 +29,8 @@ async function instancesView() {
     body);
   const refresh = async () => {
     try {
-      const page = await call('GET', '/v1/types/s3/instances');
+      const project = selectedProject();
+      const page = await call('GET', `/v1/types/s3/instances${project ? `?project_id=${encodeURIComponent(project)}` : ''}`);
       const items = Array.isArray(page) ? page : (page.items || []);
       body.replaceChildren(...items.map((i) => el('tr', {},
         el('td', {}, el('button', { type: 'button', class: 'link', onclick: () => open(i.name) }, String(i.name ?? ''))),
@@ -43,33 +45,34 @@ async function instancesView() {
     if (!window.confirm(`Delete instance ${name}?`)) { return; }
     try { await call('DELETE', `/v1/types/s3/instances/${encodeURIComponent(name)}`); await refresh(); } catch (err) { error(err.message); }
   };
-  show(el('section', { 'aria-label': 'Instances' }, el('h2', {}, 'Instances'), table, createForm(() => refresh())));
+  show(el('section', { 'aria-label': 'Instances' }, el('h2', {}, 'Instances'), el('div', { class: 'scroll' }, table),
+    createForm(() => refresh(), selectedProject)));
   await refresh();
   poll = setInterval(refresh, 2000);
 }
 
+// On an instance's page the role (and so the controls) is the one in the instance's own project.
 function open(name) {
   clearInterval(poll);
-  instanceView(name, route);
+  instanceView(name, route, (projectId) => present(projectId));
 }
 
-// The caller's role decides which write controls show (body[data-role]: viewers see none, operators no instance
-// create/delete); the API enforces the same, this only spares a viewer buttons that would answer 403.
-const RANK = { viewer: 1, operator: 2, owner: 3 };
+// The caller's role in the selected project decides which write controls show (body[data-role]: viewers see
+// none, operators no instance create/delete); the API enforces the same, this only spares buttons that would 403.
+let me = null;
 
-async function projectName(id) {
-  try { return String((await call('GET', `/v1/iam/projects/${encodeURIComponent(id)}`)).name ?? id); } catch (err) { return id; }
+function present(project = selectedProject()) {
+  const role = roleFor(me, project);
+  document.body.dataset.role = role;
+  document.getElementById('who').textContent = `${me.name} · ${role} · ${projectName(project)}`;
 }
 
 async function whoami() {
-  const who = document.getElementById('who');
   try {
-    const me = await call('GET', '/v1/auth/whoami');
-    const best = me.roles.map((r) => r.role).sort((a, b) => RANK[b] - RANK[a])[0];
-    const role = me.is_admin ? 'admin' : (best || 'viewer');
-    document.body.dataset.role = role;
-    const scope = me.project_id ? (await projectName(me.project_id)) : 'all projects';
-    who.textContent = `${me.name} · ${role} · ${scope}`;
+    me = await call('GET', '/v1/auth/whoami');
+    const picker = await projectPicker(me, () => { present(); clearInterval(poll); instancesView(); });
+    document.getElementById('project-pick').replaceChildren(picker);
+    present();
   } catch (err) { error(err.message); }
 }
 
@@ -78,6 +81,7 @@ async function route() {
   const out = document.getElementById('signout');
   out.hidden = !signedIn();
   document.getElementById('who').textContent = '';
+  document.getElementById('project-pick').replaceChildren();
   delete document.body.dataset.role;
   if (signedIn()) { await whoami(); instancesView(); } else { signInView(); }
 }

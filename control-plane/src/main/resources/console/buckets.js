@@ -1,7 +1,8 @@
-// An instance's buckets: list with their settings and status, create (versioning, object lock, quota, public,
-// default retention), delete; "Browse" opens the object browser.
+// An instance's buckets: list with their settings, status and usage, create (versioning, object lock, quota,
+// public, default retention), edit, delete; "Browse" opens the object browser.
 import { call } from './api.js';
 import { el, error, fieldError } from './dom.js';
+import { bucketEditForm } from './bucketedit.js';
 
 const flag = (b) => (b ? 'yes' : 'no');
 const FLAGS = ['versioning_enabled', 'object_lock_enabled', 'public'];
@@ -40,8 +41,30 @@ function createForm(base, refresh) {
   return form;
 }
 
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+function size(bytes) {
+  let v = bytes;
+  let u = 0;
+  while (v >= 1024 && u < UNITS.length - 1) { v /= 1024; u += 1; }
+  return u === 0 ? `${bytes} B` : `${bytes} B (${v.toFixed(1)} ${UNITS[u]})`;
+}
+
+// Usage is asked of the engine (GET …/usage) for buckets already applied on it (ACTIVE); others show a dash.
+async function usage(base, b, cell) {
+  if (b.status !== 'ACTIVE') { cell.textContent = '–'; return; }
+  try {
+    const u = await call('GET', `${base}/buckets/${encodeURIComponent(b.name)}/usage`);
+    cell.textContent = `${u.objects} object${u.objects === 1 ? '' : 's'} · ${size(u.bytes)}`;
+  } catch (err) { cell.textContent = `unknown (${err.message})`; }
+}
+
 export function bucketsSection(base, onOpen) {
   const body = el('tbody');
+  const editor = el('div', { id: 'bucket-editor', class: 'write' });
+  const edit = (b) => editor.replaceChildren(bucketEditForm(base, b, async (updated) => {
+    editor.replaceChildren();
+    if (updated) { await refresh(); }
+  }));
   const remove = async (name) => {
     if (!window.confirm(`Delete bucket ${name}? (only an empty bucket can be deleted)`)) { return; }
     try { await call('DELETE', `${base}/buckets/${encodeURIComponent(name)}`); error(''); } catch (err) { error(err.message); }
@@ -50,18 +73,21 @@ export function bucketsSection(base, onOpen) {
   const refresh = async () => {
     try {
       const list = await call('GET', `${base}/buckets`);
-      body.replaceChildren(...list.map((b) => el('tr', {}, el('td', {}, String(b.name)),
+      const cells = list.map(() => el('td', { class: 'usage' }, '…'));
+      body.replaceChildren(...list.map((b, n) => el('tr', {}, el('td', {}, String(b.name)),
         el('td', {}, flag(b.versioning_enabled)), el('td', {}, flag(b.object_lock_enabled)),
         el('td', {}, b.quota_bytes ? String(b.quota_bytes) : 'none'), el('td', {}, flag(b.public)),
         el('td', {}, b.default_retention_mode ? `${b.default_retention_mode} ${b.default_retention_days ?? ''}d` : 'none'),
-        el('td', {}, `${b.status ?? ''} ${b.status_reason ?? ''}`.trim()),
+        el('td', {}, `${b.status ?? ''} ${b.status_reason ?? ''}`.trim()), cells[n],
         el('td', {}, el('button', { type: 'button', onclick: () => onOpen(b) }, 'Browse'), ' ',
+          el('button', { type: 'button', class: 'write', onclick: () => edit(b) }, 'Edit'), ' ',
           el('button', { type: 'button', class: 'write', onclick: () => remove(b.name) }, 'Delete')))));
+      await Promise.all(list.map((b, n) => usage(base, b, cells[n])));
     } catch (err) { error(err.message); }
   };
   const node = el('section', { 'aria-label': 'Buckets', id: 'buckets' }, el('h3', {}, 'Buckets'),
-    el('table', {}, el('thead', {}, el('tr', {}, ...['Bucket', 'Versioning', 'Object lock', 'Quota (bytes)', 'Public',
-      'Retention', 'Status', ''].map((h) => el('th', {}, h)))), body),
-    el('details', { class: 'write' }, el('summary', {}, 'Create bucket'), createForm(base, refresh)));
+    el('div', { class: 'scroll' }, el('table', {}, el('thead', {}, el('tr', {}, ...['Bucket', 'Versioning', 'Object lock',
+      'Quota (bytes)', 'Public', 'Retention', 'Status', 'Usage', ''].map((h) => el('th', {}, h)))), body)),
+    editor, el('details', { class: 'write' }, el('summary', {}, 'Create bucket'), createForm(base, refresh)));
   return { node, refresh };
 }

@@ -7,7 +7,8 @@ const TEXT = ['name', 'description', 'version', 'cluster', 'bucket_name'];
 const NUMBERS = ['cpu', 'ram', 'disk_size', 'nodes_number'];
 const FLAGS = ['versioning', 'mfa_delete'];
 
-export function createForm(onDone) {
+// project(): the project selected in the header ('' = none: the API's default, the token's or your only one).
+export function createForm(onDone, project) {
   const inputs = {};
   const notes = {};
   const row = (name, input) => {
@@ -38,6 +39,7 @@ export function createForm(onDone) {
     TEXT.forEach((n) => { if (inputs[n].value) { body[n] = inputs[n].value; } });
     FLAGS.forEach((n) => { body[n] = inputs[n].checked; });
     NUMBERS.forEach((n) => { if (inputs[n].value) { body[n] = Number(inputs[n].value); } });
+    if (project()) { body.project_id = project(); }
     try {
       await call('POST', '/v1/types/s3/instances', body);
       error('');

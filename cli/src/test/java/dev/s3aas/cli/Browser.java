@@ -28,18 +28,27 @@ final class Browser implements AutoCloseable {
     static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
 
     final ChromeDriver driver;
+    final Path downloads;
 
-    Browser() {
+    /** @param downloads where the browser saves downloads */
+    Browser(Path downloads) {
+        this.downloads = downloads;
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,800",
                 "--disable-gpu", "--no-first-run", "--disable-extensions");
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        // Downloads land in a directory of the test's own, without asking, so a test can read them back.
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false, "safebrowsing.enabled", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        // Headless Chromium may ignore the download preferences; DevTools' own switch makes them certain.
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                "downloadPath", downloads.toString()));
     }
 
     /** Waits up to {@code limit} for {@code condition} to return a non-null, non-false value. */
@@ -65,6 +74,17 @@ final class Browser implements AutoCloseable {
         }
         Path out = Files.createDirectories(Path.of(dir)).resolve(name + ".png");
         Files.write(out, driver.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Sets the window to {@code width}×{@code height} (a phone: 390×844; the default: 1280×800). */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** True when the page has no horizontal scroll: nothing is wider than the viewport. */
+    boolean fitsWidth() {
+        return Boolean.TRUE.equals(driver.executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth"));
     }
 
     @Override

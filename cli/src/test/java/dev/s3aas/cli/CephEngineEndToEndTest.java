@@ -283,6 +283,9 @@ class CephEngineEndToEndTest {
             assertThatThrownBy(() -> s3.putObject(b -> b.bucket("small").key("b"), RequestBody.fromBytes(new byte[6000])))
                     .isInstanceOfSatisfying(S3Exception.class,
                             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("QuotaExceeded"));
+            // The usage route reads the same bucket stats RGW checked the quota against: one object, 6000 bytes.
+            Eventually.poll(server, admin, base + "/buckets/small/usage", r -> r.status() == 200
+                    && r.body().path("objects").asLong() == 1 && r.body().path("bytes").asLong() == 6000, CONVERGE);
 
             s3.putObject(b -> b.bucket("data-bucket").key("v"), RequestBody.fromString("one"));
             s3.putObject(b -> b.bucket("data-bucket").key("v"), RequestBody.fromString("two"));

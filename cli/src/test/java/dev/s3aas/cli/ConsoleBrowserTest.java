@@ -46,7 +46,7 @@ class ConsoleBrowserTest {
     void start() throws Exception {
         server = new ServerProcess(Files.createDirectories(work.resolve("cp")));
         server.start();
-        browser = new Browser();
+        browser = new Browser(Files.createDirectories(work.resolve("downloads")));
     }
 
     @AfterEach
@@ -70,6 +70,8 @@ class ConsoleBrowserTest {
         browser.driver.findElement(By.cssSelector("form[aria-label='Sign in'] button[type=submit]")).click();
         browser.await(Duration.ofSeconds(30), ExpectedConditions.visibilityOfElementLocated(By.id("create-instance")));
         assertThat(browser.driver.findElement(By.id("signout")).isDisplayed()).isTrue();
+        browser.await(Duration.ofSeconds(10), d -> d.findElement(By.id("who")).getText()
+                .equals("admin · admin · all projects"));
 
         browser.driver.findElement(By.id("f-bucket_name")).sendKeys("web-data");
         browser.driver.findElement(By.id("f-versioning")).click();
@@ -94,10 +96,17 @@ class ConsoleBrowserTest {
 
         instancePageUserPolicyKeyWorkWithTheSdk();
 
-        assertThat(browser.driver.findElement(By.id("who")).getText()).isEqualTo("admin · admin · all projects");
+        // on an instance's page the header names the instance's project (the list said "all projects")
+        String admin = server.login("admin", ServerProcess.ADMIN_PASSWORD);
+        String project = server.get("/v1/iam/projects/" + server.get("/v1/types/s3/instances/web-keep", admin)
+                .text("project_id"), admin).text("name");
+        assertThat(browser.driver.findElement(By.id("who")).getText()).isEqualTo("admin · admin · " + project);
         browser.driver.findElement(By.id("signout")).click();
         browser.await(Duration.ofSeconds(10), ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         viewerSeesNoWriteButtons();
+        browser.driver.findElement(By.id("signout")).click();
+        browser.await(Duration.ofSeconds(10), ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        ConsoleProjectSwitchCheck.check(browser, server, "web-keep");
         assertThat(browser.severe()).as("SEVERE browser console entries").isEmpty();
     }
 
@@ -122,6 +131,9 @@ class ConsoleBrowserTest {
         Eventually.poll(server, admin, "/v1/types/s3/instances/web-keep",
                 r -> "edited in the console".equals(r.text("description")), Duration.ofSeconds(10));
         browser.driver.findElement(By.cssSelector("#edit summary")).click();
+        ConsoleMfaCheck.check(browser, server, "web-keep");
+        ConsoleLayoutCheck.progressAndNodes(browser, endpoint);
+        ConsoleLayoutCheck.phoneWidth(browser, "web-keep");
 
         browser.driver.findElement(By.id("user-name")).sendKeys("alice");
         browser.driver.findElement(By.cssSelector("#create-user button[type=submit]")).click();
@@ -170,6 +182,7 @@ class ConsoleBrowserTest {
             assertThatThrownBy(() -> s3.createBucket(b -> b.bucket("web-denied")))
                     .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
             objectBrowser(s3);
+            ConsoleUserAccessCheck.check(browser, s3, work.resolve("downloads"), Files.readAllBytes(work.resolve("upload.bin")));
         }
         bucketCreateAndDelete();
     }
@@ -244,6 +257,7 @@ class ConsoleBrowserTest {
         assertThat(b.body().path("quota_bytes").asLong()).as(b.toString()).isEqualTo(1_000_000L);
         assertThat(b.text("default_retention_mode")).as(b.toString()).isEqualTo("GOVERNANCE");
         assertThat(b.body().path("default_retention_days").asInt()).as(b.toString()).isEqualTo(1);
+        ConsoleBucketEditCheck.check(browser, server, "web-locked", "web-data");
 
         browser.await(Duration.ofSeconds(10), d -> {
             bucketRows("web-locked").getFirst().findElement(By.xpath(".//button[text()='Delete']")).click();
@@ -264,7 +278,8 @@ class ConsoleBrowserTest {
 
     private static final java.util.Set<String> WRITES = java.util.Set.of("Delete", "Create", "Create user",
             "Create policy", "Create bucket", "Enable", "Disable", "Attach", "Detach", "Create access key", "Upload",
-            "Read-only", "Read-write", "Delete version", "Edit instance", "Save changes");
+            "Read-only", "Read-write", "Delete version", "Edit instance", "Save changes", "Edit", "Save bucket",
+            "Show MFA device", "Hide MFA device");
 
     /** A viewer of the project signs in: the header says so, no write control is shown, and a write by its token is 403. */
     private void viewerSeesNoWriteButtons() throws Exception {
@@ -308,6 +323,10 @@ class ConsoleBrowserTest {
     }
 
     private void assertNoWriteControls() {
+        assertNoWriteControls(browser);
+    }
+
+    static void assertNoWriteControls(Browser browser) {
         List<String> shown = browser.driver.findElements(By.cssSelector("button, summary, form")).stream()
                 .filter(WebElement::isDisplayed)
                 .map(e -> e.getTagName().equals("form") ? "form " + e.getDomAttribute("aria-label") : e.getText().trim())

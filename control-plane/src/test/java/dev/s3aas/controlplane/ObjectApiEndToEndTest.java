@@ -295,6 +295,35 @@ class ObjectApiEndToEndTest {
         assertThat(Http.JSON.readTree(put.body()).path("message").asText()).contains("no-such-bucket");
     }
 
+    /** GET …/buckets/{bucket}/usage is what the node counts: N objects put with the SDK and their bytes. */
+    @Test
+    void usageCountsTheObjectsAndBytesOnTheNode() throws Exception {
+        assertThat(http.post(inst + "/buckets", admin, Map.of("name", "counted")).status()).isEqualTo(201);
+        String usage = inst + "/buckets/counted/usage";
+        Http.Resp empty = Converge.await(() -> http.get(usage, admin), r -> r.status() == 200);
+        assertThat(empty.body().path("objects").asLong()).as(empty.toString()).isZero();
+        assertThat(empty.body().path("bytes").asLong()).as(empty.toString()).isZero();
+        assertThat(empty.text("bucket")).isEqualTo("counted");
+
+        long bytes = 0;
+        int n = 7;
+        for (int i = 0; i < n; i++) {
+            byte[] data = random(1000 * (i + 1) + i, 30 + i);
+            bytes += data.length;
+            s3.putObject(b -> b.bucket("counted").key("dir/obj-" + data.length), RequestBody.fromBytes(data));
+        }
+        Http.Resp counted = http.get(usage, viewer);
+        assertThat(counted.status()).as(counted.toString()).isEqualTo(200);
+        assertThat(counted.body().path("objects").asLong()).as(counted.toString()).isEqualTo(n);
+        assertThat(counted.body().path("bytes").asLong()).as(counted.toString()).isEqualTo(bytes);
+
+        s3.deleteObject(b -> b.bucket("counted").key("dir/obj-1000"));
+        Http.Resp after = http.get(usage, admin);
+        assertThat(after.body().path("objects").asLong()).as(after.toString()).isEqualTo(n - 1);
+        assertThat(after.body().path("bytes").asLong()).as(after.toString()).isEqualTo(bytes - 1000);
+        assertThat(http.get(inst + "/buckets/no-such-bucket/usage", admin).status()).isEqualTo(404);
+    }
+
     private HttpResponse<String> put(String bucket, String key, byte[] data, String contentType) throws Exception {
         HttpRequest.Builder b = request("PUT", object(bucket, key), admin).PUT(HttpRequest.BodyPublishers.ofByteArray(data));
         if (contentType != null) {

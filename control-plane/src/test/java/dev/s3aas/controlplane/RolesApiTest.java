@@ -127,6 +127,48 @@ class RolesApiTest {
         assertThat(f.http.get(BASE + "/" + instance, owner).raw()).doesNotContain(r.text("secret"));
     }
 
+    /** A user with roles in two projects and an unscoped token (the console's) names the project to create in. */
+    @Test
+    void anUnscopedUserOfSeveralProjectsCreatesInTheOneItNames() {
+        String projectC = f.newProject("multi-c");
+        String projectD = f.newProject("multi-d");
+        String both = f.userWithRole("two-projects", projectC, "owner");
+        assertThat(f.http.post("/v1/iam/role_bindings", f.admin, Map.of("user_id", "two-projects",
+                "project_id", projectD, "role", "viewer")).status()).isEqualTo(201);
+
+        Http.Resp unnamed = f.http.post(BASE, both, Map.of("name", "where-to"));
+        assertThat(unnamed.status()).as(unnamed.toString()).isEqualTo(400);
+        assertThat(unnamed.text("field")).isEqualTo("project_id");
+        Http.Resp inC = f.http.post(BASE, both, Map.of("name", "in-c", "project_id", projectC));
+        assertThat(inC.status()).as(inC.toString()).isEqualTo(201);
+        assertThat(inC.text("project_id")).isEqualTo(projectC);
+        Http.Resp byName = f.http.post(BASE, both, Map.of("name", "in-c-by-name", "project_id", "multi-c"));
+        assertThat(byName.text("project_id")).as(byName.toString()).isEqualTo(projectC);
+        assertThat(f.http.post(BASE, both, Map.of("name", "in-d", "project_id", projectD)).status())
+                .as("a viewer there").isEqualTo(403);
+        Http.Resp hidden = f.http.post(BASE, both, Map.of("name", "in-a", "project_id", projectA));
+        assertThat(hidden.status()).as("no role there: as unknown as a missing project").isEqualTo(400);
+        assertThat(hidden.raw()).contains("unknown project");
+        assertThat(f.http.post(BASE, both, Map.of("name", "nowhere", "project_id", "no-such-project")).raw())
+                .isEqualTo(hidden.raw().replace(projectA, "no-such-project"));
+        Http.Resp moved = f.http.patch(BASE + "/" + inC.text("id"), both, Map.of("project_id", projectD));
+        assertThat(moved.status()).isEqualTo(409);
+        assertThat(moved.text("code")).isEqualTo("immutable_field");
+
+        assertThat(names(f.http.get(BASE + "?project_id=" + projectC, both))).containsExactly("in-c", "in-c-by-name");
+        assertThat(names(f.http.get(BASE + "?project_id=multi-d", both))).isEmpty();
+        assertThat(names(f.http.get(BASE + "?project_id=" + projectA, both))).as("not its project").isEmpty();
+        assertThat(names(f.http.get(BASE + "?project_id=" + projectA, f.admin))).contains("team-a")
+                .doesNotContain("in-c");
+    }
+
+    private static java.util.List<String> names(Http.Resp list) {
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        list.body().forEach(i -> out.add(i.path("name").asText()));
+        return out;
+    }
+
     @Test
     void otherProjectsAreInvisible() {
         assertThat(f.http.get(BASE + "/" + instance, outsider).status()).isEqualTo(404);

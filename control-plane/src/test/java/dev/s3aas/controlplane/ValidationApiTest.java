@@ -42,7 +42,7 @@ class ValidationApiTest {
         "{\"name\":\"x5\",\"id\":\"abc\"}                 | 409 | id            | read_only_field",
         "{\"name\":\"x6\",\"nodes\":[]}                   | 409 | nodes         | read_only_field",
         "{\"name\":\"x7\",\"root_secret\":\"s\"}          | 409 | root_secret   | read_only_field",
-        "{\"name\":\"x8\",\"project_id\":\"p\"}           | 409 | project_id    | read_only_field",
+        "{\"name\":\"x8\",\"project_id\":\"p\"}           | 400 | project_id    | invalid_field",
         "{\"description\":\"no name\"}                    | 400 | name          | missing_field",
         "{\"name\":\"bad name!\"}                         | 400 | name          | invalid_field",
         "{\"name\":\"x9\",\"encryption\":\"rot13\"}       | 400 | encryption    | invalid_field",

@@ -112,7 +112,7 @@ public final class OpenApi {
             success.put("content", Map.of("application/json", Map.of("schema", body)));
         }
         if (r.shape() == Route.Shape.BYTES && !r.method().equals("HEAD")) {
-            success.put("content", Map.of("application/octet-stream",
+            success.put("content", Map.of(r.produces() == null ? "application/octet-stream" : r.produces(),
                     Map.of("schema", Map.of("type", "string", "format", "binary"))));
         }
         out.put(ok, success);

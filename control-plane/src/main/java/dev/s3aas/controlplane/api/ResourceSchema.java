@@ -31,6 +31,14 @@ public record ResourceSchema(String name, List<FieldSpec> fields) {
         return new ResourceSchema(name, all);
     }
 
+    /** This schema with {@code field} in place of the standard field of the same name. */
+    public ResourceSchema replacing(FieldSpec field) {
+        if (fields.stream().noneMatch(f -> f.name().equals(field.name()))) {
+            throw new IllegalArgumentException(name + " has no field " + field.name());
+        }
+        return new ResourceSchema(name, fields.stream().map(f -> f.name().equals(field.name()) ? field : f).toList());
+    }
+
     public Map<String, FieldSpec> byName() {
         Map<String, FieldSpec> m = new LinkedHashMap<>();
         fields.forEach(f -> m.put(f.name(), f));

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param query the query parameters the route reads, beyond the list paging ones (for the OpenAPI document)
  * @param rawBody the request body is not JSON but bytes the endpoint streams ({@link ApiRequest#raw()}); the
  *     handler does not read it
+ * @param produces the media type of a {@link Shape#BYTES} response when it is always the same (a PNG), for the
+ *     OpenAPI document; null: any ({@code application/octet-stream}, an object's own type)
  */
 public record Route(
         String method,
@@ -30,7 +32,8 @@ public record Route(
         Endpoint endpoint,
         Guard guard,
         List<QueryParam> query,
-        boolean rawBody) {
+        boolean rawBody,
+        String produces) {
 
     /**
      * How the response body relates to {@link #response()}. BYTES: the body is a stream of bytes (an object's
@@ -69,25 +72,34 @@ public record Route(
     public Route(String method, String template, String summary, String permission, Shape shape,
             ResourceSchema request, ResourceSchema response, boolean authenticated, Endpoint endpoint) {
         this(method, template, summary, permission, shape, request, response, authenticated, endpoint, null,
-                List.of(), false);
+                List.of(), false, null);
     }
 
     /** This route with its permission check, for authorising idempotent replays. */
     public Route guardedBy(Guard check) {
         return new Route(method, template, summary, permission, shape, request, response, authenticated, endpoint,
-                Objects.requireNonNull(check), query, rawBody);
+                Objects.requireNonNull(check), query, rawBody, produces);
     }
 
     /** This route, documenting the query parameters it reads. */
     public Route withQuery(QueryParam... params) {
         return new Route(method, template, summary, permission, shape, request, response, authenticated, endpoint,
-                guard, List.of(params), rawBody);
+                guard, List.of(params), rawBody, produces);
     }
 
     /** This route, taking its request body as a byte stream rather than JSON (see {@link ApiRequest#raw()}). */
     public Route withRawBody() {
         return new Route(method, template, summary, permission, shape, request, response, authenticated, endpoint,
-                guard, query, true);
+                guard, query, true, produces);
+    }
+
+    /** This {@link Shape#BYTES} route, documenting the one media type it answers with. */
+    public Route producing(String mediaType) {
+        if (shape != Shape.BYTES) {
+            throw new IllegalStateException("only a BYTES route has a media type of its own: " + template);
+        }
+        return new Route(method, template, summary, permission, shape, request, response, authenticated, endpoint,
+                guard, query, rawBody, Objects.requireNonNull(mediaType));
     }
 
     /** True when a POST may be replayed from the idempotency store, which needs the guard. */

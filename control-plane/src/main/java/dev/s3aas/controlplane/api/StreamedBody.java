@@ -16,4 +16,19 @@ public interface StreamedBody extends AutoCloseable {
     /** Releases the source (the node's response). Must not throw. */
     @Override
     void close();
+
+    /** Bytes already in memory (small: a generated image), written at once. */
+    static StreamedBody of(byte[] bytes) {
+        byte[] copy = bytes.clone();
+        return new StreamedBody() {
+            @Override
+            public void writeTo(OutputStream out) throws IOException {
+                out.write(copy);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
 }

@@ -6,6 +6,7 @@ import dev.s3aas.controlplane.cluster.GatewayHealth;
 import dev.s3aas.controlplane.crypto.SecretBox;
 import dev.s3aas.controlplane.db.Database;
 import dev.s3aas.controlplane.instance.Instance;
+import dev.s3aas.controlplane.node.BucketUsage;
 import dev.s3aas.controlplane.node.NodeException;
 import dev.s3aas.controlplane.node.ObjectClient;
 import dev.s3aas.controlplane.provision.Provisioner.NodeSpec;
@@ -192,5 +193,31 @@ public final class CephDataPlane implements DataPlane {
         }
         return clients.objects(URI.create(gw.id()), Tenant.ownerAccessKey(instance.uuid()),
                 secrets.decrypt(instance.rootSecretSealed()));
+    }
+
+    /**
+     * RGW's bucket stats ({@code GET /admin/bucket?stats=true}, the same read as {@link #isBucketEmpty}): the
+     * bucket index's counters, which RGW updates with each write, through each gateway in turn until one answers.
+     */
+    @Override
+    public BucketUsage usage(Instance instance, String bucket) throws NodeException {
+        Cluster cluster;
+        try {
+            cluster = cluster(instance);
+        } catch (ProvisionException e) {
+            throw new NodeException.Unreachable(e.getMessage(), e);
+        }
+        NodeException last = new NodeException.Unreachable("cluster " + cluster.name() + " has no gateway", null);
+        for (URI gw : cluster.gateways()) {
+            try {
+                RgwAdmin.RgwBucket b = clients.admin(cluster, gw, secrets).bucket(Tenant.of(instance.uuid()).name(),
+                        bucket).orElseThrow(() -> new NodeException.Rejected("NoSuchBucket",
+                                "the cluster holds no bucket " + bucket + " for this instance", null, 404));
+                return new BucketUsage(b.objects(), b.bytes());
+            } catch (NodeException.Unreachable e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 }

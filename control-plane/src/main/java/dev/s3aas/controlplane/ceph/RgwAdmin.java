@@ -30,7 +30,7 @@ final class RgwAdmin {
     }
 
     /** A bucket as RGW reports it: its owner, hard quota in bytes (0 = none) and number of objects. */
-    record RgwBucket(String owner, long quotaBytes, long objects) {}
+    record RgwBucket(String owner, long quotaBytes, long objects, long bytes) {}
 
     private static final int PAGE = 1000;
 
@@ -141,10 +141,13 @@ final class RgwAdmin {
             long quota = q.path("enabled").asBoolean(false) && q.path("max_size").asLong(-1) > 0
                     ? q.path("max_size").asLong() : 0;
             long objects = 0;
+            long bytes = 0;
+            // usage is per category (rgw.main, rgw.multimeta…): num_objects, and size = the objects' bytes
             for (JsonNode category : b.path("usage")) {
                 objects += category.path("num_objects").asLong(0);
+                bytes += category.path("size").asLong(0);
             }
-            return Optional.of(new RgwBucket(b.path("owner").asText(), quota, objects));
+            return Optional.of(new RgwBucket(b.path("owner").asText(), quota, objects, bytes));
         } catch (NodeException.Rejected e) {
             if ("NoSuchBucket".equals(e.code())) {
                 return Optional.empty();

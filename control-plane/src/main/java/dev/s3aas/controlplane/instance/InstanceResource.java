@@ -1,6 +1,8 @@
 package dev.s3aas.controlplane.instance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.s3aas.controlplane.api.ApiError;
+import dev.s3aas.controlplane.api.ApiRequest;
 import dev.s3aas.controlplane.api.ApiResponse;
 import dev.s3aas.controlplane.api.FieldSpec;
 import dev.s3aas.controlplane.api.FieldSpec.Access;
@@ -10,6 +12,7 @@ import dev.s3aas.controlplane.api.PageRequest;
 import dev.s3aas.controlplane.api.ResourceSchema;
 import dev.s3aas.controlplane.api.Route;
 import dev.s3aas.controlplane.api.Route.Shape;
+import dev.s3aas.controlplane.api.StreamedBody;
 import dev.s3aas.controlplane.iam.Permission;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +49,9 @@ public final class InstanceResource {
                     "Counts changes to the instance and everything in it (buckets, users, keys…)"),
             FieldSpec.readOnly("observed_generation", Type.INTEGER,
                     "The generation the status describes; below generation while a change is being applied"),
-            new FieldSpec("root_secret", Type.STRING, Access.HIDDEN, false, true, "Never returned"));
+            new FieldSpec("root_secret", Type.STRING, Access.HIDDEN, false, true, "Never returned"))
+            .replacing(FieldSpec.createOnly("project_id", Type.STRING, "Owning project. On create (uuid or name; you "
+                    + "need the owner role there): default the token's project, else your only one"));
     public static final ResourceSchema TYPE_ROOT = new ResourceSchema("collection", List.of(
             FieldSpec.readOnly("name", Type.STRING, "Sub-collection name"),
             FieldSpec.readOnly("href", Type.STRING, "Its path")));
@@ -77,13 +82,15 @@ public final class InstanceResource {
                 new Route("POST", BASE, "Create an instance (provisioned asynchronously)",
                         Permission.INSTANCE_CREATE.externalName(), Shape.CREATE, SCHEMA, SCHEMA, true,
                         r -> ApiResponse.created(view(service.create(r.principal(), SCHEMA.parseCreate(r.body())))))
-                        .guardedBy(r -> service.creationProject(r.principal())),
-                new Route("GET", BASE, "List instances (filters: name, status; paging: limit, marker)",
+                        .guardedBy(r -> service.creationProject(r.principal(), requestedProject(r))),
+                new Route("GET", BASE, "List instances (filters: name, status, project_id; paging: limit, marker)",
                         Permission.INSTANCE_READ.externalName(), Shape.LIST, null, SCHEMA, true, r -> {
-                            Page<Instance> page = service.list(r.principal(), PageRequest.from(r));
+                            Page<Instance> page = service.list(r.principal(), PageRequest.from(r),
+                                    r.query("project_id"));
                             return ApiResponse.page(new Page<>(page.items().stream().map(this::view).toList(),
                                     page.nextMarker()));
-                        }),
+                        }).withQuery(Route.QueryParam.string("project_id", false,
+                                "Only this project's instances (uuid or name); one you have no role in lists none")),
                 new Route("GET", BASE + "/{instance}", "Read an instance", Permission.INSTANCE_READ.externalName(),
                         Shape.OBJECT, null, SCHEMA, true,
                         r -> ApiResponse.ok(view(service.require(r.principal(), r.param("instance"), Permission.INSTANCE_READ)))),
@@ -96,7 +103,25 @@ public final class InstanceResource {
                 new Route("GET", BASE + "/{instance}/mfa", "The instance root's virtual MFA device (for MFA delete)",
                         Permission.INSTANCE_MFA_REVEAL.externalName(), Shape.OBJECT, null, MFA_DEVICE, true,
                         r -> mfaDevice(service.require(r.principal(), r.param("instance"),
-                                Permission.INSTANCE_MFA_REVEAL))));
+                                Permission.INSTANCE_MFA_REVEAL))),
+                new Route("GET", BASE + "/{instance}/mfa/qr", "The MFA device's otpauth URI as a QR code (PNG)",
+                        Permission.INSTANCE_MFA_REVEAL.externalName(), Shape.BYTES, null, null, true,
+                        r -> mfaQr(service.require(r.principal(), r.param("instance"),
+                                Permission.INSTANCE_MFA_REVEAL))).producing("image/png"));
+    }
+
+    /** The device's otpauth URI as a PNG QR code: the same secret as {@link #mfaDevice}, so not cached either. */
+    private ApiResponse mfaQr(Instance i) {
+        InstanceMfa.Device d = mfa.device(i.uuid()).orElseThrow(() -> ApiError.notFound("instance", i.uuid()));
+        byte[] png = MfaQr.png(d.otpauthUri(i.name()));
+        return new ApiResponse(200, StreamedBody.of(png), Map.of("Content-Type", "image/png",
+                "Content-Length", Integer.toString(png.length), "Cache-Control", "no-store"));
+    }
+
+    /** The create body's project_id for the replay guard (the body is checked against the schema after it). */
+    private static String requestedProject(ApiRequest r) {
+        JsonNode v = r.body() == null ? null : r.body().get("project_id");
+        return v != null && v.isTextual() ? v.asText() : null;
     }
 
     /** A secret in the response: not to be kept by caches. */

@@ -15,6 +15,8 @@ import dev.s3aas.controlplane.db.Database;
 import dev.s3aas.controlplane.db.DbErrors;
 import dev.s3aas.controlplane.db.Ids;
 import dev.s3aas.controlplane.db.Optimistic;
+import dev.s3aas.controlplane.iam.IamRecords.Project;
+import dev.s3aas.controlplane.iam.IamRepository;
 import dev.s3aas.controlplane.iam.Permission;
 import dev.s3aas.controlplane.iam.Principal;
 import dev.s3aas.controlplane.instance.Instance.Encryption;
@@ -24,6 +26,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
@@ -39,6 +42,7 @@ public final class InstanceService {
     private final InstanceRepository repo;
     private final VersionRepository versions;
     private final ClusterRepository clusters = new ClusterRepository();
+    private final IamRepository projects = new IamRepository();
     private final SecretBox secrets;
     private final Clock clock;
     private final ChangeListener changes;
@@ -55,15 +59,25 @@ public final class InstanceService {
         this.createHook = createHook;
     }
 
-    /** The project a create by {@code p} goes to, once {@code p} may create instances there. */
-    public String creationProject(Principal p) {
-        String projectId = targetProject(p);
+    /**
+     * The project a create by {@code p} goes to, once {@code p} may create instances there: {@code requested}
+     * (the body's {@code project_id}, uuid or name) when given, else the token's project, else the caller's
+     * only one. A caller with roles in several projects and an unscoped token (the console) names it.
+     */
+    public String creationProject(Principal p, String requested) {
+        String projectId = requested == null ? targetProject(p) : visibleProject(p, requested)
+                .orElseThrow(() -> ApiError.invalid("project_id", "unknown project '" + requested + "'"));
         p.require(projectId, Permission.INSTANCE_CREATE, "project", projectId);
         return projectId;
     }
 
+    /** A project {@code p} has a role in, by uuid or name; one it has none in is as absent as a missing one. */
+    private Optional<String> visibleProject(Principal p, String ref) {
+        return db.read(h -> projects.findProject(h, ref)).map(Project::uuid).filter(p::canSee);
+    }
+
     public Instance create(Principal p, JsonInput in) {
-        String projectId = creationProject(p);
+        String projectId = creationProject(p, in.string("project_id", null));
         long now = clock.millis();
         Instance created;
         try {
@@ -158,7 +172,8 @@ public final class InstanceService {
         if (p.roles().size() == 1) {
             return p.roles().keySet().iterator().next();
         }
-        throw ApiError.invalid("project_id", "you have roles in several projects (or none): request a token with project_id");
+        throw ApiError.invalid("project_id", "you have roles in several projects (or none): name the project in "
+                + "project_id, or request a token with project_id");
     }
 
     private Version resolveVersion(Handle h, String ref) {
@@ -168,9 +183,11 @@ public final class InstanceService {
         return versions.find(h, ref).orElseThrow(() -> ApiError.invalid("version", "unknown version '" + ref + "'"));
     }
 
-    public Page<Instance> list(Principal p, PageRequest pr) {
-        Set<String> projects = p.visibleProjects();
-        return db.read(h -> repo.list(h, projects, pr));
+    /** @param projectRef only this project's instances (uuid or name), or null for every visible one */
+    public Page<Instance> list(Principal p, PageRequest pr, String projectRef) {
+        Set<String> visible = projectRef == null ? p.visibleProjects()
+                : visibleProject(p, projectRef).map(Set::of).orElse(Set.of());
+        return db.read(h -> repo.list(h, visible, pr));
     }
 
     /** Finds a visible instance by uuid or name and checks {@code permission} on it. */

@@ -3,6 +3,7 @@ package dev.s3aas.controlplane.node;
 import io.minio.admin.MinioAdminClient;
 import io.minio.admin.QuotaUnit;
 import io.minio.admin.UserInfo;
+import io.minio.admin.messages.BucketUsageInfo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -76,6 +77,20 @@ final class MinioNodeClient implements NodeClient {
     @Override
     public boolean isBucketEmpty(String bucket) throws NodeException {
         return buckets.isBucketEmpty(bucket);
+    }
+
+    /**
+     * From the admin API's {@code datausageinfo} ({@code madmin.DataUsageInfo}). Our node answers it from the
+     * per-bucket counters it commits with every write (the ones its quotas check), so it is exact and cheap; a
+     * MinIO server answers from its last scanner pass, which may lag.
+     */
+    @Override
+    public BucketUsage bucketUsage(String bucket) throws NodeException {
+        BucketUsageInfo u = call("datausageinfo", admin::getDataUsageInfo).bucketsUsageInfo().get(bucket);
+        if (u == null) {
+            throw new NodeException.Rejected("NoSuchBucket", "the node holds no bucket " + bucket, null, 404);
+        }
+        return new BucketUsage(u.objectsCount(), u.size());
     }
 
     @Override

@@ -22,6 +22,9 @@ public interface NodeClient extends AutoCloseable {
 
     boolean isBucketEmpty(String bucket) throws NodeException;
 
+    /** The bucket's objects and bytes as the node counts them; NoSuchBucket when the node does not hold it. */
+    BucketUsage bucketUsage(String bucket) throws NodeException;
+
     /**
      * Versioning on (Enabled) or off (Suspended; a never-versioned bucket stays so), and MFA delete on or off
      * ({@code mfaDelete} only with {@code enabled}: it guards versions). Changing MFA delete, or anything while

@@ -12,6 +12,7 @@ import dev.s3aas.controlplane.api.Route.Shape;
 import dev.s3aas.controlplane.api.StreamedBody;
 import dev.s3aas.controlplane.iam.Permission;
 import dev.s3aas.controlplane.instance.InstanceResource;
+import dev.s3aas.controlplane.node.BucketUsage;
 import dev.s3aas.controlplane.node.NodeException;
 import dev.s3aas.controlplane.node.ObjectClient.DeleteResult;
 import dev.s3aas.controlplane.node.ObjectClient.ObjectData;
@@ -24,7 +25,9 @@ import java.util.Map;
 
 /**
  * HTTP for the object browser, {@code /v1/types/s3/instances/{instance}/buckets/{bucket}/objects[/versions]} and
- * {@code …/object?key=}: a streaming proxy to the instance's data plane.
+ * {@code …/object?key=}: a streaming proxy to the instance's data plane; and {@code …/{bucket}/usage}, the other
+ * read that goes to the data plane rather than the database (so it is a route of its own, and the bucket list
+ * stays a database read).
  *
  * <p>Why a proxy through the control plane rather than presigned URLs from the browser to the node: it is the
  * same for both engines, needs no CORS rules written into users' buckets, keeps node credentials inside the
@@ -49,6 +52,11 @@ public final class ObjectResource {
             FieldSpec.readOnly("version_id", Type.STRING, "Version id; null when the bucket is not versioned"),
             FieldSpec.readOnly("size", Type.INTEGER, "Bytes stored")));
 
+    static final ResourceSchema USAGE = new ResourceSchema("bucket_usage", List.of(
+            FieldSpec.readOnly("bucket", Type.STRING, "The bucket's S3 name"),
+            FieldSpec.readOnly("objects", Type.INTEGER, "Objects stored (every version counts, as the quota counts)"),
+            FieldSpec.readOnly("bytes", Type.INTEGER, "Their bytes")));
+
     private static final QueryParam KEY = QueryParam.string("key", true, "Object key, 1-1024 bytes of UTF-8");
     private static final QueryParam VERSION = QueryParam.string("version_id", false, "A version; default the current");
     private static final QueryParam PREFIX = QueryParam.string("prefix", false, "Only keys starting with it");
@@ -68,6 +76,14 @@ public final class ObjectResource {
         String read = Permission.OBJECT_READ.externalName();
         String write = Permission.OBJECT_WRITE.externalName();
         return List.of(
+                new Route("GET", base + "/usage", "A bucket's objects and bytes, as its engine counts them now "
+                        + "(the embedded node's counters, RGW's bucket stats)", Permission.BUCKET_READ.externalName(),
+                        Shape.OBJECT, null, USAGE, true, r -> {
+                            BucketUsage u = node(() -> service.usage(r.principal(), r.param("instance"),
+                                    r.param("bucket")), r, null);
+                            return ApiResponse.ok(Map.of("bucket", r.param("bucket"), "objects", u.objects(),
+                                    "bytes", u.bytes()));
+                        }),
                 new Route("GET", base + "/objects", "List objects (ListObjectsV2)", read, Shape.OBJECT, null, LISTING,
                         true, r -> ApiResponse.ok(node(() -> service.list(r.principal(), r.param("instance"),
                                 r.param("bucket"), r.query("prefix"), r.query("delimiter"), r.query("page_token"),

@@ -9,6 +9,7 @@ import dev.s3aas.controlplane.iam.Principal;
 import dev.s3aas.controlplane.instance.Instance;
 import dev.s3aas.controlplane.instance.InstanceService;
 import dev.s3aas.controlplane.instance.InstanceStatus;
+import dev.s3aas.controlplane.node.BucketUsage;
 import dev.s3aas.controlplane.node.NodeException;
 import dev.s3aas.controlplane.node.ObjectClient;
 import dev.s3aas.controlplane.node.ObjectClient.ObjectData;
@@ -44,15 +45,32 @@ public final class ObjectService {
     /** A bucket ready for object calls: the data plane's client and the bucket's S3 name. */
     private record Target(ObjectClient objects, String bucket) {}
 
-    /** The checks of every object call, in the order a caller should learn about them: 403/404, 404, 409. */
-    private Target open(Principal p, String instanceRef, String bucketRef, Permission permission) throws NodeException {
+    /** A bucket of an ACTIVE instance the caller may reach, by its S3 name. */
+    private record Checked(Instance instance, String bucket) {}
+
+    /** The checks of every data-plane call, in the order a caller should learn about them: 403/404, 404, 409. */
+    private Checked check(Principal p, String instanceRef, String bucketRef, Permission permission) {
         Instance inst = instances.require(p, instanceRef, permission);
         Bucket bucket = buckets.find(inst, bucketRef);
         if (inst.status() != InstanceStatus.ACTIVE) {
             throw new ApiError.Conflict("instance_not_active", "instance '" + instanceRef + "' is " + inst.status()
                     + ": its objects can be reached once it is ACTIVE", null);
         }
-        return new Target(planes.of(inst).objects(inst), bucket.name().value());
+        return new Checked(inst, bucket.name().value());
+    }
+
+    private Target open(Principal p, String instanceRef, String bucketRef, Permission permission) throws NodeException {
+        Checked c = check(p, instanceRef, bucketRef, permission);
+        return new Target(planes.of(c.instance()).objects(c.instance()), c.bucket());
+    }
+
+    /**
+     * The bucket's objects and bytes as its engine counts them now: asked of the data plane on each call, so
+     * it is one route of its own and the bucket list stays a database read.
+     */
+    public BucketUsage usage(Principal p, String instanceRef, String bucketRef) throws NodeException {
+        Checked c = check(p, instanceRef, bucketRef, Permission.BUCKET_READ);
+        return planes.of(c.instance()).usage(c.instance(), c.bucket());
     }
 
     public Listing list(Principal p, String instanceRef, String bucketRef, String prefix, String delimiter,

@@ -1,6 +1,7 @@
 package dev.s3aas.controlplane.reconcile;
 
 import dev.s3aas.controlplane.instance.Instance;
+import dev.s3aas.controlplane.node.BucketUsage;
 import dev.s3aas.controlplane.node.NodeException;
 import dev.s3aas.controlplane.node.ObjectClient;
 import dev.s3aas.controlplane.provision.Provisioner.NodeSpec;
@@ -35,6 +36,13 @@ public interface DataPlane {
      * @throws NodeException.Unreachable when no node of the instance serves
      */
     ObjectClient objects(Instance instance) throws NodeException;
+
+    /**
+     * A bucket's objects and bytes as the engine counts them, asked when called (nothing is cached).
+     *
+     * @throws NodeException.Unreachable when no node of the instance serves
+     */
+    BucketUsage usage(Instance instance, String bucket) throws NodeException;
 
     /**
      * What one apply found.

@@ -2,6 +2,7 @@ package dev.s3aas.controlplane.reconcile;
 
 import dev.s3aas.controlplane.crypto.SecretBox;
 import dev.s3aas.controlplane.instance.Instance;
+import dev.s3aas.controlplane.node.BucketUsage;
 import dev.s3aas.controlplane.node.NodeClient;
 import dev.s3aas.controlplane.node.NodeException;
 import dev.s3aas.controlplane.node.ObjectClient;
@@ -90,11 +91,26 @@ public final class EmbeddedDataPlane implements DataPlane {
      */
     @Override
     public ObjectClient objects(Instance instance) throws NodeException {
+        return onFirstRunningNode(instance, NodeClient::objects);
+    }
+
+    /** From the first running node's admin API, like {@link #objects}: the node counts what it stores. */
+    @Override
+    public BucketUsage usage(Instance instance, String bucket) throws NodeException {
+        return onFirstRunningNode(instance, c -> c.bucketUsage(bucket));
+    }
+
+    @FunctionalInterface
+    private interface NodeCall<T> {
+        T on(NodeClient client) throws NodeException;
+    }
+
+    private <T> T onFirstRunningNode(Instance instance, NodeCall<T> call) throws NodeException {
         for (ProvisionedNode n : provisioner.observe(instance.uuid())) {
             if (n.status() == Provisioner.NodeStatus.RUNNING) {
                 try (NodeClient client = nodes.connect(n.endpoint(), instance.rootUser(),
                         secrets.decrypt(instance.rootSecretSealed()))) {
-                    return client.objects();
+                    return call.on(client);
                 }
             }
         }

@@ -138,6 +138,13 @@ public final class FakeNode {
             return bucket(bucket).objects == 0;
         }
 
+        /** The fake holds no object bytes: its object count, and 0 bytes. */
+        @Override
+        public dev.s3aas.controlplane.node.BucketUsage bucketUsage(String bucket) throws NodeException {
+            reach();
+            return new dev.s3aas.controlplane.node.BucketUsage(bucket(bucket).objects, 0);
+        }
+
         @Override
         public void setVersioning(String bucket, boolean enabled, boolean mfaDelete, MfaCode mfa)
                 throws NodeException {
