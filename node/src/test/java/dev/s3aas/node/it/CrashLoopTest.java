@@ -164,9 +164,11 @@ class CrashLoopTest {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+        HttpResponse<String> last;
+        while ((last = http.send(req, HttpResponse.BodyHandlers.ofString())).statusCode() != 200) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("node not ready within 60 s");
+                throw new IllegalStateException("node not ready within 60 s: " + last.statusCode() + " "
+                        + last.body());
             }
             Thread.sleep(10);
         }
