@@ -70,9 +70,12 @@ class CrashLoopTest {
                     if (round == 0) {
                         createBuckets(s3);
                     }
-                    List<CrashChecker.Finding> findings = new CrashChecker(s3, model, data).check(BUCKETS);
+                    CrashChecker checker = new CrashChecker(s3, model, data);
+                    List<CrashChecker.Finding> findings = checker.check(BUCKETS);
                     assertThat(findings).as(tag + " round " + round).isEmpty();
                     times.done("check", t);
+                    System.out.println("[crash-loop] round " + round + ": " + times.lastOfEach() + "; checked "
+                            + checker.readStats());
                     if (round == kills) {
                         deleteEverything(s3);
                         node.process().destroyForcibly().waitFor();

@@ -21,6 +21,12 @@ final class PhaseTimes {
         return List.copyOf(millis.getOrDefault(phase, List.of()));
     }
 
+    /** The latest time of each phase so far, as {@code phase N ms, …} (a progress line per round). */
+    String lastOfEach() {
+        return millis.entrySet().stream().map(e -> e.getKey() + " " + e.getValue().get(e.getValue().size() - 1)
+                + " ms").collect(Collectors.joining(", "));
+    }
+
     /** One line per phase: {@code phase: n rounds, min / median / max / total ms}. */
     String summary() {
         return millis.entrySet().stream().map(e -> {
