@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
  */
 class CrashLoopTest {
     private static final int WRITERS = 6;
-    private static final List<String> BUCKETS = List.of(CrashWorkload.PLAIN, CrashWorkload.VERSIONED,
+    static final List<String> BUCKETS = List.of(CrashWorkload.PLAIN, CrashWorkload.VERSIONED,
             CrashWorkload.LOCKED);
 
     @TempDir
@@ -53,54 +53,64 @@ class CrashLoopTest {
         Path data = work.resolve("data");
         CrashModel model = new CrashModel();
         AtomicLong generation = new AtomicLong();
-        List<Long> recoveryMillis = new ArrayList<>();
+        PhaseTimes times = new PhaseTimes();
         long totalAcked = 0;
+        long started = System.nanoTime();
         ExecutorService parts = Executors.newFixedThreadPool(2 * WRITERS);
+        Process running = null;
         try {
             for (int round = 0; round <= kills; round++) {
-                long t0 = System.nanoTime();
+                long t = System.nanoTime();
                 NodeProcess.Started node = NodeProcess.launch(data, work);
+                running = node.process();
+                t = times.done("start", t);
                 awaitReady(node.port());
-                recoveryMillis.add((System.nanoTime() - t0) / 1_000_000);
+                t = times.done("ready", t);
                 try (S3Client s3 = client(node.port())) {
-                    try (Stream<Path> tmp = Files.list(data.resolve("tmp"))) {
-                        assertThat(tmp.toList()).as(tag + " round " + round + ": tmp/ after recovery").isEmpty();
-                    }
                     if (round == 0) {
                         createBuckets(s3);
                     }
-                    List<String> problems = new CrashChecker(s3, model).check(BUCKETS);
-                    assertThat(problems).as(tag + " round " + round).isEmpty();
+                    CrashChecker checker = new CrashChecker(s3, model, data);
+                    List<CrashChecker.Finding> findings = checker.check(BUCKETS);
+                    assertThat(findings).as(tag + " round " + round).isEmpty();
+                    times.done("check", t);
+                    System.out.println("[crash-loop] round " + round + ": " + times.lastOfEach() + "; checked "
+                            + checker.readStats());
                     if (round == kills) {
                         deleteEverything(s3);
                         node.process().destroyForcibly().waitFor();
                         break;
                     }
-                    totalAcked += loadThenKill(s3, node.process(), model, rnd, generation, parts, tag, round);
+                    totalAcked += loadThenKill(s3, node.process(), model, rnd, generation, parts, tag, round, times);
                 }
             }
-        } finally {
-            parts.shutdownNow();
-        }
-        // Everything deleted, and the collector's queue lost to a final kill: the next start must leave no blob.
-        NodeProcess.Started node = NodeProcess.launch(data, work);
-        awaitReady(node.port());
-        try {
+            // Everything deleted, and the collector's queue lost to a final kill: the next start must leave no blob.
+            NodeProcess.Started node = NodeProcess.launch(data, work);
+            running = node.process();
+            awaitReady(node.port());
             Poll.until("no blob files left", () -> blobFiles(data) == 0);
         } finally {
-            node.process().destroyForcibly().waitFor();
+            parts.shutdownNow();
+            if (running != null) {
+                running.destroyForcibly().waitFor();
+            }
         }
         assertThat(blobFiles(data)).as(tag + ": orphaned blob files").isZero();
-        List<Long> sorted = new ArrayList<>(recoveryMillis);
-        Collections.sort(sorted);
-        System.out.printf("[crash-loop] %s: %d kills, %d operations acknowledged, recovery (start to /ready 200)"
-                        + " min %d ms, median %d ms, max %d ms%n", tag, kills, totalAcked, sorted.get(0),
-                sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
+        List<Long> recovery = new ArrayList<>();
+        for (int i = 0; i < times.of("start").size(); i++) {
+            recovery.add(times.of("start").get(i) + times.of("ready").get(i));
+        }
+        Collections.sort(recovery);
+        System.out.printf("[crash-loop] %s: %d kills, %d operations acknowledged in %.1f s, recovery (start to"
+                        + " /ready 200) min %d ms, median %d ms, max %d ms; per round:%n%s%n", tag, kills, totalAcked,
+                (System.nanoTime() - started) / 1e9, recovery.get(0), recovery.get(recovery.size() / 2),
+                recovery.get(recovery.size() - 1), times.summary());
         assertThat(totalAcked).as(tag).isGreaterThan(kills * 5L);
     }
 
     private static long loadThenKill(S3Client s3, Process process, CrashModel model, Random rnd, AtomicLong gen,
-                                     ExecutorService parts, String tag, int round) throws Exception {
+                                     ExecutorService parts, String tag, int round, PhaseTimes times)
+            throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         AtomicBoolean killed = new AtomicBoolean();
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
@@ -111,18 +121,21 @@ class CrashLoopTest {
             workers.add(wl);
             pool.submit(wl);
         }
+        long t = System.nanoTime();
         Thread.sleep(300 + rnd.nextInt(1500));
+        t = times.done("load", t);
         killed.set(true);
         process.destroyForcibly();
         process.waitFor();
         stop.set(true);
         pool.shutdown();
         assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).as(tag + ": workload threads end").isTrue();
+        times.done("kill", t);
         assertThat(errors).as(tag + " round " + round + ": errors before the kill").isEmpty();
         return workers.stream().mapToLong(w -> w.acked.get()).sum();
     }
 
-    private static void createBuckets(S3Client s3) {
+    static void createBuckets(S3Client s3) {
         s3.createBucket(b -> b.bucket(CrashWorkload.PLAIN));
         s3.createBucket(b -> b.bucket(CrashWorkload.VERSIONED));
         s3.putBucketVersioning(b -> b.bucket(CrashWorkload.VERSIONED)
@@ -154,9 +167,11 @@ class CrashLoopTest {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/ready")).build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+        HttpResponse<String> last;
+        while ((last = http.send(req, HttpResponse.BodyHandlers.ofString())).statusCode() != 200) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("node not ready within 60 s");
+                throw new IllegalStateException("node not ready within 60 s: " + last.statusCode() + " "
+                        + last.body());
             }
             Thread.sleep(10);
         }

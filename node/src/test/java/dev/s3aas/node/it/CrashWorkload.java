@@ -29,6 +29,12 @@ final class CrashWorkload implements Runnable {
     static final String VERSIONED = "versioned";
     static final String LOCKED = "locked";
     private static final int[] SIZES = {0, 700, 4096, 100_000, 131_072, 131_073, 400_000, 1_200_000};
+    /**
+     * Versions a key keeps: past this its oldest is deleted before anything else. Each check reads every version
+     * back, so without a bound the data set — mostly 5 MiB multipart versions — and with it each check grew with
+     * every round (367 MiB read per check by the 30th kill; the 300 of bin/crash-loop would read GiBs a round).
+     */
+    private static final int MAX_VERSIONS = 3;
     /** Retention dates are whole seconds well in the future, so the test never waits for them. */
     static final Instant RETAIN_BASE = Instant.parse("2100-01-01T00:00:00Z");
 
@@ -89,6 +95,14 @@ final class CrashWorkload implements Runnable {
     private String step() {
         int r = rnd.nextInt(100);
         String k = prefix + "k" + rnd.nextInt(3);
+        for (String bucket : new String[] {VERSIONED, LOCKED}) {
+            for (String key : new String[] {prefix + "k0", prefix + "k1", prefix + "k2", prefix + "mp"}) {
+                List<Ver> vs = model.versions(bucket, key);
+                if (vs.size() > MAX_VERSIONS) {
+                    return deleteVersion(bucket, key, vs.get(vs.size() - 1).versionId());
+                }
+            }
+        }
         if (r < 14) {
             return put(PLAIN, k);
         } else if (r < 26) {
@@ -191,7 +205,10 @@ final class CrashWorkload implements Runnable {
         if (vs.isEmpty()) {
             return put(bucket, key);
         }
-        String id = vs.get(rnd.nextInt(vs.size())).versionId();
+        return deleteVersion(bucket, key, vs.get(rnd.nextInt(vs.size())).versionId());
+    }
+
+    private String deleteVersion(String bucket, String key, String id) {
         model.begin(bucket, key, "delete version " + id, l -> {
             l.removeIf(v -> v.versionId().equals(id));
             return l;
