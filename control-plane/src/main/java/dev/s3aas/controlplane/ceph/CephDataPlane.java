@@ -159,21 +159,11 @@ public final class CephDataPlane implements DataPlane {
 
     @Override
     public Optional<Boolean> isBucketEmpty(Instance instance, String bucket) {
-        Cluster cluster;
         try {
-            cluster = cluster(instance);
-        } catch (ProvisionException e) {
+            return Optional.of(bucketStats(instance, bucket).map(b -> b.objects() == 0).orElse(true));
+        } catch (NodeException e) {
             return Optional.empty();
         }
-        for (URI gw : cluster.gateways()) {
-            try {
-                return Optional.of(clients.admin(cluster, gw, secrets).bucket(Tenant.of(instance.uuid()).name(), bucket)
-                        .map(b -> b.objects() == 0).orElse(true));
-            } catch (NodeException e) {
-                LOG.info("bucket {}: gateway {} cannot say whether it is empty: {}", bucket, gw, e.getMessage());
-            }
-        }
-        return Optional.empty();
     }
 
     /** Through the first gateway the cluster monitor last saw healthy (else the first one: the probe may be stale). */
@@ -195,12 +185,19 @@ public final class CephDataPlane implements DataPlane {
                 secrets.decrypt(instance.rootSecretSealed()));
     }
 
-    /**
-     * RGW's bucket stats ({@code GET /admin/bucket?stats=true}, the same read as {@link #isBucketEmpty}): the
-     * bucket index's counters, which RGW updates with each write, through each gateway in turn until one answers.
-     */
+    /** RGW's bucket stats: the bucket index's counters, which RGW updates with each write. */
     @Override
     public BucketUsage usage(Instance instance, String bucket) throws NodeException {
+        RgwAdmin.RgwBucket b = bucketStats(instance, bucket).orElseThrow(() -> new NodeException.Rejected(
+                "NoSuchBucket", "the cluster holds no bucket " + bucket + " for this instance", null, 404));
+        return new BucketUsage(b.objects(), b.bytes());
+    }
+
+    /**
+     * {@code GET /admin/bucket?stats=true} of the instance's tenant, through each gateway in turn until one
+     * answers (empty: no such bucket); the last gateway's error when none does.
+     */
+    private Optional<RgwAdmin.RgwBucket> bucketStats(Instance instance, String bucket) throws NodeException {
         Cluster cluster;
         try {
             cluster = cluster(instance);
@@ -210,11 +207,9 @@ public final class CephDataPlane implements DataPlane {
         NodeException last = new NodeException.Unreachable("cluster " + cluster.name() + " has no gateway", null);
         for (URI gw : cluster.gateways()) {
             try {
-                RgwAdmin.RgwBucket b = clients.admin(cluster, gw, secrets).bucket(Tenant.of(instance.uuid()).name(),
-                        bucket).orElseThrow(() -> new NodeException.Rejected("NoSuchBucket",
-                                "the cluster holds no bucket " + bucket + " for this instance", null, 404));
-                return new BucketUsage(b.objects(), b.bytes());
-            } catch (NodeException.Unreachable e) {
+                return clients.admin(cluster, gw, secrets).bucket(Tenant.of(instance.uuid()).name(), bucket);
+            } catch (NodeException e) {
+                LOG.info("bucket {}: gateway {} gives no bucket stats: {}", bucket, gw, e.getMessage());
                 last = e;
             }
         }
